@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "InsightFlow",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "insightflow", targets: ["insightflow"]),
+        .library(name: "FlowExpressions", targets: ["FlowExpressions"]),
+        .library(name: "FlowModel", targets: ["FlowModel"]),
+        .library(name: "Insights", targets: ["Insights"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "FlowExpressions",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        .target(
+            name: "FlowModel",
+            dependencies: [
+                "FlowExpressions",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "Insights",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "insightflow",
+            dependencies: [
+                "FlowModel",
+                "FlowExpressions",
+                "Insights",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FlowExpressionsTests",
+            dependencies: [
+                "FlowExpressions",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "FlowModelTests", dependencies: ["FlowModel"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights"]),
+        .testTarget(name: "CLITests", dependencies: ["FlowModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `insightflow` root command.
+@main
+struct InsightflowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "insightflow",
+        abstract: "A terminal flow designer and runner for customer-data automation.",
+        subcommands: [FlowCommand.self]
+    )
+}

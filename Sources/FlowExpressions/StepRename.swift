@@ -1,0 +1,38 @@
+/// Rewrites step references in flow text for the designer's rename-step feature, keeping the
+/// author's formatting: only the quoted name inside body('...'), outputs('...'), actions('...'),
+/// result('...'), items('...') and iterationIndexes('...') changes.
+public enum StepRename {
+    /// `text` with references to step `oldName` renamed to `newName`; unchanged when it does not parse.
+    public static func rename(in text: String, from oldName: String, to newName: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "@")),
+              let scan = try? FlowStringScanner(bytes: bytes).scan() else { return text }
+        var edits: [Range<Int>] = []
+        for piece in scan.pieces {
+            if case .expression(_, let range) = piece { edits += referenceRanges(in: bytes, range: range, name: oldName) }
+        }
+        guard !edits.isEmpty else { return text }
+        var replacement = ""
+        ExpressionPrinter.printString(newName, into: &replacement)
+        var out = bytes
+        for range in edits.reversed() { out.replaceSubrange(range, with: Array(replacement.utf8)) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Byte ranges of string tokens `'name'` that are the first argument of a step-referencing call.
+    static func referenceRanges(in bytes: [UInt8], range: Range<Int>, name: String) -> [Range<Int>] {
+        var lexer = ExpressionLexer(bytes: Array(bytes[..<range.upperBound]), position: range.lowerBound)
+        var tokens: [ExpressionToken] = []
+        while let token = try? lexer.next(), token.kind != .end { tokens.append(token) }
+        var ranges: [Range<Int>] = []
+        for i in tokens.indices.dropLast(2) {
+            guard case .identifier = tokens[i].kind, tokens[i + 1].kind == .leftParen,
+                  case .string(let literal) = tokens[i + 2].kind, literal == name else { continue }
+            let identifier = String(decoding: bytes[tokens[i].start..<tokens[i].end], as: UTF8.self)
+            if BuiltinFunction(caseInsensitiveName: identifier)?.referencesStep == true {
+                ranges.append(tokens[i + 2].start..<tokens[i + 2].end)
+            }
+        }
+        return ranges
+    }
+}

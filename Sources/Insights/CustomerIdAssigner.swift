@@ -1,0 +1,67 @@
+import GRDB
+
+/// Gives every matched group a stable CustomerId and writes `unify_assign (rid, customer_id)`.
+///
+/// A group keeps the id that its most trusted record was linked to in the previous unification;
+/// a new group gets an id derived from its most trusted record (source and key), so ids survive refreshes.
+struct CustomerIdAssigner {
+    /// The id derived from a source record: "C" followed by 14 hex digits of an FNV-1a hash.
+    static func derivedId(source: String, key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in source.utf8 + [0x1F] + key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash >> 8, radix: 16)
+        return "C" + String(repeating: "0", count: 14 - hex.count) + hex
+    }
+
+    /// Assigns ids to all groups and fills `unify_assign`; returns the number of profiles.
+    func assign(_ db: Database, groups: inout UnionFind, recordCount: Int) throws -> Int {
+        var ids = [String?](repeating: nil, count: recordCount + 1)
+        var used = Set<String>()
+        let previous = try Row.fetchCursor(db, sql: """
+            SELECT r.rid, l.customer_id FROM unify_record r
+            JOIN customer_link l ON l.source = r.source AND l.record_key = r.record_key
+            ORDER BY r.rank, r.source, r.record_key
+            """)
+        while let row = try previous.next() {
+            let root = groups.root(row[0])
+            let id: String = row[1]
+            if ids[root] == nil, used.insert(id).inserted { ids[root] = id }
+        }
+        let leaders = try Row.fetchCursor(db, sql: "SELECT rid, source, record_key FROM unify_record ORDER BY rank, source, record_key")
+        var profiles = 0
+        while let row = try leaders.next() {
+            let root = groups.root(row[0])
+            if ids[root] == nil {
+                ids[root] = uniqueId(Self.derivedId(source: row[1], key: row[2]), used: &used)
+                profiles += 1
+            }
+        }
+        try writeAssignments(db, ids: ids, groups: &groups, recordCount: recordCount)
+        return used.count
+    }
+
+    private func uniqueId(_ candidate: String, used: inout Set<String>) -> String {
+        var id = candidate
+        var suffix = 2
+        while !used.insert(id).inserted {
+            id = candidate + "-\(suffix)"
+            suffix += 1
+        }
+        return id
+    }
+
+    private func writeAssignments(_ db: Database, ids: [String?], groups: inout UnionFind, recordCount: Int) throws {
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.unify_assign")
+        try db.execute(sql: "CREATE TEMP TABLE unify_assign (rid INTEGER PRIMARY KEY, customer_id TEXT NOT NULL)")
+        let statement = try db.makeStatement(sql: "INSERT INTO unify_assign VALUES (?, ?)")
+        guard recordCount > 0 else { return }
+        for rid in 1...recordCount {
+            guard let id = ids[groups.root(rid)] else { continue }
+            statement.setUncheckedArguments([rid, id])
+            try statement.execute()
+        }
+    }
+}

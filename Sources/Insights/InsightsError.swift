@@ -1,0 +1,45 @@
+import Foundation
+
+/// Errors raised by the Insights workspace, each naming the file or item concerned.
+public enum InsightsError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    case definitionInvalid(file: String, item: String, reason: String)
+    case fileMissing(source: String, path: String)
+    case unreadable(source: String, path: String, reason: String)
+    case wrongHeader(source: String, column: Int, expected: String, found: String)
+    case badValue(source: String, row: Int, column: String, value: String, expectedType: String)
+    case badRow(source: String, row: Int, reason: String)
+    case emptySource(source: String)
+    case queryFailed(source: String, reason: String)
+    case unknownSource(String)
+    case unknownSegment(String)
+    case workspaceMissing(path: String)
+
+    public var description: String {
+        switch self {
+        case let .definitionInvalid(file, item, reason):
+            "\(file): \(item): \(reason)"
+        case let .fileMissing(source, path):
+            "source '\(source)': file missing: \(path)"
+        case let .unreadable(source, path, reason):
+            "source '\(source)': file unreadable: \(path): \(reason)"
+        case let .wrongHeader(source, column, expected, found):
+            "source '\(source)': wrong header at column \(column): expected '\(expected)', found '\(found)'"
+        case let .badValue(source, row, column, value, expectedType):
+            "source '\(source)': row \(row), column '\(column)': '\(value)' is not a valid \(expectedType)"
+        case let .badRow(source, row, reason):
+            "source '\(source)': row \(row): \(reason)"
+        case let .emptySource(source):
+            "source '\(source)': no rows, but rows are required"
+        case let .queryFailed(source, reason):
+            "source '\(source)': query failed: \(reason)"
+        case let .unknownSource(name):
+            "unknown data source '\(name)'"
+        case let .unknownSegment(name):
+            "unknown segment '\(name)'"
+        case let .workspaceMissing(path):
+            "no workspace at \(path) (run `insightflow init`)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// The outcome of one data source refresh, as recorded in the refresh log.
+public struct SourceRefreshResult: Sendable, Equatable {
+    public let refreshId: UUID
+    public let sourceName: String
+    public let startedAt: Date
+    public let finishedAt: Date
+    public let rowsRead: Int
+    public let rowsRejected: Int
+    /// Nil when the refresh succeeded.
+    public let error: InsightsError?
+
+    /// Whether the source's new data replaced the old.
+    public var succeeded: Bool { error == nil }
+}
+
+/// Refreshes one source: ingests into a staging table and swaps it in, in one transaction.
+struct SourceRefresher {
+    let source: SourceDefinition
+    let folder: URL
+
+    /// The source file location.
+    var url: URL {
+        source.path.hasPrefix("/") ? URL(fileURLWithPath: source.path) : folder.appendingPathComponent(source.path)
+    }
+
+    /// Runs the refresh and records it in the refresh log; ingest failures are returned, not thrown.
+    func refresh(_ pool: DatabasePool, fullRefreshId: UUID? = nil) throws -> SourceRefreshResult {
+        let started = Date()
+        var counts = IngestCounts()
+        var failure: InsightsError?
+        do {
+            counts = try pool.write { db in try ingest(db) }
+        } catch let error as InsightsError {
+            failure = error
+        } catch let error as DatabaseError {
+            failure = .queryFailed(source: source.name, reason: error.message ?? "\(error)")
+        }
+        let result = SourceRefreshResult(
+            refreshId: UUID(), sourceName: source.name, startedAt: started, finishedAt: Date(),
+            rowsRead: counts.read, rowsRejected: counts.rejected, error: failure)
+        try pool.write { db in try log(result, fullRefreshId: fullRefreshId, db) }
+        return result
+    }
+
+    private func ingest(_ db: Database) throws -> IngestCounts {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw InsightsError.fileMissing(source: source.name, path: url.path)
+        }
+        let stage = "stage_" + SQLName.sanitized(source.name)
+        let columns = source.columns.map { "\(SQLName.quoted($0.name)) \($0.type.sqlType)" }.joined(separator: ", ")
+        try db.execute(sql: "DROP TABLE IF EXISTS \(stage)")
+        try db.execute(sql: "CREATE TABLE \(stage) (\(columns))")
+        var sink = try RowSink(source: source, db: db, table: stage)
+        switch source.kind {
+        case .csv: try CSVSourceIngest(source: source, url: url).run(into: &sink)
+        case .sqlite: try SQLiteSourceIngest(source: source, url: url).run(into: &sink)
+        }
+        if source.rowsRequired, sink.counts.read - sink.counts.rejected == 0 {
+            throw InsightsError.emptySource(source: source.name)
+        }
+        try db.execute(sql: "DROP TABLE IF EXISTS \(source.tableName)")
+        try db.execute(sql: "ALTER TABLE \(stage) RENAME TO \(source.tableName)")
+        try createIndexes(db)
+        return sink.counts
+    }
+
+    private func createIndexes(_ db: Database) throws {
+        if let key = source.customerKeyColumn {
+            try db.execute(sql: "CREATE INDEX \(source.tableName)_customer ON \(source.tableName)(\(SQLName.quoted(key)))")
+        }
+    }
+
+    private func log(_ result: SourceRefreshResult, fullRefreshId: UUID?, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO refresh_log (id, source, full_refresh_id, started_at, finished_at, rows_read, rows_rejected, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                result.refreshId.uuidString, result.sourceName, fullRefreshId?.uuidString, result.startedAt,
+                result.finishedAt, result.rowsRead, result.rowsRejected, result.error?.description,
+            ])
+    }
+}

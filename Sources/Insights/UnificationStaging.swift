@@ -1,0 +1,81 @@
+import GRDB
+
+/// Maps every customer source's records into one temporary `unify_record` table with normalized match keys.
+struct UnificationStaging {
+    let definition: WorkspaceDefinition
+
+    /// Unified fields used by at least one match rule, in declaration order.
+    var matchFields: [UnificationDefinition.Field] {
+        let used = Set(definition.unification.matchRules.flatMap(\.fields))
+        return definition.unification.fields.filter { used.contains($0.name) }
+    }
+
+    /// Customer sources, most trusted first: the precedence list, then the rest in definition order.
+    var rankedSources: [SourceDefinition] {
+        let customers = definition.sources.filter { $0.feeds == .customers }
+        let ranked = (definition.unification.precedence ?? []).compactMap { name in customers.first { $0.name == name } }
+        return ranked + customers.filter { source in !ranked.contains { $0.name == source.name } }
+    }
+
+    /// Column name of the normalized key of a match field.
+    static func keyColumn(_ field: UnificationDefinition.Field) -> String { SQLName.quoted("k_" + field.name) }
+
+    /// Builds `unify_record` from the last good data of each customer source; returns the record count.
+    func build(_ db: Database) throws -> Int {
+        MatchNormalizer.register(in: db)
+        let fields = definition.unification.fields.map { SQLName.quoted($0.name) }
+        let keys = matchFields.map(Self.keyColumn)
+        let columns = (["source TEXT", "record_key TEXT", "rank INTEGER", "updated TEXT"] + fields + keys).joined(separator: ", ")
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.unify_record")
+        try db.execute(sql: "CREATE TEMP TABLE unify_record (rid INTEGER PRIMARY KEY, \(columns))")
+        for (rank, source) in rankedSources.enumerated() where try InsightsStore.hasData(db, source: source) {
+            try insert(source, rank: rank, db)
+        }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM unify_record") ?? 0
+    }
+
+    private func insert(_ source: SourceDefinition, rank: Int, _ db: Database) throws {
+        let inverse = Dictionary((source.mapping ?? [:]).map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let fieldValues = definition.unification.fields.map { field in
+            inverse[field.name].map(SQLName.quoted) ?? "NULL"
+        }
+        let keyValues = matchFields.map { field -> String in
+            guard let column = inverse[field.name] else { return "NULL" }
+            return MatchNormalizer.sql(for: field.normalize ?? .text, column: SQLName.quoted(column))
+        }
+        let key = SQLName.quoted(source.keyColumn ?? "")
+        let updated = source.updatedColumn.map(SQLName.quoted) ?? "NULL"
+        let fieldNames = definition.unification.fields.map { SQLName.quoted($0.name) } + matchFields.map(Self.keyColumn)
+        let targets = (["source", "record_key", "rank", "updated"] + fieldNames).joined(separator: ", ")
+        let values = (["?", "CAST(\(key) AS TEXT)", "?", "CAST(\(updated) AS TEXT)"] + fieldValues + keyValues).joined(separator: ", ")
+        try db.execute(
+            sql: "INSERT INTO unify_record (\(targets)) SELECT \(values) FROM \(source.tableName) WHERE \(key) IS NOT NULL",
+            arguments: [source.name, rank])
+    }
+}
+
+/// SQL normalization of match keys: emails lowercased, phones reduced to digits, text lowercased with single spaces.
+enum MatchNormalizer {
+    /// The SQL expression normalizing `column`; empty results are NULL so they never match.
+    static func sql(for normalization: UnificationDefinition.Normalization, column: String) -> String {
+        switch normalization {
+        case .email: "NULLIF(lower(trim(\(column))), '')"
+        case .phone: "insights_digits(\(column))"
+        case .text: "insights_text(\(column))"
+        }
+    }
+
+    /// Registers the helper SQL functions on `db`.
+    static func register(in db: Database) {
+        db.add(function: DatabaseFunction("insights_digits", argumentCount: 1, pure: true) { values in
+            guard let text = String.fromDatabaseValue(values[0]) else { return nil }
+            let digits = text.unicodeScalars.filter { $0.properties.numericType == .decimal && $0.isASCII }
+            return digits.isEmpty ? nil : String(String.UnicodeScalarView(digits))
+        })
+        db.add(function: DatabaseFunction("insights_text", argumentCount: 1, pure: true) { values in
+            guard let text = String.fromDatabaseValue(values[0]) else { return nil }
+            let words = text.lowercased().split(whereSeparator: { $0.isWhitespace })
+            return words.isEmpty ? nil : words.joined(separator: " ")
+        })
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+
+/// A loaded customer-data workspace: its definition, its store, and the refresh operations that publish events.
+public actor Workspace {
+    /// The workspace folder (holding `workspace.json`, `data/` and `insights.sqlite`).
+    public nonisolated let folder: URL
+    /// The validated definition.
+    public nonisolated let definition: WorkspaceDefinition
+    let pool: DatabasePool
+    private let hub = EventHub()
+    private let order: [InsightItem]
+    private let clock: @Sendable () -> Date
+
+    private init(folder: URL, definition: WorkspaceDefinition, pool: DatabasePool, order: [InsightItem], clock: @escaping @Sendable () -> Date) {
+        self.folder = folder
+        self.definition = definition
+        self.pool = pool
+        self.order = order
+        self.clock = clock
+    }
+
+    /// The workspace folder inside an InsightFlow home.
+    public static func folder(inHome home: URL) -> URL { home.appendingPathComponent("workspace", isDirectory: true) }
+
+    /// Loads and validates `workspace.json` in `folder` and opens the store; `clock` is the "now" of date rules.
+    public static func load(folder: URL, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Workspace {
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(WorkspaceDefinition.fileName).path) else {
+            throw InsightsError.workspaceMissing(path: folder.path)
+        }
+        let definition = try WorkspaceDefinition.load(folder: folder)
+        let order = try DependencyOrder.resolve(definition, file: folder.appendingPathComponent(WorkspaceDefinition.fileName).path)
+        let pool = try InsightsStore.open(folder: folder)
+        try pool.write { db in try InsightsStore.ensureCustomerTable(db, fields: definition.unification.fields) }
+        return Workspace(folder: folder, definition: definition, pool: pool, order: order, clock: clock)
+    }
+
+    /// A stream of every event published from now on; any number of subscribers may listen.
+    public nonisolated func events() -> AsyncStream<InsightsEvent> { hub.subscribe() }
+
+    /// Refreshes one data source and publishes its succeeded/failed event.
+    @discardableResult
+    public func refreshSource(named name: String) throws -> SourceRefreshResult {
+        guard let source = definition.source(named: name) else { throw InsightsError.unknownSource(name) }
+        let result = try SourceRefresher(source: source, folder: folder).refresh(pool)
+        hub.publish(result.succeeded ? .dataSourceRefreshSucceeded(result) : .dataSourceRefreshFailed(result))
+        return result
+    }
+
+    /// Runs a full refresh: sources, unification, measures and segments, publishing an event per stage.
+    @discardableResult
+    public func refreshAll(progress: (@Sendable (RefreshProgress) -> Void)? = nil) throws -> FullRefreshSummary {
+        try FullRefresh(
+            definition: definition, folder: folder, pool: pool, hub: hub, order: order, now: clock(), progress: progress
+        ).run()
+    }
+
+    /// Sources, profile count, segments and measures with their latest values.
+    public func status() throws -> WorkspaceStatus {
+        try pool.read { db in try WorkspaceStatusReader(definition: definition, folder: folder).read(db) }
+    }
+
+    /// Ids of the current members of a segment, sorted, at most `limit`.
+    public func members(ofSegment name: String, limit: Int = 100) throws -> [String] {
+        guard definition.segment(named: name) != nil else { throw InsightsError.unknownSegment(name) }
+        return try pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT customer_id FROM segment_member WHERE segment = ? ORDER BY customer_id LIMIT ?",
+                arguments: [name, limit])
+        }
+    }
+
+    /// One unified profile's field values by field name (nil if unknown id).
+    public func profile(id: String) throws -> [String: String]? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE customer_id = ?", arguments: [id]) else { return nil }
+            var fields: [String: String] = [:]
+            for (column, value) in row {
+                switch value.storage {
+                case .string(let text): fields[column] = text
+                case .int64(let number): fields[column] = String(number)
+                case .double(let number): fields[column] = String(number)
+                case .null, .blob: break
+                }
+            }
+            return fields
+        }
+    }
+
+    /// The newest entries of the refresh log, newest first.
+    public func refreshLog(limit: Int = 50) throws -> [SourceRefreshRecord] {
+        try pool.read { db in try SourceRefreshRecord.fetchAll(db, sql: "\(SourceRefreshRecord.selectSQL) ORDER BY started_at DESC, rowid DESC LIMIT ?", arguments: [limit]) }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Insights
+
+@Suite struct CSVReaderTests {
+    private func records(_ text: String, delimiter: Character = ",", chunkSize: Int = 3) throws -> [[String]] {
+        let workspace = try TestWorkspace()
+        try workspace.write("data/x.csv", text)
+        var reader = try CSVReader(
+            url: workspace.folder.appendingPathComponent("data/x.csv"), delimiter: delimiter.asciiValue ?? 44, chunkSize: chunkSize)
+        defer { reader.close() }
+        var result: [[String]] = []
+        while let record = try reader.next() { result.append(record) }
+        return result
+    }
+
+    @Test func quotedFieldsWithDelimitersNewlinesAndEscapes() throws {
+        let text = "a,b,c\r\n\"x, y\",\"line1\nline2\",\"say \"\"hi\"\"\"\r\nplain,,last\n"
+        #expect(try records(text) == [["a", "b", "c"], ["x, y", "line1\nline2", "say \"hi\""], ["plain", "", "last"]])
+    }
+
+    @Test func customDelimiterBlankLinesAndMissingFinalNewline() throws {
+        #expect(try records("a;b\n\n1;2", delimiter: ";") == [["a", "b"], ["1", "2"]])
+    }
+
+    @Test func unterminatedQuoteNamesTheLine() throws {
+        #expect(throws: CSVReader.Failure.unterminatedQuote(line: 2)) { try records("a\n\"open\n") }
+    }
+
+    @Test func recordLineCountsEmbeddedNewlines() throws {
+        let workspace = try TestWorkspace()
+        try workspace.write("data/x.csv", "h\n\"a\nb\"\nc\n")
+        var reader = try CSVReader(url: workspace.folder.appendingPathComponent("data/x.csv"), delimiter: 44, chunkSize: 2)
+        _ = try reader.next()
+        _ = try reader.next()
+        _ = try reader.next()
+        #expect(reader.recordLine == 4)
+    }
+}
+
+@Suite struct ValueParserTests {
+    @Test func parsesDeclaredTypes() {
+        #expect(ValueParser.parse("42", as: .integer) == 42.databaseValue)
+        #expect(ValueParser.parse("4.5", as: .decimal) == 4.5.databaseValue)
+        #expect(ValueParser.parse("yes", as: .boolean) == true.databaseValue)
+        #expect(ValueParser.parse("2024-02-29", as: .date) == "2024-02-29".databaseValue)
+        #expect(ValueParser.parse("2024-03-01T01:30:00+02:00", as: .datetime) == "2024-02-29T23:30:00Z".databaseValue)
+        #expect(ValueParser.parse("", as: .integer) == .null)
+    }
+
+    @Test func rejectsValuesThatDoNotParse() {
+        #expect(ValueParser.parse("4x", as: .integer) == nil)
+        #expect(ValueParser.parse("2023-02-29", as: .date) == nil)
+        #expect(ValueParser.parse("maybe", as: .boolean) == nil)
+        #expect(ValueParser.parse("nan", as: .decimal) == nil)
+        #expect(ValueParser.parse("2024-01-01T25:00", as: .datetime) == nil)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Insights
+
+@Suite struct DefinitionValidationTests {
+    /// Writes `definition` (after `change`) and returns the load error.
+    private func loadError(_ change: (inout WorkspaceDefinition) -> Void) throws -> InsightsError? {
+        let fixture = try TestWorkspace()
+        var definition = TestWorkspace.definition
+        change(&definition)
+        try fixture.writeFixture(definition)
+        do {
+            _ = try fixture.load()
+            return nil
+        } catch let error as InsightsError {
+            guard case .definitionInvalid(let file, _, _) = error else { return error }
+            #expect(file.hasSuffix("workspace.json"))
+            return error
+        }
+    }
+
+    private func item(_ error: InsightsError?) -> (String, String)? {
+        guard case .definitionInvalid(_, let item, let reason)? = error else { return nil }
+        return (item, reason)
+    }
+
+    @Test func validFixtureLoads() throws {
+        #expect(try loadError { _ in } == nil)
+    }
+
+    @Test func unknownFieldType() throws {
+        let found = item(try loadError { $0.sources[0].columns[1].typeName = "txt" })
+        #expect(found?.0 == "source 'crm' column 'full_name'")
+        #expect(found?.1 == "unknown field type 'txt'")
+    }
+
+    @Test func segmentRuleNamingAMissingField() throws {
+        let found = item(try loadError { $0.segments[2].rule = .condition(.init(field: "town", value: .text("x"))) })
+        #expect(found?.0 == "segment 'North'")
+        #expect(found?.1 == "rule names missing field 'town'")
+    }
+
+    @Test func measureOverAMissingSource() throws {
+        let found = item(try loadError { $0.measures[0].source = "invoices" })
+        #expect(found?.0 == "measure 'Total revenue'")
+        #expect(found?.1.contains("missing source 'invoices'") == true)
+    }
+
+    @Test func cyclicDependencyIsNamed() throws {
+        let found = item(try loadError {
+            $0.segments[1].rule = .all([.condition(.init(measure: "Lifetime spend", op: .greater, value: .number(300))),
+                                        .condition(.init(segment: "Big spenders in Berlin"))])
+        })
+        #expect(found?.1.hasPrefix("cyclic dependency: segment 'Big spenders in Berlin' -> segment 'High value' -> segment 'Big spenders in Berlin'") == true)
+    }
+
+    @Test func malformedJSONNamesThePath() throws {
+        let fixture = try TestWorkspace()
+        try fixture.write("workspace.json", #"{"name": "x", "sources": [{"name": 3}]}"#)
+        #expect(throws: InsightsError.self) { try fixture.load() }
+        do { _ = try fixture.load() } catch let error as InsightsError {
+            #expect(error.description.contains("sources[0]"))
+        }
+    }
+
+    @Test func missingWorkspaceSaysSo() throws {
+        let fixture = try TestWorkspace()
+        #expect(throws: InsightsError.workspaceMissing(path: fixture.folder.path)) { try fixture.load() }
+    }
+
+    @Test func definitionRoundTripsThroughJSON() throws {
+        let fixture = try TestWorkspace()
+        try TestWorkspace.definition.write(to: fixture.folder)
+        #expect(try WorkspaceDefinition.load(folder: fixture.folder) == TestWorkspace.definition)
+    }
+}

@@ -32,7 +32,7 @@ struct SourceRefresher {
         var counts = IngestCounts()
         var failure: InsightsError?
         do {
-            counts = try pool.write { db in try ingest(db) }
+            try pool.write { db in try ingest(db, counts: &counts) }
         } catch let error as InsightsError {
             failure = error
         } catch let error as DatabaseError {
@@ -45,7 +45,7 @@ struct SourceRefresher {
         return result
     }
 
-    private func ingest(_ db: Database) throws -> IngestCounts {
+    private func ingest(_ db: Database, counts: inout IngestCounts) throws {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw InsightsError.fileMissing(source: source.name, path: url.path)
         }
@@ -54,6 +54,7 @@ struct SourceRefresher {
         try db.execute(sql: "DROP TABLE IF EXISTS \(stage)")
         try db.execute(sql: "CREATE TABLE \(stage) (\(columns))")
         var sink = try RowSink(source: source, db: db, table: stage)
+        defer { counts = sink.counts }
         switch source.kind {
         case .csv: try CSVSourceIngest(source: source, url: url).run(into: &sink)
         case .sqlite: try SQLiteSourceIngest(source: source, url: url).run(into: &sink)
@@ -64,7 +65,6 @@ struct SourceRefresher {
         try db.execute(sql: "DROP TABLE IF EXISTS \(source.tableName)")
         try db.execute(sql: "ALTER TABLE \(stage) RENAME TO \(source.tableName)")
         try createIndexes(db)
-        return sink.counts
     }
 
     private func createIndexes(_ db: Database) throws {

@@ -1,0 +1,214 @@
+import Foundation
+
+/// A flow as stored: the flow and the file it came from.
+public struct StoredFlow: Sendable, Hashable {
+    public var flow: Flow
+    public var file: URL
+}
+
+/// What a folder of flow files holds: the good flows (sorted by name) and the files that could not be read.
+public struct FlowListing: Sendable {
+    public var flows: [StoredFlow]
+    public var broken: [FlowFileError]
+}
+
+/// The flows folder: list, load, create, save (atomic, version-checked), rename, duplicate, delete, turn on/off.
+/// Every change holds an exclusive lock on `flows/.lock`, so two processes cannot interleave a check and a write.
+public struct FlowStore: Sendable {
+    /// The folder of `<id>.json` files.
+    public let folder: URL
+
+    /// A store over `folder` (created on first write).
+    public init(folder: URL) { self.folder = folder }
+
+    /// A store over the home's `flows/` folder.
+    public init(home: InsightFlowHome) { self.init(folder: home.flowsFolder) }
+
+    // MARK: Reading
+
+    /// Every flow in the folder; a broken file is reported, never hides the good ones.
+    public func list() -> FlowListing {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var flows: [StoredFlow] = []
+        var broken: [FlowFileError] = []
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            do {
+                flows.append(StoredFlow(flow: try read(url), file: url))
+            } catch {
+                broken.append(Self.fileError(error, url))
+            }
+        }
+        flows.sort { ($0.flow.displayName.lowercased(), $0.flow.id) < ($1.flow.displayName.lowercased(), $1.flow.id) }
+        return FlowListing(flows: flows, broken: broken)
+    }
+
+    /// The flow with this id.
+    public func load(id: String) throws(FlowStoreError) -> StoredFlow {
+        let url = try fileURL(for: id)
+        return StoredFlow(flow: try read(url), file: url)
+    }
+
+    /// The flow with this id, else the one display name (case-insensitive) that matches.
+    public func find(_ idOrName: String) throws(FlowStoreError) -> StoredFlow {
+        if let url = try? fileURL(for: idOrName), FileManager.default.fileExists(atPath: url.path) {
+            return StoredFlow(flow: try read(url), file: url)
+        }
+        let matches = list().flows.filter { $0.flow.displayName.caseInsensitiveCompare(idOrName) == .orderedSame }
+        guard let first = matches.first else { throw .notFound(idOrName) }
+        guard matches.count == 1 else { throw .ambiguous(idOrName, ids: matches.map(\.flow.id)) }
+        return first
+    }
+
+    /// Reads and decodes one flow file.
+    public func read(_ url: URL) throws(FlowStoreError) -> Flow {
+        let bytes = try AtomicFile.read(url)
+        do {
+            return try FlowCodec.decode(bytes, file: url.path)
+        } catch {
+            throw .badFile(error)
+        }
+    }
+
+    // MARK: Writing
+
+    /// Writes a new flow (version 1). Fails if its id is taken.
+    @discardableResult
+    public func create(_ flow: Flow, now: Date = Date()) throws(FlowStoreError) -> Flow {
+        let lock = try lockFolder()
+        defer { withExtendedLifetime(lock) {} }
+        let url = try fileURL(for: flow.id)
+        guard !FileManager.default.fileExists(atPath: url.path) else { throw .alreadyExists(flow.id) }
+        var saved = flow
+        saved.version = 1
+        saved.createdAt = saved.createdAt ?? Flow.timestamp(now)
+        saved.modifiedAt = Flow.timestamp(now)
+        try AtomicFile.write(FlowCodec.encode(saved), to: url)
+        return saved
+    }
+
+    /// Saves an edited flow. `expectedVersion` is the version the editor loaded; when the file on disk has
+    /// moved on, nothing is written and `.conflict` is thrown. Returns the flow as saved (version + 1).
+    @discardableResult
+    public func save(_ flow: Flow, expectedVersion: Int, now: Date = Date()) throws(FlowStoreError) -> Flow {
+        let lock = try lockFolder()
+        defer { withExtendedLifetime(lock) {} }
+        let url = try fileURL(for: flow.id)
+        let onDisk = try read(url)
+        guard onDisk.version == expectedVersion else {
+            throw .conflict(id: flow.id, expectedVersion: expectedVersion, foundVersion: onDisk.version)
+        }
+        var saved = flow
+        saved.version = expectedVersion + 1
+        saved.createdAt = onDisk.createdAt ?? saved.createdAt
+        saved.modifiedAt = Flow.timestamp(now)
+        try AtomicFile.write(FlowCodec.encode(saved), to: url)
+        return saved
+    }
+
+    /// Applies `change` to the current file under the lock and saves it (for rename and on/off).
+    @discardableResult
+    public func update(id: String, now: Date = Date(), _ change: (inout Flow) throws(FlowStoreError) -> Void) throws(FlowStoreError) -> Flow {
+        let lock = try lockFolder()
+        defer { withExtendedLifetime(lock) {} }
+        let url = try fileURL(for: id)
+        var flow = try read(url)
+        try change(&flow)
+        flow.version += 1
+        flow.modifiedAt = Flow.timestamp(now)
+        try AtomicFile.write(FlowCodec.encode(flow), to: url)
+        return flow
+    }
+
+    /// Changes a flow's display name (its id and file stay).
+    @discardableResult
+    public func rename(id: String, to displayName: String) throws(FlowStoreError) -> Flow {
+        try update(id: id) { (flow: inout Flow) throws(FlowStoreError) in flow.displayName = displayName }
+    }
+
+    /// Turns a flow on or off. Turning On runs the checker first: a flow with errors stays Off.
+    @discardableResult
+    public func setState(id: String, _ state: FlowState, context: CheckContext = CheckContext()) throws(FlowStoreError) -> Flow {
+        try update(id: id) { (flow: inout Flow) throws(FlowStoreError) in
+            if state == .on {
+                let issues = FlowChecker.check(flow, context: context)
+                if issues.contains(where: { $0.severity == .error }) { throw .hasErrors(id: id, issues: issues) }
+            }
+            flow.state = state
+        }
+    }
+
+    /// Copies a flow under a new name and a new id; the copy starts Off.
+    @discardableResult
+    public func duplicate(id: String, as displayName: String) throws(FlowStoreError) -> Flow {
+        var copy = try load(id: id).flow
+        copy.id = uniqueID(for: displayName)
+        copy.displayName = displayName
+        copy.state = .off
+        copy.createdAt = nil
+        return try create(copy)
+    }
+
+    /// Deletes a flow's file.
+    public func delete(id: String) throws(FlowStoreError) {
+        let lock = try lockFolder()
+        defer { withExtendedLifetime(lock) {} }
+        let url = try fileURL(for: id)
+        do {
+            try FileManager.default.removeItem(at: url)
+        } catch {
+            throw FileManager.default.fileExists(atPath: url.path) ? .io("cannot delete \(url.path): \(error.localizedDescription)") : .notFound(id)
+        }
+        AtomicFile.syncFolder(folder)
+    }
+
+    // MARK: Ids and files
+
+    /// A free id derived from a display name: lower-case words joined by dashes, with `-2`, `-3`... when taken.
+    public func uniqueID(for displayName: String) -> String {
+        let base = Self.slug(displayName)
+        var candidate = base
+        var counter = 2
+        while FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(candidate).json").path) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// `Teams: refresh failed!` → `teams-refresh-failed`.
+    public static func slug(_ text: String) -> String {
+        var slug = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "flow" : String(slug.prefix(60))
+    }
+
+    /// The file of an id; ids are restricted so they can never escape the folder.
+    func fileURL(for id: String) throws(FlowStoreError) -> URL {
+        let allowed = !id.isEmpty && id.count <= 100 && !id.hasPrefix(".")
+            && id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+        guard allowed else { throw .notFound(id) }
+        return folder.appendingPathComponent("\(id).json")
+    }
+
+    private func lockFolder() throws(FlowStoreError) -> FileLock {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create \(folder.path): \(error.localizedDescription)")
+        }
+        return try FileLock(folder.appendingPathComponent(".lock"))
+    }
+
+    private static func fileError(_ error: FlowStoreError, _ url: URL) -> FlowFileError {
+        if case .badFile(let fileError) = error { return fileError }
+        return FlowFileError(file: url.path, path: "$", message: error.description)
+    }
+}

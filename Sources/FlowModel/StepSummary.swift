@@ -1,0 +1,61 @@
+import FlowExpressions
+
+/// One-line descriptions of steps and triggers, for cards, lists and `flow show`.
+public enum StepSummary {
+    /// A short summary of a step's inputs, e.g. `to data-owners@contoso.com: "Segment ..."`.
+    public static func oneLine(_ step: Step) -> String {
+        let inputs = step.inputs
+        switch step.type {
+        case .teamsPostMessage: return quote(inputs?["text"]) + via(inputs)
+        case .sendEmail: return "to \(text(inputs?["to"])): \(quote(inputs?["subject"]))" + via(inputs)
+        case .http: return "\(text(inputs?["method"]) .uppercased()) \(text(inputs?["uri"]))"
+        case .condition: return "if \(text(step.expression))"
+        case .switchCase: return "on \(text(step.expression)), \(step.cases?.count ?? 0) case(s)"
+        case .foreach: return "for each in \(step.foreach ?? "?")"
+        case .until: return "until \(text(step.expression))" + (step.limit?.count.map { ", at most \($0) times" } ?? "")
+        case .scope: return "\(step.actions?.count ?? 0) step(s)"
+        case .wait: return "wait \(text(inputs?.value(atPath: "interval.count"))) \(text(inputs?.value(atPath: "interval.unit")).lowercased())(s)"
+        case .compose: return text(inputs)
+        case .initializeVariable:
+            let variable = inputs?["variables"]?.arrayValue?.first
+            return "\(text(variable?["name"])) (\(text(variable?["type"]))) = \(text(variable?["value"]))"
+        case .setVariable: return "\(text(inputs?["name"])) = \(text(inputs?["value"]))"
+        case .appendToArrayVariable: return "\(text(inputs?["name"])) += \(text(inputs?["value"]))"
+        case .terminate: return text(inputs?["runStatus"]) + (inputs?.value(atPath: "runError.message").map { ": \(text($0))" } ?? "")
+        case .getEntities: return "list entities"
+        case .getItems: return "from \(text(inputs?["entity"]))" + (inputs?["filter"].map { " where \(text($0))" } ?? "")
+        case .getItem: return "\(text(inputs?["entity"])) \(text(inputs?["id"]))"
+        default: return "unsupported step type \(step.type.rawValue)"
+        }
+    }
+
+    /// A short summary of a trigger's parameters, e.g. `segment High value customers > 100`.
+    public static func oneLine(_ trigger: Trigger) -> String {
+        guard let kind = trigger.kind else { return "unknown trigger type \(trigger.type)" }
+        let inputs = trigger.inputs
+        switch kind {
+        case .dataSourceRefreshFailed, .dataSourceRefreshSucceeded: return "data source: \(text(inputs?["dataSource"] ?? "any"))"
+        case .segmentThresholdCrossed: return "segment \(text(inputs?["segment"])) > \(text(inputs?["threshold"]))"
+        case .measureThresholdCrossed: return "measure \(text(inputs?["measure"])) > \(text(inputs?["threshold"]))"
+        case .fullRefreshCompleted, .unificationCompleted, .manual: return Catalog.trigger(kind).displayName
+        }
+    }
+
+    static func via(_ inputs: JSONValue?) -> String {
+        guard let connection = inputs?["connection"]?.stringValue else { return "" }
+        return " via \(connection)"
+    }
+
+    static func quote(_ value: JSONValue?) -> String { "\"\(text(value))\"" }
+
+    /// A value as short text: strings raw, others as compact JSON, `?` when missing; cut at 60 characters.
+    static func text(_ value: JSONValue?) -> String {
+        let full: String
+        switch value {
+        case nil: full = "?"
+        case .string(let s)?: full = s
+        case let other?: full = other.jsonText()
+        }
+        return full.count > 60 ? String(full.prefix(59)) + "…" : full
+    }
+}

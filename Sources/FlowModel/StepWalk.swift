@@ -1,0 +1,54 @@
+import FlowExpressions
+
+/// A step located in its flow: its JSON path, its scope (siblings) and its enclosing steps.
+public struct LocatedStep: Sendable {
+    public var step: Step
+    /// JSON path components from the file root to the step object.
+    public var path: [JSONPath.Component]
+    /// Names of the enclosing container steps, outermost first.
+    public var ancestors: [String]
+    /// The label of the branch holding the step (`actions`, `else`, `cases.X`, `default`), nil at top level.
+    public var branch: String?
+    /// The sibling steps of the same scope, in order (including this one).
+    public var siblings: [String]
+    /// The step's index among `siblings`.
+    public var index: Int
+
+    /// The path as text.
+    public var pathText: String { JSONPath.render(path) }
+}
+
+extension WorkflowDefinition {
+    /// Every step of the flow in document order (pre-order: a container before its children).
+    public var allSteps: [LocatedStep] {
+        var result: [LocatedStep] = []
+        Self.walk(actions, path: [.key("definition"), .key("actions")], ancestors: [], branch: nil, into: &result)
+        return result
+    }
+
+    private static func walk(_ steps: StepList, path: [JSONPath.Component], ancestors: [String], branch: String?, into result: inout [LocatedStep]) {
+        let names = Array(steps.keys)
+        for (index, (name, step)) in steps.enumerated() {
+            let stepPath = path + [.key(name)]
+            result.append(LocatedStep(step: step, path: stepPath, ancestors: ancestors, branch: branch, siblings: names, index: index))
+            for (label, children) in step.branches {
+                walk(children, path: stepPath + branchPath(label), ancestors: ancestors + [name], branch: label, into: &result)
+            }
+        }
+    }
+
+    /// The JSON path of a branch label under its step.
+    static func branchPath(_ label: String) -> [JSONPath.Component] {
+        switch label {
+        case "actions": return [.key("actions")]
+        case "else": return [.key("else"), .key("actions")]
+        case "default": return [.key("default"), .key("actions")]
+        default: return [.key("cases"), .key(String(label.dropFirst("cases.".count))), .key("actions")]
+        }
+    }
+
+    /// The step with this name anywhere in the flow.
+    public func step(named name: String) -> Step? {
+        allSteps.first { $0.step.name == name }?.step
+    }
+}

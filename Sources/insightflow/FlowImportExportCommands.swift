@@ -1,0 +1,63 @@
+import ArgumentParser
+import FlowExpressions
+import FlowModel
+import Foundation
+
+/// `insightflow flow import FILE`: add a flow from a flow file, a Logic Apps definition or a Power Automate export.
+struct FlowImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import a flow file, Logic Apps definition or Power Automate export (as Off).")
+
+    @OptionGroup var home: HomeOptions
+    @Argument(help: "The file to import.") var file: String
+    @Option(help: "The display name (default: the document's, else the file name).") var name: String?
+    @Flag(help: "Import even when some steps use types InsightFlow cannot run yet (the flow stays Off).") var allowUnsupported = false
+
+    func run() throws {
+        let bytes = try CLIOutput.readFile(file)
+        let fallback = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let imported: FlowImport
+        do {
+            imported = try FlowImporter.importDocument(bytes, file: file, fallbackName: fallback)
+        } catch {
+            CLIOutput.error("error: \(error)")
+            throw ExitCode(1)
+        }
+        for line in imported.translated { print("translated \(line)") }
+        if !imported.unsupported.isEmpty {
+            CLIOutput.error("\(file) uses \(imported.unsupported.count) part(s) InsightFlow does not run yet:")
+            for issue in imported.unsupported { CLIOutput.error("  \(issue.path): \(issue.message)") }
+            guard allowUnsupported else {
+                CLIOutput.error("nothing imported; pass --allow-unsupported to import it anyway (it stays Off until they are replaced)")
+                throw ExitCode(1)
+            }
+        }
+        let store = FlowStore(home: home.location)
+        var flow = imported.flow
+        if let name { flow.displayName = name }
+        flow.id = store.uniqueID(for: flow.id)
+        flow.state = .off
+        let created = try FlowStoreCalls.run { () throws(FlowStoreError) in try store.create(flow) }
+        print("imported \(created.id) (Off)")
+    }
+}
+
+/// `insightflow flow export ID [--output FILE]`: the flow file, to standard output or a file.
+struct FlowExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a flow's file to standard output or to --output.")
+
+    @OptionGroup var home: HomeOptions
+    @Argument(help: "The flow's id or display name.") var flow: String
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.") var output: String?
+
+    func run() throws {
+        let store = FlowStore(home: home.location)
+        let stored = try FlowStoreCalls.run { () throws(FlowStoreError) in try store.find(flow) }
+        let bytes = FlowCodec.encode(stored.flow)
+        guard let output else {
+            print(String(decoding: bytes, as: UTF8.self), terminator: "")
+            return
+        }
+        try FlowStoreCalls.run { () throws(FlowStoreError) in try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) }
+        print("exported \(stored.flow.id) to \(output)")
+    }
+}

@@ -1,0 +1,69 @@
+import FlowExpressions
+import Testing
+@testable import FlowModel
+
+@Suite struct CatalogTests {
+    @Test func listsTheSixConnectorTriggersAndTheManualTrigger() {
+        let kinds = Catalog.triggers.map(\.kind)
+        #expect(kinds == [.dataSourceRefreshFailed, .dataSourceRefreshSucceeded, .segmentThresholdCrossed, .measureThresholdCrossed, .fullRefreshCompleted, .unificationCompleted, .manual])
+        #expect(Set(Catalog.triggers.map(\.displayName)).count == 7)
+    }
+
+    @Test func thresholdTriggersRequireTheirSubjectAndANumericThreshold() {
+        for kind in [TriggerKind.segmentThresholdCrossed, .measureThresholdCrossed] {
+            let spec = Catalog.trigger(kind)
+            #expect(spec.parameters.filter(\.required).count == 2)
+            #expect(spec.parameters.contains { $0.key == "threshold" && $0.kind == .number })
+            #expect(spec.outputs.contains { $0.key == "threshold" })
+        }
+        #expect(Catalog.trigger(.segmentThresholdCrossed).outputs.map(\.key).contains("previousCount"))
+        #expect(Catalog.trigger(.measureThresholdCrossed).outputs.map(\.key).contains("currentValue"))
+    }
+
+    @Test func refreshTriggersOfferTheRefreshFields() {
+        let keys = Catalog.trigger(.dataSourceRefreshFailed).outputs.map(\.key)
+        for key in ["dataSourceName", "refreshId", "errorMessage", "startedAt", "finishedAt"] { #expect(keys.contains(key)) }
+        let unification = Catalog.trigger(.unificationCompleted).outputs.map(\.key)
+        #expect(unification.contains("profilesOut") && unification.contains("matchRate"))
+    }
+
+    @Test func everyKnownStepTypeHasOneCatalogEntry() {
+        #expect(Catalog.steps.map(\.type) .sorted { $0.rawValue < $1.rawValue } == StepType.known.sorted { $0.rawValue < $1.rawValue })
+        for spec in Catalog.steps {
+            #expect(!spec.displayName.isEmpty && !spec.description.isEmpty)
+            #expect(Catalog.step(spec.type) == spec)
+        }
+    }
+
+    @Test func stepsUseTheReferenceLanguageTypeNames() {
+        let names = Set(StepType.known.map(\.rawValue))
+        for name in ["If", "Switch", "Foreach", "Until", "Scope", "Terminate", "Compose", "Wait", "InitializeVariable", "SetVariable", "AppendToArrayVariable", "Http"] {
+            #expect(names.contains(name))
+        }
+    }
+
+    @Test func pickerGroupsCoverEveryStep() {
+        let grouped = StepGroup.allCases.flatMap { Catalog.steps(in: $0) }
+        #expect(grouped.count == Catalog.steps.count)
+        #expect(Catalog.steps(in: .notifications).map(\.type) == [.teamsPostMessage, .sendEmail])
+    }
+
+    @Test func allowedValuesAndDefaultsAreConsistent() {
+        for spec in Catalog.steps {
+            for parameter in spec.parameters where !parameter.allowedValues.isEmpty {
+                if let value = parameter.defaultValue?.stringValue { #expect(parameter.allowedValues.contains(value), "\(spec.type).\(parameter.key)") }
+            }
+        }
+        #expect(Catalog.step(.http)?.parameters.contains { $0.isSecret } == true)
+    }
+
+    @Test func typesAreReadCaseInsensitively() {
+        #expect(StepType(caseInsensitive: "foreach") == .foreach)
+        #expect(StepType(caseInsensitive: "HTTP") == .http)
+        #expect(StepType(caseInsensitive: "Frobnicate").isKnown == false)
+        #expect(TriggerKind(caseInsensitive: "segmentthresholdcrossed") == .segmentThresholdCrossed)
+        #expect(RunAfterStatus(caseInsensitive: "SUCCEEDED") == .succeeded)
+        #expect(RunAfterStatus(caseInsensitive: "timedout") == .timedOut)
+        #expect(RunAfterStatus(caseInsensitive: "Done") == nil)
+    }
+}

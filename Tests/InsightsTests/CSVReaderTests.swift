@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Insights
 
-@Suite struct CSVReaderTests {
+@Suite(.temporaryFolder) struct CSVReaderTests {
     private func records(_ text: String, delimiter: Character = ",", chunkSize: Int = 3) throws -> [[String]] {
         let workspace = try TestWorkspace()
         try workspace.write("data/x.csv", text)
@@ -38,7 +38,7 @@ import Testing
     }
 }
 
-@Suite struct ValueParserTests {
+@Suite(.temporaryFolder) struct ValueParserTests {
     @Test func parsesDeclaredTypes() {
         #expect(ValueParser.parse("42", as: .integer) == 42.databaseValue)
         #expect(ValueParser.parse("4.5", as: .decimal) == 4.5.databaseValue)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Insights
 
-@Suite struct DefinitionValidationTests {
+@Suite(.temporaryFolder) struct DefinitionValidationTests {
     /// Writes `definition` (after `change`) and returns the load error.
     private func loadError(_ change: (inout WorkspaceDefinition) -> Void) throws -> InsightsError? {
         let fixture = try TestWorkspace()

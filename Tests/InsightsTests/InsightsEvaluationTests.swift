@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Insights
 
-@Suite struct InsightsEvaluationTests {
+@Suite(.temporaryFolder) struct InsightsEvaluationTests {
     private func refreshed() async throws -> (TestWorkspace, Workspace) {
         let fixture = try TestWorkspace()
         try fixture.writeFixture()

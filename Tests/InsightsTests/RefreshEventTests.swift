@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Insights
 
-@Suite struct RefreshEventTests {
+@Suite(.temporaryFolder) struct RefreshEventTests {
     /// Runs a full refresh and collects events up to `fullRefreshCompleted`.
     private func collect(_ workspace: Workspace) async throws -> [InsightsEvent] {
         let stream = workspace.events()

@@ -3,7 +3,7 @@ import GRDB
 import Testing
 @testable import Insights
 
-@Suite struct SourceRefreshTests {
+@Suite(.temporaryFolder) struct SourceRefreshTests {
     private func loaded() throws -> (TestWorkspace, Workspace) {
         let fixture = try TestWorkspace()
         try fixture.writeFixture()

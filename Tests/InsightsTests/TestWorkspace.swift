@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 @testable import Insights
 
-/// A temporary workspace folder with the standard fixture: three overlapping customer sources and orders.
+/// A workspace folder inside the test's temporary folder, with the standard fixture: three overlapping customer sources and orders.
 struct TestWorkspace {
     let folder: URL
 
@@ -10,7 +10,8 @@ struct TestWorkspace {
     static let now = Date(timeIntervalSince1970: 1_795_694_400)
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("insights-test-\(UUID().uuidString)")
+        let parent = TemporaryFolder.current ?? FileManager.default.temporaryDirectory
+        folder = parent.appendingPathComponent("workspace-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
     }
 

@@ -3,7 +3,7 @@ import GRDB
 import Testing
 @testable import Insights
 
-@Suite struct UnificationTests {
+@Suite(.temporaryFolder) struct UnificationTests {
     private func unified(_ definition: WorkspaceDefinition = TestWorkspace.definition) async throws -> (TestWorkspace, Workspace, UnificationResult?) {
         let fixture = try TestWorkspace()
         try fixture.writeFixture(definition)

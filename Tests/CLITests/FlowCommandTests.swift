@@ -1,0 +1,98 @@
+import FlowExpressions
+import FlowModel
+import Foundation
+import Testing
+
+@Suite struct FlowCommandTests {
+    let cli = CLIRunner()
+
+    @Test func newListShowEnableDisableDelete() throws {
+        let created = try cli.run(["flow", "new", "--name", "Teams on failure", "--trigger", "data-source-refresh-failed", "--param", "dataSource=Webshop"])
+        #expect(created.status == 0)
+        #expect(created.stdout == "teams-on-failure\n")
+        let list = try cli.run(["flow", "list", "--json"])
+        let listed = try JSONValue.parse(list.stdout)
+        #expect(listed.value(atPath: "flows.0.id") == "teams-on-failure")
+        #expect(listed.value(atPath: "flows.0.trigger") == "DataSourceRefreshFailed")
+        #expect(listed.value(atPath: "flows.0.state") == "Off")
+        let shown = try JSONValue.parse(try cli.run(["flow", "show", "Teams on failure", "--json"]).stdout)
+        #expect(shown.value(atPath: "definition.triggers.When_a_data_source_refresh_fails.inputs.dataSource") == "Webshop")
+        #expect(try cli.run(["flow", "enable", "teams-on-failure"]).status == 0)
+        #expect(try JSONValue.parse(try cli.run(["flow", "show", "teams-on-failure", "--json"]).stdout)["state"] == "On")
+        #expect(try cli.run(["flow", "disable", "teams-on-failure"]).stdout.contains("Off"))
+        #expect(try cli.run(["flow", "delete", "teams-on-failure"]).status == 0)
+        #expect(try cli.run(["flow", "show", "teams-on-failure"]).status == 1)
+    }
+
+    @Test func thresholdParameterKeepsItsNumberAndBadThresholdBlocksEnable() throws {
+        try cli.run(["flow", "new", "--name", "Big segment", "--trigger", "SegmentThresholdCrossed", "--param", "segment=High value customers", "--param", "threshold=100"])
+        let shown = try JSONValue.parse(try cli.run(["flow", "show", "big-segment", "--json"]).stdout)
+        #expect(shown.value(atPath: "definition.triggers.When_a_segment_crosses_a_threshold.inputs.threshold") == 100)
+        let bad = try cli.run(["flow", "new", "--name", "Bad", "--trigger", "SegmentThresholdCrossed", "--param", "segment=S", "--param", "threshold=lots"])
+        #expect(bad.stderr.contains("must be a number"))
+        let enable = try cli.run(["flow", "enable", "bad"])
+        #expect(enable.status == 1)
+        #expect(enable.stderr.contains("cannot be turned On"))
+    }
+
+    @Test func unknownTriggerIsRefusedWithTheChoices() throws {
+        let result = try cli.run(["flow", "new", "--name", "X", "--trigger", "Sometimes"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("DataSourceRefreshFailed"))
+    }
+
+    @Test func validateExitsNonZeroWithTheCheckersMessages() throws {
+        let good = try cli.write("good.json", #"{"id": "g", "displayName": "G", "definition": {"triggers": {"T": {"type": "FullRefreshCompleted"}}, "actions": {"A": {"type": "Compose", "inputs": 1, "runAfter": {}}}}}"#)
+        let bad = try cli.write("bad.json", #"{"id": "b", "displayName": "B", "definition": {"triggers": {"T": {"type": "FullRefreshCompleted"}}, "actions": {"A": {"type": "Compose", "inputs": 1, "runAfter": {"Nope": ["Succeeded"]}}}}}"#)
+        let broken = try cli.write("broken.json", #"{"id": "b", "displayName": "#)
+        #expect(try cli.run(["flow", "validate", good]).status == 0)
+        let result = try cli.run(["flow", "validate", good, bad, broken])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\(bad): error: $.definition.actions.A.runAfter.Nope"))
+        #expect(result.stdout.contains("\(broken): error: $"))
+        #expect(result.stdout.contains("truncated"))
+    }
+
+    @Test func listReportsABrokenFileAndStillListsTheRest() throws {
+        try cli.run(["flow", "new", "--name", "Good", "--trigger", "FullRefreshCompleted"])
+        try Data("{ nope".utf8).write(to: cli.home.appendingPathComponent("flows/broken.json"))
+        let result = try cli.run(["flow", "list"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("good"))
+        #expect(result.stderr.contains("broken.json"))
+    }
+
+    @Test func exportThenImportMakesACopy() throws {
+        try cli.run(["flow", "new", "--name", "Original", "--trigger", "UnificationCompleted"])
+        let exported = cli.home.appendingPathComponent("export.json").path
+        #expect(try cli.run(["flow", "export", "original", "--output", exported]).status == 0)
+        let imported = try cli.run(["flow", "import", exported, "--name", "Imported copy"])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("original-2"))
+        let listed = try JSONValue.parse(try cli.run(["flow", "list", "--json"]).stdout)
+        #expect(listed["flows"]?.arrayValue?.count == 2)
+    }
+
+    @Test func importOfAPowerAutomateExportTranslatesTeamsAndNamesWhatItCannotRun() throws {
+        let export = """
+        {"name": "abc", "properties": {"displayName": "PA flow", "state": "Started", "definition": {
+          "triggers": {"manual": {"type": "Request", "kind": "Button", "inputs": {}}},
+          "actions": {
+            "Post": {"type": "OpenApiConnection", "inputs": {"host": {"apiId": "/providers/Microsoft.PowerApps/apis/shared_teams", "operationId": "PostMessageToConversation", "connectionName": "shared_teams"}, "parameters": {"body/messageBody": "Hello"}}, "runAfter": {}},
+            "Excel": {"type": "OpenApiConnection", "inputs": {"host": {"apiId": "/providers/Microsoft.PowerApps/apis/shared_excelonlinebusiness", "operationId": "AddRow"}}, "runAfter": {"Post": ["Succeeded"]}}
+          }}}}
+        """
+        let file = try cli.write("pa.json", export)
+        let refused = try cli.run(["flow", "import", file])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("$.properties.definition.actions.Excel"))
+        #expect(refused.stderr.contains("OpenApiConnection"))
+        let allowed = try cli.run(["flow", "import", file, "--allow-unsupported"])
+        #expect(allowed.status == 0)
+        #expect(allowed.stdout.contains("translated Post"))
+        let shown = try JSONValue.parse(try cli.run(["flow", "show", "pa-flow", "--json"]).stdout)
+        #expect(shown.value(atPath: "definition.actions.Post.type") == "TeamsPostMessage")
+        #expect(shown.value(atPath: "definition.actions.Post.inputs.text") == "Hello")
+        #expect(shown["state"] == "Off")
+    }
+}

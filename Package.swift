@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "FlowExpressions", targets: ["FlowExpressions"]),
         .library(name: "FlowModel", targets: ["FlowModel"]),
         .library(name: "Insights", targets: ["Insights"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +33,12 @@ let package = Package(
             name: "Insights",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "TerminalUI", dependencies: ["CNCurses"]),
         .executableTarget(
             name: "insightflow",
             dependencies: [
@@ -51,6 +58,7 @@ let package = Package(
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights"]),
         .testTarget(name: "CLITests", dependencies: ["FlowModel"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,11 +60,13 @@ public struct FlowStore: Sendable {
         return first
     }
 
-    /// Reads and decodes one flow file.
+    /// Reads and decodes one flow file. The file name is the flow's id (a copied file cannot clash with its original).
     public func read(_ url: URL) throws(FlowStoreError) -> Flow {
         let bytes = try AtomicFile.read(url)
         do {
-            return try FlowCodec.decode(bytes, file: url.path)
+            var flow = try FlowCodec.decode(bytes, file: url.path)
+            flow.id = url.deletingPathExtension().lastPathComponent
+            return flow
         } catch {
             throw .badFile(error)
         }

@@ -32,26 +32,6 @@ enum Fixtures {
         return flow
     }
 
-    /// A flow of `count` steps: Initialize variable, then Compose / Condition / Set variable repeating, each after the previous.
-    static func longFlow(id: String, steps count: Int) -> Flow {
-        var flow = Flow(id: id, displayName: "Long flow \(id)", trigger: Trigger(kind: .unificationCompleted))
-        flow.definition.actions["Init"] = Step(name: "Init", type: .initializeVariable, inputs: ["variables": [["name": "total", "type": "Integer", "value": 0]]])
-        var previous = "Init"
-        for i in 1..<max(count, 2) {
-            let name = "Step_\(i)"
-            var step: Step
-            switch i % 3 {
-            case 0:
-                step = Step(name: name, type: .condition)
-                step.expression = .string("@greater(triggerBody()?['profilesOut'], \(i))")
-                step.actions = ["Inner_\(i)": Step(name: "Inner_\(i)", type: .compose, inputs: .string("@{variables('total')} profiles"))]
-            case 1: step = Step(name: name, type: .compose, inputs: ["profiles": "@triggerBody()?['profilesOut']", "note": .string("Step \(i) of @{workflow()?['name']}")])
-            default: step = Step(name: name, type: .setVariable, inputs: ["name": "total", "value": .string("@add(variables('total'), \(i))")])
-            }
-            step.runAfter = [previous: [.succeeded]]
-            flow.definition.actions[name] = step
-            previous = name
-        }
-        return flow
-    }
+    /// A flow of about `count` steps (see `SampleFlows.long`).
+    static func longFlow(id: String, steps count: Int) -> Flow { SampleFlows.long(id: id, steps: count) }
 }

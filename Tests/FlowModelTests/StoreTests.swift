@@ -121,3 +121,12 @@ import Testing
         #expect(store.uniqueID(for: "Teams refresh failed") == "teams-refresh-failed-2")
     }
 }
+
+extension StoreTests {
+    @Test func theFileNameIsTheID() throws {
+        try store.create(Fixtures.teamsFlow())
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("teams-refresh-failed.json"), to: folder.appendingPathComponent("copy.json"))
+        #expect(store.list().flows.map(\.flow.id).sorted() == ["copy", "teams-refresh-failed"])
+        #expect(try store.load(id: "copy").flow.id == "copy")
+    }
+}

@@ -100,6 +100,12 @@ struct FlowDateTime: Sendable, Hashable {
         return Self.make(f, isUTC: isUTC)
     }
 
+    /// The time moved by `count` units of `unitTicks` each, or nil on overflow or out of range.
+    func adding(_ count: Int, of unitTicks: Int64) -> FlowDateTime? {
+        let (delta, overflow) = Int64(count).multipliedReportingOverflow(by: unitTicks)
+        return overflow ? nil : adding(ticks: delta)
+    }
+
     func adding(ticks delta: Int64) -> FlowDateTime? {
         let (sum, overflow) = ticks.addingReportingOverflow(delta)
         return overflow ? nil : FlowDateTime(ticks: sum, isUTC: isUTC)

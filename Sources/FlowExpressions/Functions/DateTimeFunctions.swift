@@ -66,16 +66,16 @@ enum DateTimeFunctions {
     static func addInterval(_ arguments: Arguments, sign: Int) throws(ExpressionEvaluationError) -> JSONValue {
         let time = try timestamp(arguments)
         let interval = try arguments.int(1)
-        guard abs(interval) < 1_000_000_000 else { throw arguments.invalid(1, "the interval is too large") }
+        guard abs(interval) < 1_000_000_000_000 else { throw arguments.invalid(1, "the interval is too large") }
         let amount = sign * interval
         let second = FlowDateTime.ticksPerSecond
         let result: FlowDateTime?
         switch try arguments.string(2).lowercased() {
-        case "second", "seconds": result = time.adding(ticks: Int64(amount) * second)
-        case "minute", "minutes": result = time.adding(ticks: Int64(amount) * 60 * second)
-        case "hour", "hours": result = time.adding(ticks: Int64(amount) * 3600 * second)
-        case "day", "days": result = time.adding(ticks: Int64(amount) * FlowDateTime.ticksPerDay)
-        case "week", "weeks": result = time.adding(ticks: Int64(amount) * 7 * FlowDateTime.ticksPerDay)
+        case "second", "seconds": result = time.adding(amount, of: second)
+        case "minute", "minutes": result = time.adding(amount, of: 60 * second)
+        case "hour", "hours": result = time.adding(amount, of: 3600 * second)
+        case "day", "days": result = time.adding(amount, of: FlowDateTime.ticksPerDay)
+        case "week", "weeks": result = time.adding(amount, of: 7 * FlowDateTime.ticksPerDay)
         case "month", "months": result = time.addingMonths(amount)
         case "year", "years": result = time.addingMonths(amount * 12)
         default:

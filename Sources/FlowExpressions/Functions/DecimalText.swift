@@ -59,29 +59,22 @@ struct DecimalText {
 
     /// .NET "E" format: one digit, `places` decimals, and a signed exponent of at least three digits.
     static func scientific(_ value: Double, places: Int, upper: Bool, culture: NumberFormatting.Culture) -> String {
-        let magnitude = abs(value)
-        var exponent = magnitude == 0 ? 0 : Int(log10Floor(magnitude))
-        var mantissa = fixed(magnitude / pow10(exponent), places: places)
+        var (digits, point) = shortestDigits(abs(value))
+        while digits.count > 1, digits.first == 0 {
+            digits.removeFirst()
+            point -= 1
+        }
+        var exponent = digits.allSatisfy { $0 == 0 } ? 0 : point - 1
+        let leading = digits.first.map(String.init) ?? "0"
+        let mantissaText = leading + "." + digits.dropFirst().map(String.init).joined() + "0"
+        var mantissa = fixed(Double(mantissaText) ?? 0, places: places)
         if mantissa.integer.count > 1 {
             exponent += 1
-            mantissa = fixed(magnitude / pow10(exponent), places: places)
+            mantissa = DecimalText(integer: [1], fraction: [UInt8](repeating: 0, count: places))
         }
         let exponentText = String(abs(exponent))
         let padded = String(repeating: "0", count: max(0, 3 - exponentText.count)) + exponentText
-        return (value < 0 ? "-" : "") + mantissa.joined(culture, grouped: false) + (upper ? "E" : "e") + (exponent < 0 ? "-" : "+") + padded
-    }
-
-    static func log10Floor(_ value: Double) -> Double {
-        var exponent = 0.0
-        var scaled = value
-        while scaled >= 10 { scaled /= 10; exponent += 1 }
-        while scaled < 1 { scaled *= 10; exponent -= 1 }
-        return exponent
-    }
-
-    static func pow10(_ exponent: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<abs(exponent) { result *= 10 }
-        return exponent < 0 ? 1 / result : result
+        let sign = value < 0 ? "-" : ""
+        return sign + mantissa.joined(culture, grouped: false) + (upper ? "E" : "e") + (exponent < 0 ? "-" : "+") + padded
     }
 }

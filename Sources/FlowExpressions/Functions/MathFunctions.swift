@@ -27,7 +27,13 @@ enum MathFunctions {
             guard !overflow else { throw arguments.failure("the result is too large for an integer") }
             return .int(result)
         }
-        return .double(decimal(a.doubleValue, b.doubleValue))
+        return try finite(decimal(a.doubleValue, b.doubleValue), arguments)
+    }
+
+    /// A decimal result, or an error when it overflowed to infinity.
+    static func finite(_ value: Double, _ arguments: Arguments) throws(ExpressionEvaluationError) -> JSONValue {
+        guard value.isFinite else { throw arguments.failure("the result is too large for a number") }
+        return .double(value)
     }
 
     static func divide(_ arguments: Arguments, remainder: Bool) throws(ExpressionEvaluationError) -> JSONValue {
@@ -41,7 +47,7 @@ enum MathFunctions {
         }
         let x = a.doubleValue
         let y = b.doubleValue
-        return .double(remainder ? x.truncatingRemainder(dividingBy: y) : x / y)
+        return try finite(remainder ? x.truncatingRemainder(dividingBy: y) : x / y, arguments)
     }
 
     /// min/max over the arguments, or over the items of a single array argument.

@@ -22,6 +22,7 @@ enum NumberFormatting {
 
     static func format(_ arguments: Arguments) throws(ExpressionEvaluationError) -> String {
         let number = try arguments.number(0)
+        guard abs(number.doubleValue) < 1e300 else { throw arguments.invalid(0, "the number is too large to format") }
         let format = try arguments.string(1)
         let localeName = try arguments.optionalString(2) ?? "en-US"
         guard let culture = cultures[localeName.isEmpty ? "invariant" : localeName.lowercased()] else {

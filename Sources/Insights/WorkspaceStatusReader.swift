@@ -39,6 +39,7 @@ struct WorkspaceStatusReader {
         var refreshedAt: Date?
         if measure.effectiveLevel == .customer {
             value = try Double.fetchOne(db, sql: "SELECT count(*) FROM customer_measure_value WHERE measure = ?", arguments: [measure.name])
+            refreshedAt = try Date.fetchOne(db, sql: "SELECT max(finished_at) FROM full_refresh_log")
         } else {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT value, recorded_at FROM measure_history WHERE measure = ? ORDER BY rowid DESC LIMIT 2",

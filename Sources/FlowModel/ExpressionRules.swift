@@ -1,41 +1,58 @@
 import FlowExpressions
 
-/// Expressions: every string of the flow that holds one must parse. (Reference rules come with the expression language.)
+/// Expressions: every string of the flow that holds one must parse, and what it references must exist and
+/// have run before (steps), enclose it (loops) or be initialized (variables).
 enum ExpressionRules {
     static func check(_ definition: WorkflowDefinition, steps: [LocatedStep]) -> [FlowIssue] {
         var issues: [FlowIssue] = []
         if let trigger = definition.triggers.values.first {
             let base: [JSONPath.Component] = [.key("definition"), .key("triggers"), .key(trigger.name)]
             for (i, condition) in trigger.conditions.enumerated() {
-                issues += parseIssues(condition, path: base + [.key("conditions"), .index(i), .key("expression")], step: nil)
+                let path = base + [.key("conditions"), .index(i), .key("expression")]
+                if let parsed = parse(condition, path: path, step: nil, into: &issues), !parsed.references.steps.isEmpty {
+                    issues.append(FlowIssue(.error, path: JSONPath.render(path), field: "conditions", "a trigger condition can only read the trigger (triggerBody(), triggerOutputs()); no step has run yet"))
+                }
             }
         }
+        let graph = ReferenceGraph(steps: steps, variables: declaredVariables(steps))
         for located in steps {
             for (path, text) in expressionStrings(located) {
-                issues += parseIssues(text, path: path, step: located.step.name)
+                guard let parsed = parse(text, path: path, step: located.step.name, into: &issues) else { continue }
+                issues += graph.problems(parsed.references, from: located, path: JSONPath.render(path), field: fieldName(path))
             }
         }
         return issues
     }
 
-    /// Every string of a step where an expression may stand: inputs, expression, foreach, limit.
+    /// Every string of a step where an expression may stand: inputs, expression, foreach.
     static func expressionStrings(_ located: LocatedStep) -> [(path: [JSONPath.Component], text: String)] {
         let step = located.step
         var strings: [(path: [JSONPath.Component], text: String)] = []
         if let inputs = step.inputs { strings += inputs.stringLeaves(prefix: located.path + [.key("inputs")]) }
         if let expression = step.expression { strings += expression.stringLeaves(prefix: located.path + [.key("expression")]) }
         if let foreach = step.foreach { strings.append((located.path + [.key("foreach")], foreach)) }
-        return strings
+        return strings.filter { $0.text.contains("@") }
     }
 
-    static func parseIssues(_ text: String, path: [JSONPath.Component], step: String?) -> [FlowIssue] {
-        guard text.contains("@") else { return [] }
+    /// The parsed string, or nil with a parse issue added.
+    static func parse(_ text: String, path: [JSONPath.Component], step: String?, into issues: inout [FlowIssue]) -> FlowString? {
+        guard text.contains("@") else { return nil }
         do {
-            _ = try FlowString.parse(text)
-            return []
+            return try FlowString.parse(text)
         } catch {
-            return [FlowIssue(.error, path: JSONPath.render(path), step: step, field: fieldName(path), "the expression does not parse: \(error.description)")]
+            issues.append(FlowIssue(.error, path: JSONPath.render(path), step: step, field: fieldName(path), "the expression does not parse: \(error.description)"))
+            return nil
         }
+    }
+
+    static func declaredVariables(_ steps: [LocatedStep]) -> Set<String> {
+        var names: Set<String> = []
+        for located in steps where located.step.type == .initializeVariable {
+            for variable in located.step.inputs?["variables"]?.arrayValue ?? [] {
+                if let name = variable["name"]?.stringValue { names.insert(name.lowercased()) }
+            }
+        }
+        return names
     }
 
     /// The parameter a path points into (`inputs.text` → `text`).
@@ -44,7 +61,7 @@ enum ExpressionRules {
             if case .key(let key)? = path.last { return key }
             return nil
         }
-        let keys = path[(inputs + 1)...].compactMap { component -> String? in
+        let keys = path[(inputs + 1)...].map { component -> String in
             switch component {
             case .key(let key): return key
             case .index(let i): return String(i)

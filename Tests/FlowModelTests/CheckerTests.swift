@@ -152,3 +152,49 @@ import Testing
         #expect(found.last?.severity == .warning)
     }
 }
+
+extension CheckerTests {
+    @Test func referencesToStepsThatDoNotRunBefore() {
+        var flow = Fixtures.teamsFlow()
+        flow.definition.actions["Post_message"]?.inputs = ["connection": "Teams outbox", "text": "@{body('Summary')} and @{outputs('Ghost')}"]
+        flow.definition.actions["Summary"] = Step(name: "Summary", type: .compose, inputs: "x", runAfter: ["Post_message": [.succeeded]])
+        flow.definition.actions["After"] = Step(name: "After", type: .compose, inputs: "@outputs('Summary')", runAfter: ["Summary": [.succeeded]])
+        let found = errors(flow)
+        #expect(found.contains { $0.step == "Post_message" && $0.message.contains("'Summary', which does not run before") })
+        #expect(found.contains { $0.step == "Post_message" && $0.message.contains("'Ghost', which does not exist") })
+        #expect(!found.contains { $0.step == "After" })
+    }
+
+    @Test func stepsInsideAFinishedScopeMayBeReferenced() {
+        var flow = Fixtures.teamsFlow()
+        var scope = Step(name: "Group", type: .scope, runAfter: ["Post_message": [.succeeded]])
+        scope.actions = ["Inner": Step(name: "Inner", type: .compose, inputs: 1), "Self_ref": Step(name: "Self_ref", type: .compose, inputs: "@outputs('Group')", runAfter: ["Inner": [.succeeded]])]
+        flow.definition.actions["Group"] = scope
+        flow.definition.actions["Use"] = Step(name: "Use", type: .compose, inputs: "@outputs('Inner')", runAfter: ["Group": [.succeeded, .failed]])
+        let found = errors(flow)
+        #expect(!found.contains { $0.step == "Use" })
+        #expect(found.contains { $0.step == "Self_ref" && $0.message.contains("has not finished") })
+    }
+
+    @Test func loopItemsAndVariables() {
+        var flow = Fixtures.teamsFlow()
+        var loop = Step(name: "Each", type: .foreach, runAfter: ["Post_message": [.succeeded]])
+        loop.foreach = "@triggerBody()?['failedSources']"
+        loop.actions = ["Use_item": Step(name: "Use_item", type: .compose, inputs: "@items('Each')")]
+        flow.definition.actions["Each"] = loop
+        flow.definition.actions["Outside"] = Step(name: "Outside", type: .compose, inputs: "@{items('Each')} @{variables('count')}", runAfter: ["Each": [.succeeded]])
+        let found = errors(flow)
+        #expect(!found.contains { $0.step == "Use_item" })
+        #expect(found.contains { $0.step == "Outside" && $0.message.contains("only be used inside the Apply to each 'Each'") })
+        #expect(found.contains { $0.step == "Outside" && $0.message.contains("variable 'count'") })
+    }
+
+    @Test func triggerConditionsMustParseAndReadOnlyTheTrigger() {
+        var flow = Fixtures.teamsFlow()
+        flow.definition.triggers["When_a_data_source_refresh_fails"]?.conditions = ["@equals(triggerBody()?['dataSourceName'], 'Webshop')", "@body('Post_message')", "@equals(1,"]
+        let found = errors(flow)
+        #expect(found.contains { $0.path.hasSuffix("conditions[1].expression") && $0.message.contains("no step has run yet") })
+        #expect(found.contains { $0.path.hasSuffix("conditions[2].expression") && $0.message.contains("does not parse") })
+        #expect(!found.contains { $0.path.hasSuffix("conditions[0].expression") })
+    }
+}

@@ -6,6 +6,9 @@ struct InsightflowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "insightflow",
         abstract: "A terminal flow designer and runner for customer-data automation.",
-        subcommands: [FlowCommand.self]
+        subcommands: [
+            FlowCommand.self, EvalCommand.self, InitCommand.self, WorkspaceCommand.self, RefreshCommand.self,
+            SegmentsCommand.self, MeasuresCommand.self,
+        ]
     )
 }

@@ -15,7 +15,7 @@ public struct LoopFrame: Sendable, Hashable {
 
 /// What expressions can see while a run executes. The runner implements it over its run state;
 /// only `triggerOutputs()` is required, everything else has a "nothing there" default.
-public protocol EvaluationContext: Sendable {
+public protocol EvaluationContext {
     /// `triggerOutputs()`: the trigger's outputs, `{"headers": ..., "body": ...}`.
     func triggerOutputs() -> JSONValue
     /// `triggerBody()`: by default `triggerOutputs()['body']`.
@@ -57,7 +57,7 @@ extension EvaluationContext {
 }
 
 /// A ready-made context holding plain values: for tests, `insightflow eval`, and simple runners.
-public struct StaticEvaluationContext: EvaluationContext {
+public struct StaticEvaluationContext: EvaluationContext, Sendable {
     public var triggerResult: JSONValue
     public var actions: [String: JSONValue]
     public var scopes: [String: [JSONValue]]

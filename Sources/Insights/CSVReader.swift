@@ -3,6 +3,7 @@ import Foundation
 /// A streaming CSV reader: reads the file in fixed-size chunks and yields one record at a time.
 ///
 /// Handles quoted fields with embedded delimiters, newlines and `""` escapes, and CRLF line ends.
+/// Fields of the current record are byte ranges into a reused buffer, so no per-field allocation is needed.
 struct CSVReader {
     /// A problem in the CSV text itself.
     enum Failure: Error, Equatable {
@@ -10,6 +11,8 @@ struct CSVReader {
         case invalidUTF8(line: Int)
         case readFailed(String)
     }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     private static let quote = UInt8(ascii: "\"")
     private static let newline = UInt8(ascii: "\n")
@@ -21,13 +24,16 @@ struct CSVReader {
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
-    private var field: [UInt8] = []
     private var currentLine = 1
 
-    /// The file line on which the most recently returned record started (1-based).
+    /// The bytes of the current record's fields, back to back.
+    private(set) var bytes: [UInt8] = []
+    /// The end offset in `bytes` of each field of the current record.
+    private(set) var fieldEnds: [Int] = []
+    /// The file line on which the current record started (1-based).
     private(set) var recordLine = 0
 
-    init(url: URL, delimiter: UInt8, chunkSize: Int = 1 << 16) throws {
+    init(url: URL, delimiter: UInt8, chunkSize: Int = 1 << 18) throws {
         self.handle = try FileHandle(forReadingFrom: url)
         self.delimiter = delimiter
         self.chunkSize = chunkSize
@@ -36,82 +42,106 @@ struct CSVReader {
     /// Closes the underlying file.
     func close() { try? handle.close() }
 
-    /// The next record's fields, or nil at the end of the file. Blank lines are skipped.
-    mutating func next() throws(Failure) -> [String]? {
-        while true {
-            guard let record = try readRecord() else { return nil }
-            if record.count == 1, record[0].isEmpty { continue }
-            return record
-        }
+    /// The number of fields in the current record.
+    var fieldCount: Int { fieldEnds.count }
+
+    /// The byte range of field `index` in `bytes`.
+    func range(ofField index: Int) -> Range<Int> {
+        (index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]
     }
 
-    private mutating func readRecord() throws(Failure) -> [String]? {
-        var fields: [String] = []
-        var inQuotes = false
-        var fieldQuoted = false
-        var sawByte = false
-        field.removeAll(keepingCapacity: true)
-        recordLine = currentLine
-        while true {
-            guard let byte = try nextByte() else {
-                if inQuotes { throw .unterminatedQuote(line: recordLine) }
-                if !sawByte { return nil }
-                fields.append(try finishField())
-                return fields
-            }
-            sawByte = true
-            if inQuotes {
-                if byte == Self.quote {
-                    if try peekByte() == Self.quote {
-                        position += 1
-                        field.append(Self.quote)
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if byte == Self.newline { currentLine += 1 }
-                    field.append(byte)
-                }
-            } else if byte == delimiter {
-                fields.append(try finishField())
-                fieldQuoted = false
-            } else if byte == Self.newline {
-                currentLine += 1
-                fields.append(try finishField())
-                return fields
-            } else if byte == Self.quote, field.isEmpty, !fieldQuoted {
-                inQuotes = true
-                fieldQuoted = true
-            } else if byte == Self.carriageReturn, try peekByte() == Self.newline {
-                continue
-            } else {
-                field.append(byte)
-            }
-        }
-    }
-
-    private mutating func finishField() throws(Failure) -> String {
-        defer { field.removeAll(keepingCapacity: true) }
-        guard let text = String(validating: field, as: UTF8.self) else { throw .invalidUTF8(line: recordLine) }
+    /// Field `index` of the current record as text.
+    func string(_ index: Int) throws(Failure) -> String {
+        guard let text = String(validating: bytes[range(ofField: index)], as: UTF8.self) else { throw .invalidUTF8(line: recordLine) }
         return text
     }
 
-    private mutating func nextByte() throws(Failure) -> UInt8? {
-        if position >= buffer.count {
-            try refill()
-            if position >= buffer.count { return nil }
-        }
-        let byte = buffer[position]
-        position += 1
-        return byte
+    /// The next record's fields as strings, or nil at the end of the file.
+    mutating func next() throws(Failure) -> [String]? {
+        guard try advance() else { return nil }
+        var fields: [String] = []
+        for index in 0..<fieldCount { fields.append(try string(index)) }
+        return fields
     }
 
-    private mutating func peekByte() throws(Failure) -> UInt8? {
-        if position >= buffer.count {
-            try refill()
-            if position >= buffer.count { return nil }
+    /// Moves to the next record (blank lines are skipped); false at the end of the file.
+    mutating func advance() throws(Failure) -> Bool {
+        while true {
+            guard try readRecord() else { return false }
+            if fieldEnds != [0] { return true }
         }
-        return buffer[position]
+    }
+
+    private mutating func readRecord() throws(Failure) -> Bool {
+        bytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        recordLine = currentLine
+        var state = State.fieldStart
+        var sawByte = false
+        while true {
+            if position >= buffer.count {
+                try refill()
+                if position >= buffer.count {
+                    if state == .quoted { throw .unterminatedQuote(line: recordLine) }
+                    if !sawByte { return false }
+                    fieldEnds.append(bytes.count)
+                    return true
+                }
+            }
+            sawByte = true
+            if scanChunk(&state) { return true }
+        }
+    }
+
+    /// Consumes bytes of the current chunk; returns true when a record ended.
+    private mutating func scanChunk(_ state: inout State) -> Bool {
+        let end = buffer.count
+        var index = position
+        defer { position = index }
+        while index < end {
+            let byte = buffer[index]
+            index += 1
+            switch state {
+            case .fieldStart, .unquoted:
+                if byte == delimiter {
+                    fieldEnds.append(bytes.count)
+                    state = .fieldStart
+                } else if byte == Self.newline {
+                    currentLine += 1
+                    if state == .unquoted, bytes.last == Self.carriageReturn { bytes.removeLast() }
+                    fieldEnds.append(bytes.count)
+                    return true
+                } else if byte == Self.quote, state == .fieldStart {
+                    state = .quoted
+                } else {
+                    bytes.append(byte)
+                    state = .unquoted
+                }
+            case .quoted:
+                if byte == Self.quote {
+                    state = .quoteInQuoted
+                } else {
+                    if byte == Self.newline { currentLine += 1 }
+                    bytes.append(byte)
+                }
+            case .quoteInQuoted:
+                if byte == Self.quote {
+                    bytes.append(byte)
+                    state = .quoted
+                } else if byte == delimiter {
+                    fieldEnds.append(bytes.count)
+                    state = .fieldStart
+                } else if byte == Self.newline {
+                    currentLine += 1
+                    fieldEnds.append(bytes.count)
+                    return true
+                } else if byte != Self.carriageReturn {
+                    bytes.append(byte)
+                    state = .unquoted
+                }
+            }
+        }
+        return false
     }
 
     private mutating func refill() throws(Failure) {

@@ -54,8 +54,8 @@ struct FullRefresh {
             events = []
             let history = InsightsHistory(db: db, refreshId: refreshId, now: Date())
             for (index, item) in order.enumerated() {
-                if let event = try evaluate(item, history: history, db) { events.append(event) }
                 report(item.stage, item.name, definition.sources.count + 2 + index)
+                if let event = try evaluate(item, history: history, db) { events.append(event) }
             }
         }
         for event in events { hub.publish(event) }

@@ -27,6 +27,11 @@ struct RowSink {
         counts.rejected += 1
     }
 
+    /// Counts a row inserted by a `CSVRowBinder` on `statement`.
+    mutating func countInserted() {
+        counts.read += 1
+    }
+
     /// Inserts one row of typed values.
     mutating func insert(_ values: [DatabaseValue]) throws {
         counts.read += 1
@@ -41,7 +46,7 @@ struct CSVSourceIngest {
     let url: URL
 
     /// Ingests all rows into `sink`.
-    func run(into sink: inout RowSink) throws {
+    func run(into sink: inout RowSink, connection: SQLiteConnection?) throws {
         var reader: CSVReader
         do {
             reader = try CSVReader(url: url, delimiter: source.delimiterByte)
@@ -49,22 +54,35 @@ struct CSVSourceIngest {
             throw InsightsError.unreadable(source: source.name, path: url.path, reason: "cannot open file")
         }
         defer { reader.close() }
-        guard let header = try read(&reader) else {
+        guard let header = try failing({ () throws(CSVReader.Failure) in try reader.next() }) else {
             if source.rowsRequired { throw InsightsError.emptySource(source: source.name) }
             return
         }
         try checkHeader(header)
-        while let fields = try read(&reader) {
-            switch typedValues(fields, line: reader.recordLine) {
-            case .success(let values): try sink.insert(values)
-            case .failure(let error): try sink.reject(error)
+        let binder = CSVRowBinder(statement: sink.statement, types: source.columns.map(\.type), connection: connection)
+        while try failing({ () throws(CSVReader.Failure) in try reader.advance() }) {
+            guard reader.fieldCount == source.columns.count else {
+                let reason = "expected \(source.columns.count) fields, found \(reader.fieldCount)"
+                try sink.reject(.badRow(source: source.name, row: reader.recordLine, reason: reason))
+                continue
+            }
+            switch try binder.insert(reader) {
+            case .inserted:
+                sink.countInserted()
+            case .badValue(let index):
+                let column = source.columns[index]
+                let value = (try? reader.string(index)) ?? ""
+                try sink.reject(.badValue(source: source.name, row: reader.recordLine, column: column.name, value: value, expectedType: column.typeName))
+            case .invalidUTF8:
+                throw InsightsError.unreadable(source: source.name, path: url.path, reason: "not valid UTF-8 at row \(reader.recordLine)")
             }
         }
     }
 
-    private func read(_ reader: inout CSVReader) throws -> [String]? {
+    /// Runs a reader step, turning its failures into source errors.
+    private func failing<T>(_ step: () throws(CSVReader.Failure) -> T) throws -> T {
         do {
-            return try reader.next()
+            return try step()
         } catch {
             switch error {
             case .invalidUTF8(let line):
@@ -89,20 +107,5 @@ struct CSVSourceIngest {
             throw InsightsError.wrongHeader(
                 source: source.name, column: source.columns.count + 1, expected: "(end of header)", found: found[source.columns.count])
         }
-    }
-
-    private func typedValues(_ fields: [String], line: Int) -> Result<[DatabaseValue], InsightsError> {
-        guard fields.count == source.columns.count else {
-            return .failure(.badRow(source: source.name, row: line, reason: "expected \(source.columns.count) fields, found \(fields.count)"))
-        }
-        var values: [DatabaseValue] = []
-        values.reserveCapacity(fields.count)
-        for (field, column) in zip(fields, source.columns) {
-            guard let value = ValueParser.parse(field, as: column.type) else {
-                return .failure(.badValue(source: source.name, row: line, column: column.name, value: field, expectedType: column.typeName))
-            }
-            values.append(value)
-        }
-        return .success(values)
     }
 }

@@ -56,7 +56,7 @@ struct SourceRefresher {
         var sink = try RowSink(source: source, db: db, table: stage)
         defer { counts = sink.counts }
         switch source.kind {
-        case .csv: try CSVSourceIngest(source: source, url: url).run(into: &sink)
+        case .csv: try CSVSourceIngest(source: source, url: url).run(into: &sink, connection: db.sqliteConnection)
         case .sqlite: try SQLiteSourceIngest(source: source, url: url).run(into: &sink)
         }
         if source.rowsRequired, sink.counts.read - sink.counts.rejected == 0 {

@@ -69,13 +69,31 @@ enum MatchNormalizer {
     static func register(in db: Database) {
         db.add(function: DatabaseFunction("insights_digits", argumentCount: 1, pure: true) { values in
             guard let text = String.fromDatabaseValue(values[0]) else { return nil }
-            let digits = text.unicodeScalars.filter { $0.properties.numericType == .decimal && $0.isASCII }
-            return digits.isEmpty ? nil : String(String.UnicodeScalarView(digits))
+            let digits = text.utf8.filter { $0 >= 48 && $0 <= 57 }
+            return digits.isEmpty ? nil : String(decoding: digits, as: UTF8.self)
         })
         db.add(function: DatabaseFunction("insights_text", argumentCount: 1, pure: true) { values in
             guard let text = String.fromDatabaseValue(values[0]) else { return nil }
-            let words = text.lowercased().split(whereSeparator: { $0.isWhitespace })
-            return words.isEmpty ? nil : words.joined(separator: " ")
+            return normalizedText(text)
         })
+    }
+
+    /// Lowercased, with runs of whitespace collapsed to one space and no leading/trailing space; nil if empty.
+    static func normalizedText(_ text: String) -> String? {
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                if byte == 32 {
+                    if let last = bytes.last, last != 32 { bytes.append(32) }
+                } else {
+                    bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                }
+            }
+            if bytes.last == 32 { bytes.removeLast() }
+            return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        }
+        let words = text.lowercased().split(whereSeparator: { $0.isWhitespace })
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 }

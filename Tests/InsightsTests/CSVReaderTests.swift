@@ -56,3 +56,22 @@ import Testing
         #expect(ValueParser.parse("2024-01-01T25:00", as: .datetime) == nil)
     }
 }
+
+@Suite struct NormalizationTests {
+    @Test func textNormalizationLowercasesAndCollapsesSpaces() {
+        #expect(MatchNormalizer.normalizedText("  Anna   SCHMIDT ") == "anna schmidt")
+        #expect(MatchNormalizer.normalizedText("Ben\tMÜLLER") == "ben müller")
+        #expect(MatchNormalizer.normalizedText("   ") == nil)
+    }
+
+    @Test func fastNumbersAgreeWithTheStandardLibrary() {
+        let cases = ["12.34", "-0.5", "7", "1e3", "+2.5", " 3.25 ", "12345678901234567.5"]
+        for text in cases {
+            let parsed = Array(text.utf8).withUnsafeBufferPointer { FastNumber.decimal($0) }
+            #expect(parsed == Double(text.trimmingSpaces), "\(text)")
+        }
+        #expect(Array("9223372036854775807".utf8).withUnsafeBufferPointer { FastNumber.integer($0) } == Int64.max)
+        #expect(Array("9223372036854775808".utf8).withUnsafeBufferPointer { FastNumber.integer($0) } == nil)
+        #expect(Array("1.5".utf8).withUnsafeBufferPointer { FastNumber.integer($0) } == nil)
+    }
+}

@@ -12,16 +12,12 @@ struct CSVRowBinder {
         case invalidUTF8
     }
 
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    let statement: Statement
+    let raw: RawStatement
     let types: [ColumnType]
-    let connection: SQLiteConnection?
 
     /// Binds every field of `reader`'s current record and inserts the row.
     func insert(_ reader: CSVReader) throws -> Outcome {
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
+        let handle = raw.statement.sqliteStatement
         let bound: Outcome = reader.bytes.withUnsafeBufferPointer { buffer in
             for (index, type) in types.enumerated() {
                 let range = reader.range(ofField: index)
@@ -31,12 +27,11 @@ struct CSVRowBinder {
             }
             return .inserted
         }
-        guard bound == .inserted else { return bound }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
+        guard bound == .inserted else {
+            sqlite3_reset(handle)
+            return bound
         }
+        try raw.step()
         return .inserted
     }
 
@@ -48,28 +43,21 @@ struct CSVRowBinder {
         switch type {
         case .string:
             if field.contains(where: { $0 >= 0x80 }), String(validating: field, as: UTF8.self) == nil { return .invalidUTF8 }
-            sqlite3_bind_text(handle, index, UnsafeRawPointer(field.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(field.count), Self.transient)
+            sqlite3_bind_text(handle, index, UnsafeRawPointer(field.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(field.count), RawStatement.transient)
         case .integer:
             guard let value = FastNumber.integer(field) else { return .badValue(column: Int(index) - 1) }
             sqlite3_bind_int64(handle, index, value)
         case .decimal:
             guard let value = FastNumber.decimal(field) else { return .badValue(column: Int(index) - 1) }
             sqlite3_bind_double(handle, index, value)
+        case .date where field.count == 10 && CalendarText.isDate(field):
+            sqlite3_bind_text(handle, index, UnsafeRawPointer(field.baseAddress)?.assumingMemoryBound(to: CChar.self), 10, RawStatement.transient)
         case .date, .datetime, .boolean:
             guard let text = String(validating: field, as: UTF8.self) else { return .invalidUTF8 }
             guard let value = ValueParser.parse(text, as: type) else { return .badValue(column: Int(index) - 1) }
-            bind(value, at: index, handle)
+            raw.bind(value, at: index)
         }
         return .inserted
-    }
-
-    private func bind(_ value: DatabaseValue, at index: Int32, _ handle: SQLiteStatement) {
-        switch value.storage {
-        case .int64(let number): sqlite3_bind_int64(handle, index, number)
-        case .double(let number): sqlite3_bind_double(handle, index, number)
-        case .string(let text): sqlite3_bind_text(handle, index, text, -1, Self.transient)
-        case .null, .blob: sqlite3_bind_null(handle, index)
-        }
     }
 }
 

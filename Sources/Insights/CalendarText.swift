@@ -6,6 +6,19 @@ enum CalendarText {
         return format(year, month, day)
     }
 
+    /// Whether the 10 bytes are a valid "yyyy-MM-dd" date.
+    static func isDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        var parts = [0, 0, 0]
+        for (part, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+            for index in range {
+                guard isDigit(bytes[index]) else { return false }
+                parts[part] = parts[part] * 10 + Int(bytes[index] - 48)
+            }
+        }
+        return (1...12).contains(parts[1]) && parts[2] >= 1 && parts[2] <= daysInMonth(parts[0], parts[1])
+    }
+
     /// "yyyy-MM-ddTHH:mm:ssZ" (UTC) for `yyyy-MM-dd[T ]HH:mm[:ss[.fff]][Z|±HH:MM]`; no zone means UTC.
     static func normalizedDateTime(_ text: String) -> String? {
         let bytes = Array(text.utf8)

@@ -56,12 +56,13 @@ struct CustomerIdAssigner {
     private func writeAssignments(_ db: Database, ids: [String?], groups: inout UnionFind, recordCount: Int) throws {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.unify_assign")
         try db.execute(sql: "CREATE TEMP TABLE unify_assign (rid INTEGER PRIMARY KEY, customer_id TEXT NOT NULL)")
-        let statement = try db.makeStatement(sql: "INSERT INTO unify_assign VALUES (?, ?)")
+        let insert = try RawStatement(db, sql: "INSERT INTO unify_assign VALUES (?, ?)")
         guard recordCount > 0 else { return }
         for rid in 1...recordCount {
             guard let id = ids[groups.root(rid)] else { continue }
-            statement.setUncheckedArguments([rid, id])
-            try statement.execute()
+            insert.bind(rid, at: 1)
+            insert.bind(id, at: 2)
+            try insert.step()
         }
     }
 }

@@ -20,7 +20,7 @@ struct MeasureEvaluator {
         try db.execute(
             sql: """
                 INSERT INTO customer_measure_value (measure, customer_id, value)
-                SELECT ?, \(customer), \(query.aggregate) \(query.body) AND \(customer) IS NOT NULL GROUP BY \(customer)
+                SELECT ?, \(customer), \(query.aggregate) \(query.body) GROUP BY \(customer)
                 """,
             arguments: StatementArguments([measure.name.databaseValue] + query.arguments))
     }
@@ -42,10 +42,12 @@ struct MeasureEvaluator {
         } else {
             guard let source = definition.source(named: measure.source), try InsightsStore.hasData(db, source: source) else { return nil }
             from = "FROM \(source.tableName) \(FieldScope.activityAlias)"
-            if let customerSource = source.customerSource, let key = source.customerKeyColumn {
+            if let customerSource = source.customerSource, let key = source.customerKeyColumn, needsCustomers(measure) {
                 let join = measure.effectiveLevel == .customer ? "JOIN" : "LEFT JOIN"
                 from += " \(join) customer_link \(FieldScope.linkAlias) ON \(FieldScope.linkAlias).source = ?"
-                from += " AND \(FieldScope.linkAlias).record_key = CAST(\(FieldScope.activityAlias).\(SQLName.quoted(key)) AS TEXT)"
+                let column = "\(FieldScope.activityAlias).\(SQLName.quoted(key))"
+                let isText = source.column(named: key)?.type == .string
+                from += " AND \(FieldScope.linkAlias).record_key = \(isText ? column : "CAST(\(column) AS TEXT)")"
                 arguments.append(customerSource.databaseValue)
             }
         }
@@ -63,6 +65,13 @@ struct MeasureEvaluator {
         let column = measure.column.flatMap { scope.entries[$0]?.expression }
         let body = from + " WHERE " + conditions.joined(separator: " AND ")
         return Query(aggregate: aggregate(measure.aggregation, column), body: body, arguments: arguments, customerId: customerId)
+    }
+
+    /// Whether the measure needs activities joined to their profiles (customer level, customerId, measures or segments).
+    private func needsCustomers(_ measure: MeasureDefinition) -> Bool {
+        let conditions = measure.filter?.conditions ?? []
+        return measure.effectiveLevel == .customer || measure.column == MeasureDefinition.customerIdColumn || measure.segment != nil
+            || conditions.contains { $0.field == MeasureDefinition.customerIdColumn || $0.measure != nil || $0.segment != nil }
     }
 
     private func aggregate(_ aggregation: MeasureDefinition.Aggregation, _ column: String?) -> String {

@@ -16,7 +16,7 @@ struct ProfileMerger {
             ORDER BY a.customer_id, r.rank, r.rid
             """)
         let marks = Array(repeating: "?", count: fields.count + 1).joined(separator: ", ")
-        let insert = try db.makeStatement(sql: "INSERT INTO customer_next VALUES (\(marks))")
+        let insert = try RawStatement(db, sql: "INSERT INTO customer_next VALUES (\(marks))")
         var current: String?
         var chosen: [Candidate?] = []
         while let row = try cursor.next() {
@@ -53,9 +53,9 @@ struct ProfileMerger {
         }
     }
 
-    private func write(_ id: String, _ chosen: [Candidate?], _ insert: Statement) throws {
-        let values: [DatabaseValue] = [id.databaseValue] + chosen.map { $0?.value ?? .null }
-        insert.setUncheckedArguments(StatementArguments(values))
-        try insert.execute()
+    private func write(_ id: String, _ chosen: [Candidate?], _ insert: RawStatement) throws {
+        insert.bind(id, at: 1)
+        for (index, candidate) in chosen.enumerated() { insert.bind(candidate?.value ?? .null, at: Int32(index + 2)) }
+        try insert.step()
     }
 }

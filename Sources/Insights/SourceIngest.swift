@@ -59,7 +59,7 @@ struct CSVSourceIngest {
             return
         }
         try checkHeader(header)
-        let binder = CSVRowBinder(statement: sink.statement, types: source.columns.map(\.type), connection: connection)
+        let binder = CSVRowBinder(raw: RawStatement(statement: sink.statement, connection: connection), types: source.columns.map(\.type))
         while try failing({ () throws(CSVReader.Failure) in try reader.advance() }) {
             guard reader.fieldCount == source.columns.count else {
                 let reason = "expected \(source.columns.count) fields, found \(reader.fieldCount)"

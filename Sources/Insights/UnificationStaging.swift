@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// Maps every customer source's records into one temporary `unify_record` table with normalized match keys.
 struct UnificationStaging {
@@ -65,17 +66,37 @@ enum MatchNormalizer {
         }
     }
 
-    /// Registers the helper SQL functions on `db`.
+    /// Registers the helper SQL functions on `db` (as C callbacks: they run once per customer record).
     static func register(in db: Database) {
-        db.add(function: DatabaseFunction("insights_digits", argumentCount: 1, pure: true) { values in
-            guard let text = String.fromDatabaseValue(values[0]) else { return nil }
-            let digits = text.utf8.filter { $0 >= 48 && $0 <= 57 }
-            return digits.isEmpty ? nil : String(decoding: digits, as: UTF8.self)
-        })
-        db.add(function: DatabaseFunction("insights_text", argumentCount: 1, pure: true) { values in
-            guard let text = String.fromDatabaseValue(values[0]) else { return nil }
-            return normalizedText(text)
-        })
+        let flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC
+        sqlite3_create_function_v2(db.sqliteConnection, "insights_digits", 1, flags, nil, { context, _, arguments in
+            MatchNormalizer.respond(context, arguments) { bytes in
+                let digits = bytes.filter { $0 >= 48 && $0 <= 57 }
+                return digits.isEmpty ? nil : digits
+            }
+        }, nil, nil, nil)
+        sqlite3_create_function_v2(db.sqliteConnection, "insights_text", 1, flags, nil, { context, _, arguments in
+            MatchNormalizer.respond(context, arguments) { bytes in
+                guard let text = String(validating: bytes, as: UTF8.self), let normalized = MatchNormalizer.normalizedText(text) else { return nil }
+                return Array(normalized.utf8)
+            }
+        }, nil, nil, nil)
+    }
+
+    /// Applies `transform` to the text of the first argument and sets the function result (NULL for nil).
+    private static func respond(
+        _ context: OpaquePointer?, _ arguments: UnsafeMutablePointer<OpaquePointer?>?,
+        _ transform: (UnsafeBufferPointer<UInt8>) -> [UInt8]?
+    ) {
+        guard let value = arguments?[0], sqlite3_value_type(value) != SQLITE_NULL, let text = sqlite3_value_text(value) else {
+            return sqlite3_result_null(context)
+        }
+        guard let result = transform(UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(value)))) else {
+            return sqlite3_result_null(context)
+        }
+        result.withUnsafeBytes { buffer in
+            sqlite3_result_text(context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buffer.count), RawStatement.transient)
+        }
     }
 
     /// Lowercased, with runs of whitespace collapsed to one space and no leading/trailing space; nil if empty.

@@ -48,6 +48,13 @@ import Testing
         #expect(ValueParser.parse("", as: .integer) == .null)
     }
 
+    @Test func byteDateCheckAgreesWithTheParser() {
+        for text in ["2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "20x4-01-01", "2024-1-011"] {
+            let fast = Array(text.utf8).withUnsafeBufferPointer { CalendarText.isDate($0) }
+            #expect(fast == (CalendarText.normalizedDate(text) != nil), "\(text)")
+        }
+    }
+
     @Test func rejectsValuesThatDoNotParse() {
         #expect(ValueParser.parse("4x", as: .integer) == nil)
         #expect(ValueParser.parse("2023-02-29", as: .date) == nil)

@@ -8,7 +8,7 @@ struct FlowCommand: AsyncParsableCommand {
         subcommands: [
             FlowListCommand.self, FlowShowCommand.self, FlowValidateCommand.self, FlowNewCommand.self,
             FlowImportCommand.self, FlowExportCommand.self, FlowEnableCommand.self, FlowDisableCommand.self,
-            FlowRenameCommand.self, FlowDuplicateCommand.self, FlowDeleteCommand.self,
+            FlowRenameCommand.self, FlowDuplicateCommand.self, FlowDeleteCommand.self, FlowTestCommand.self,
         ]
     )
 }

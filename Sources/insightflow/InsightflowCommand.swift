@@ -8,7 +8,7 @@ struct InsightflowCommand: AsyncParsableCommand {
         abstract: "A terminal flow designer and runner for customer-data automation.",
         subcommands: [
             FlowCommand.self, EvalCommand.self, InitCommand.self, WorkspaceCommand.self, RefreshCommand.self,
-            SegmentsCommand.self, MeasuresCommand.self,
+            SegmentsCommand.self, MeasuresCommand.self, ServeCommand.self, EmitCommand.self, RunsCommand.self,
         ]
     )
 }

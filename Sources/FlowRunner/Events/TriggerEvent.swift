@@ -1,0 +1,83 @@
+import FlowExpressions
+import Foundation
+import OrderedCollections
+
+/// The kinds of event the runner accepts. Threshold triggers react to `SegmentRefreshed` and
+/// `MeasureRefreshed` values; the runner decides whether a threshold was crossed.
+public enum EventType: String, Sendable, Hashable, CaseIterable, Codable {
+    case dataSourceRefreshFailed = "DataSourceRefreshFailed"
+    case dataSourceRefreshSucceeded = "DataSourceRefreshSucceeded"
+    case segmentRefreshed = "SegmentRefreshed"
+    case measureRefreshed = "MeasureRefreshed"
+    case fullRefreshCompleted = "FullRefreshCompleted"
+    case unificationCompleted = "UnificationCompleted"
+
+    /// Reads a type name in any letter case.
+    public init?(caseInsensitive text: String) {
+        guard let match = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }) else { return nil }
+        self = match
+    }
+
+    /// The field naming the event's subject (source, segment, measure), if the type has one.
+    public var subjectField: String? {
+        switch self {
+        case .dataSourceRefreshFailed, .dataSourceRefreshSucceeded: return "dataSourceName"
+        case .segmentRefreshed: return "segmentName"
+        case .measureRefreshed: return "measureName"
+        case .fullRefreshCompleted, .unificationCompleted: return nil
+        }
+    }
+
+    /// The numeric field a threshold trigger compares, if any.
+    public var valueField: String? {
+        switch self {
+        case .segmentRefreshed: return "currentCount"
+        case .measureRefreshed: return "currentValue"
+        default: return nil
+        }
+    }
+
+    /// The fields an event of this type must carry.
+    public var requiredFields: [String] { [subjectField, valueField].compactMap { $0 } }
+
+    /// The trigger kind an event of this type can fire.
+    public var triggerKind: TriggerKindName {
+        switch self {
+        case .dataSourceRefreshFailed: return "DataSourceRefreshFailed"
+        case .dataSourceRefreshSucceeded: return "DataSourceRefreshSucceeded"
+        case .segmentRefreshed: return "SegmentThresholdCrossed"
+        case .measureRefreshed: return "MeasureThresholdCrossed"
+        case .fullRefreshCompleted: return "FullRefreshCompleted"
+        case .unificationCompleted: return "UnificationCompleted"
+        }
+    }
+}
+
+/// A trigger kind's raw name (kept as text so this file needs no FlowModel import).
+public typealias TriggerKindName = String
+
+/// One event from the workspace, the HTTP intake or `insightflow emit`.
+public struct TriggerEvent: Sendable, Hashable {
+    /// A unique id (UUID text), returned to the sender.
+    public var id: String
+    public var type: EventType
+    /// The event's data with camelCase keys (`dataSourceName`, `currentCount`, ...).
+    public var fields: OrderedDictionary<String, JSONValue>
+    /// Where it came from: `insights`, `http`, `cli`, `test`.
+    public var origin: String
+    public var receivedAt: Date
+
+    public init(id: String = UUID().uuidString.lowercased(), type: EventType, fields: OrderedDictionary<String, JSONValue>, origin: String, receivedAt: Date = Date()) {
+        self.id = id
+        self.type = type
+        self.fields = fields
+        self.origin = origin
+        self.receivedAt = receivedAt
+    }
+
+    /// The subject (source, segment or measure name), if the type has one.
+    public var subject: String? { type.subjectField.flatMap { fields[$0]?.stringValue } }
+
+    /// The compared value of a segment or measure event.
+    public var value: Double? { type.valueField.flatMap { fields[$0]?.doubleValue } }
+}

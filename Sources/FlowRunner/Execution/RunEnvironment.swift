@@ -1,0 +1,35 @@
+import FlowExpressions
+import Foundation
+
+/// Everything a run needs from outside: delivery, connections, workspace data, expression cache, limits.
+struct RunEnvironment: Sendable {
+    var delivery: any ActionDelivering
+    var connections: [String: Connection]
+    var dataActions: (any InsightsDataActions)?
+    var cache: ExpressionCache
+    /// The run's time limit: no step starts after it, Delay steps stop at it.
+    var deadline: Date
+    var dryRun: Bool
+    /// Saves the run record and new step records (after each top-level step).
+    var save: @Sendable (RunRecord, [StepRecord], Int) -> Void
+}
+
+/// What one step execution produced.
+struct StepOutcome: Sendable {
+    var status: StepStatus
+    var inputs: JSONValue? = nil
+    var outputs: JSONValue? = nil
+    var error: String? = nil
+    var code: String? = nil
+    var attempts: Int = 1
+}
+
+/// The Customer Insights data actions, over the workspace's store.
+public protocol InsightsDataActions: Sendable {
+    /// Get entities: each entity's name, kind and row count.
+    func entities() throws -> JSONValue
+    /// Get items from an entity, with an OData-style filter, select, order and top.
+    func items(entity: String, filter: String?, select: String?, orderBy: String?, top: Int) throws -> JSONValue
+    /// Get item: one row by id.
+    func item(entity: String, id: String) throws -> JSONValue
+}

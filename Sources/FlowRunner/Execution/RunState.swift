@@ -1,0 +1,77 @@
+import FlowExpressions
+import Foundation
+
+/// Why a run stopped early: a Terminate step, the run's time limit, or cancellation.
+struct RunTermination: Error, Sendable {
+    var status: RunStatus
+    var code: String?
+    var message: String?
+}
+
+/// The mutable state of one run: variables, step results and the step records not yet saved.
+/// Loop iterations may run concurrently, so every access takes the lock.
+final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var variables: [String: JSONValue] = [:]
+    private var results: [String: JSONValue] = [:]
+    private var scopes: [String: [JSONValue]] = [:]
+    private var pending: [StepRecord] = []
+    private var nextSequence = 0
+
+    /// A fresh state, or one restored from a checkpoint.
+    init(checkpoint: JSONValue? = nil) {
+        guard let checkpoint else { return }
+        variables = checkpoint["variables"]?.objectValue.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key, $0.value) }) } ?? [:]
+        results = checkpoint["results"]?.objectValue.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key, $0.value) }) } ?? [:]
+        nextSequence = checkpoint["sequence"]?.intValue ?? 0
+    }
+
+    func variable(_ name: String) -> JSONValue? { lock.withLock { variables[name.lowercased()] } }
+    func setVariable(_ name: String, _ value: JSONValue) { lock.withLock { variables[name.lowercased()] = value } }
+    func hasVariable(_ name: String) -> Bool { lock.withLock { variables[name.lowercased()] != nil } }
+
+    /// Appends to an array variable atomically.
+    func append(_ value: JSONValue, toVariable name: String) -> Bool {
+        lock.withLock {
+            guard case .array(var items)? = variables[name.lowercased()] else { return false }
+            items.append(value)
+            variables[name.lowercased()] = .array(items)
+            return true
+        }
+    }
+
+    func result(_ name: String) -> JSONValue? { lock.withLock { results[name] } }
+    func scopeResults(_ name: String) -> [JSONValue]? { lock.withLock { scopes[name] } }
+
+    /// Records a step's result (`actions('name')`) and queues its history record.
+    func finish(_ record: StepRecord, result: JSONValue, scope: String?) {
+        lock.withLock {
+            results[record.stepName] = result
+            if let scope { scopes[scope, default: []].append(result) }
+            pending.append(record)
+        }
+    }
+
+    /// Takes the step records not yet saved, with the sequence number of the first.
+    func takePending() -> (records: [StepRecord], firstSequence: Int) {
+        lock.withLock {
+            let taken = pending
+            let first = nextSequence
+            nextSequence += taken.count
+            pending.removeAll(keepingCapacity: true)
+            return (taken, first)
+        }
+    }
+
+    /// The state to save after a top-level step: variables, results and the next sequence number.
+    func checkpoint(completed: [String: StepStatus]) -> JSONValue {
+        lock.withLock {
+            .object([
+                "variables": .object(.init(uniqueKeysWithValues: variables.sorted { $0.key < $1.key })),
+                "results": .object(.init(uniqueKeysWithValues: results.sorted { $0.key < $1.key })),
+                "completed": .object(.init(uniqueKeysWithValues: completed.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })),
+                "sequence": .int(nextSequence + pending.count),
+            ])
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import FlowExpressions
+import FlowModel
+import Foundation
+
+/// Runs one step by its type.
+struct StepDispatcher {
+    let executor: RunExecutor
+    var environment: RunEnvironment { executor.environment }
+    var state: RunState { executor.state }
+
+    func run(_ step: Step, path: [JSONPath.Component], context: RunContext) async -> StepOutcome {
+        do {
+            switch step.type {
+            case .compose: return try compose(step, context: context)
+            case .initializeVariable, .setVariable, .appendToArrayVariable: return try VariableSteps(state: state).run(step, inputs: try inputs(step, context))
+            case .terminate: return try terminate(step, context: context)
+            case .wait: return try await wait(step, context: context)
+            case .condition, .switchCase, .foreach, .until, .scope:
+                return try await ControlSteps(executor: executor).run(step, path: path, context: context)
+            case .teamsPostMessage, .sendEmail, .http:
+                return await ActionSteps(environment: environment).run(step, inputs: try inputs(step, context), runId: context.workflowInfo.value(atPath: "run.name")?.stringValue ?? "")
+            case .getEntities, .getItems, .getItem:
+                return try DataActionSteps(actions: environment.dataActions).run(step, inputs: try inputs(step, context))
+            default:
+                return StepOutcome(status: .failed, error: "InsightFlow cannot run steps of type '\(step.type.rawValue)'", code: "UnsupportedStepType")
+            }
+        } catch let error as ExpressionEvaluationError {
+            return StepOutcome(status: .failed, error: "expression error: \(error.message)", code: "InvalidTemplate")
+        } catch let error as StepFailure {
+            return StepOutcome(status: .failed, inputs: error.inputs, error: error.message, code: error.code)
+        } catch {
+            return StepOutcome(status: .failed, error: "\(error)", code: "ActionFailed")
+        }
+    }
+
+    /// The step's inputs with every expression evaluated.
+    func inputs(_ step: Step, _ context: RunContext) throws(ExpressionEvaluationError) -> JSONValue {
+        guard let inputs = step.inputs else { return .null }
+        return try DeepEvaluation.evaluate(inputs, cache: environment.cache, context: context)
+    }
+
+    private func compose(_ step: Step, context: RunContext) throws -> StepOutcome {
+        let value = try inputs(step, context)
+        return StepOutcome(status: .succeeded, inputs: value, outputs: value)
+    }
+
+    private func terminate(_ step: Step, context: RunContext) throws -> StepOutcome {
+        let values = try inputs(step, context)
+        let statusText = values["runStatus"]?.stringValue ?? "Failed"
+        guard let status = RunStatus(caseInsensitive: statusText), [.succeeded, .failed, .cancelled].contains(status) else {
+            throw StepFailure(message: "Terminate: runStatus must be Succeeded, Failed or Cancelled; got '\(statusText)'", code: "InvalidTemplate")
+        }
+        let code = values.value(atPath: "runError.code")?.stringValue ?? (status == .failed ? "Terminated" : nil)
+        let message = values.value(atPath: "runError.message")?.stringValue
+        var decision: OrderedJSON = ["status": .string(status.rawValue)]
+        if let code { decision["code"] = .string(code) }
+        if let message { decision["message"] = .string(message) }
+        state.setVariable(RunExecutor.terminationKey, .object(decision))
+        return StepOutcome(status: .succeeded, inputs: values)
+    }
+
+    private func wait(_ step: Step, context: RunContext) async throws -> StepOutcome {
+        let values = try inputs(step, context)
+        let count = values.value(atPath: "interval.count")?.doubleValue ?? Double(values.value(atPath: "interval.count")?.stringValue ?? "") ?? 0
+        let unit = (values.value(atPath: "interval.unit")?.stringValue ?? "Second").lowercased()
+        let seconds = count * (Self.unitSeconds[unit] ?? 1)
+        let allowed = max(0, min(seconds, environment.deadline.timeIntervalSinceNow))
+        try? await Task.sleep(for: .seconds(allowed))
+        if allowed < seconds { return StepOutcome(status: .timedOut, inputs: values, error: "the delay would pass the run's time limit", code: "RunTimeLimitExceeded") }
+        return StepOutcome(status: .succeeded, inputs: values)
+    }
+
+    static let unitSeconds: [String: Double] = ["second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604_800, "month": 2_592_000]
+}
+
+/// A step failure with its message, code and (evaluated) inputs.
+struct StepFailure: Error {
+    var message: String
+    var code: String
+    var inputs: JSONValue? = nil
+}

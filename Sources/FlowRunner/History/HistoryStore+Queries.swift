@@ -1,0 +1,62 @@
+import FlowExpressions
+import Foundation
+import GRDB
+
+/// Read queries for the terminal app and `insightflow runs`.
+extension HistoryStore {
+    /// Runs, newest first, optionally of one flow and one status.
+    public func runs(flowId: String? = nil, status: RunStatus? = nil, limit: Int = 100) throws -> [RunRecord] {
+        var clauses: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let flowId { clauses.append("flowId = ?"); arguments.append(flowId) }
+        if let status { clauses.append("status = ?"); arguments.append(status.rawValue) }
+        let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        arguments.append(limit)
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM run \(filter) ORDER BY queuedAt DESC LIMIT ?", arguments: StatementArguments(arguments)).map(Self.run)
+        }
+    }
+
+    /// One run by id (or a unique id prefix).
+    public func run(id: String) throws -> RunRecord? {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM run WHERE id = ? OR id LIKE ? LIMIT 2", arguments: [id, id + "%"])
+            return rows.count == 1 ? Self.run(rows[0]) : rows.first { ($0["id"] as String) == id }.map(Self.run)
+        }
+    }
+
+    /// The step records of a run in execution order.
+    public func steps(runId: String) throws -> [StepRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM step WHERE runId = ? ORDER BY seq", arguments: [runId]).map(Self.step)
+        }
+    }
+
+    /// The newest events, newest first.
+    public func events(limit: Int = 100) throws -> [TriggerEvent] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY receivedAt DESC LIMIT ?", arguments: [limit]).compactMap(Self.event)
+        }
+    }
+
+    /// One event by id.
+    public func event(id: String) throws -> TriggerEvent? {
+        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]).flatMap(Self.event) }
+    }
+
+    /// How many runs of each status the history holds.
+    public func runCounts() throws -> [RunStatus: Int] {
+        try pool.read { db in
+            var counts: [RunStatus: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM run GROUP BY status") {
+                if let status = RunStatus(caseInsensitive: row["status"]) { counts[status] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    /// The number of stored events.
+    public func eventCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
+    }
+}

@@ -1,0 +1,106 @@
+import FlowExpressions
+import Foundation
+import GRDB
+
+/// The run history (`history.sqlite`): events, runs, step results and threshold baselines. Readers use
+/// WAL snapshots, so the terminal app and `insightflow runs` never block the runner's writes.
+public final class HistoryStore: Sendable {
+    let pool: DatabasePool
+
+    /// Opens (or creates) the history database at `url`.
+    public init(url: URL) throws {
+        pool = try HistoryDatabase.open(url)
+    }
+
+    /// One threshold observation to store with an event.
+    public struct Baseline: Sendable, Hashable {
+        public var flowId: String
+        public var subject: String
+        public var value: Double
+    }
+
+    /// Stores an accepted event before it is acknowledged (not yet matched).
+    public func recordEvent(_ event: TriggerEvent) throws {
+        try pool.write { db in try Self.insert(event, processed: false, notes: nil, db: db) }
+    }
+
+    /// Atomically marks an event matched: its runs queued and its baselines moved, all or nothing.
+    public func commitMatch(event: TriggerEvent, runs: [RunRecord], baselines: [Baseline], notes: String?, eventIsNew: Bool) throws {
+        try pool.write { db in
+            if eventIsNew {
+                try Self.insert(event, processed: true, notes: notes, db: db)
+            } else {
+                try db.execute(sql: "UPDATE event SET processed = 1, notes = ? WHERE id = ?", arguments: [notes, event.id])
+            }
+            for run in runs { try Self.insert(run, db: db) }
+            for baseline in baselines {
+                try db.execute(sql: "INSERT OR REPLACE INTO baseline (flowId, subject, value, observedAt) VALUES (?, ?, ?, ?)",
+                               arguments: [baseline.flowId, baseline.subject, baseline.value, event.receivedAt.timeIntervalSince1970])
+            }
+        }
+    }
+
+    /// Adds a run (a test run or a resubmission) outside of event matching.
+    public func insertRun(_ run: RunRecord) throws {
+        try pool.write { db in try Self.insert(run, db: db) }
+    }
+
+    /// Saves a run's status, times, error and checkpoint, and any step records produced since the last save.
+    public func saveRun(_ run: RunRecord, steps: [StepRecord] = [], firstSequence: Int = 0) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE run SET status = ?, startedAt = ?, finishedAt = ?, errorCode = ?, errorMessage = ?, checkpoint = ? WHERE id = ?
+                """, arguments: [run.status.rawValue, run.startedAt?.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970,
+                                 run.errorCode, run.errorMessage, run.checkpoint?.jsonText(), run.id])
+            for (offset, step) in steps.enumerated() { try Self.insert(step, sequence: firstSequence + offset, db: db) }
+        }
+    }
+
+    /// The stored previous value of a threshold subject for a flow.
+    public func baseline(flowId: String, subject: String) throws -> Double? {
+        try pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT value FROM baseline WHERE flowId = ? AND subject = ?", arguments: [flowId, subject])
+        }
+    }
+
+    /// Forgets the baselines of flows that are not On, so turning a flow on starts from a fresh baseline.
+    public func clearBaselines(keeping flowIds: Set<String>) throws {
+        try pool.write { db in
+            let stored = try String.fetchAll(db, sql: "SELECT DISTINCT flowId FROM baseline")
+            for flowId in stored where !flowIds.contains(flowId) {
+                try db.execute(sql: "DELETE FROM baseline WHERE flowId = ?", arguments: [flowId])
+            }
+        }
+    }
+
+    /// Events stored but not yet matched (a crash between acknowledging and matching).
+    public func unprocessedEvents() throws -> [TriggerEvent] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE processed = 0 ORDER BY receivedAt").compactMap(Self.event)
+        }
+    }
+
+    /// Runs that were queued or running when the runner stopped.
+    public func openRuns() throws -> [RunRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM run WHERE status IN ('Queued', 'Running') ORDER BY queuedAt").map(Self.run)
+        }
+    }
+
+    /// Deletes finished runs older than `age` seconds, and all but the newest `keep` runs; old matched events too.
+    public func prune(olderThan age: Double?, keep: Int?) throws {
+        try pool.write { db in
+            if let age {
+                let cutoff = Date().timeIntervalSince1970 - age
+                try db.execute(sql: "DELETE FROM step WHERE runId IN (SELECT id FROM run WHERE queuedAt < ? AND status NOT IN ('Queued','Running'))", arguments: [cutoff])
+                try db.execute(sql: "DELETE FROM run WHERE queuedAt < ? AND status NOT IN ('Queued','Running')", arguments: [cutoff])
+                try db.execute(sql: "DELETE FROM event WHERE receivedAt < ? AND processed = 1", arguments: [cutoff])
+            }
+            if let keep {
+                let old = "SELECT id FROM run WHERE status NOT IN ('Queued','Running') ORDER BY queuedAt DESC LIMIT -1 OFFSET ?"
+                try db.execute(sql: "DELETE FROM step WHERE runId IN (\(old))", arguments: [keep])
+                try db.execute(sql: "DELETE FROM run WHERE id IN (\(old))", arguments: [keep])
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import FlowExpressions
+import FlowModel
+import Foundation
+import OrderedCollections
+
+/// Decides which flows an event fires: subject match, upward threshold crossing against the persisted
+/// previous value (the first observation is a baseline), and trigger conditions.
+public struct TriggerMatcher: Sendable {
+    /// A flow to run for the event, with its trigger outputs.
+    public struct Firing: Sendable {
+        public var entry: TriggerIndex.Entry
+        public var triggerOutputs: JSONValue
+    }
+
+    /// What matching an event decided.
+    public struct Decision: Sendable {
+        public var firings: [Firing] = []
+        /// New previous values to persist with the event.
+        public var baselines: [HistoryStore.Baseline] = []
+        /// A short human note per flow considered (`segment-alert: baseline 12`).
+        public var notes: [String] = []
+    }
+
+    /// Reads the stored previous value of a (flow, subject).
+    public var previousValue: @Sendable (_ flowId: String, _ subject: String) throws -> Double?
+
+    public init(previousValue: @escaping @Sendable (String, String) throws -> Double?) {
+        self.previousValue = previousValue
+    }
+
+    /// Matches one event against the index.
+    public func match(_ event: TriggerEvent, index: TriggerIndex) throws -> Decision {
+        var decision = Decision()
+        for entry in index.candidates(for: event) {
+            var body = event.fields
+            if entry.kind.isThreshold {
+                guard let crossed = try threshold(entry, event: event, body: &body, decision: &decision), crossed else { continue }
+            }
+            let outputs = Self.triggerOutputs(body: body, event: event, entry: entry)
+            guard conditionsHold(entry, outputs: outputs, decision: &decision) else { continue }
+            decision.firings.append(Firing(entry: entry, triggerOutputs: outputs))
+        }
+        return decision
+    }
+
+    /// True when the value went from ≤ threshold to > threshold; nil when the event has no usable value.
+    private func threshold(_ entry: TriggerIndex.Entry, event: TriggerEvent, body: inout OrderedDictionary<String, JSONValue>, decision: inout Decision) throws -> Bool? {
+        guard let current = event.value, let limit = entry.threshold, let subject = event.subject?.lowercased() else { return nil }
+        let previous = try previousValue(entry.flow.id, subject)
+        decision.baselines.append(HistoryStore.Baseline(flowId: entry.flow.id, subject: subject, value: current))
+        guard let previous else {
+            decision.notes.append("\(entry.flow.id): baseline \(Self.text(current))")
+            return false
+        }
+        let crossed = previous <= limit && current > limit
+        decision.notes.append("\(entry.flow.id): \(Self.text(previous)) → \(Self.text(current)) vs \(Self.text(limit)): \(crossed ? "crossed" : "not crossed")")
+        let previousKey = event.type == .segmentRefreshed ? "previousCount" : "previousValue"
+        body[previousKey] = previous.rounded() == previous && event.type == .segmentRefreshed ? .int(Int(previous)) : .double(previous)
+        body["threshold"] = limit.rounded() == limit ? .int(Int(limit)) : .double(limit)
+        return crossed
+    }
+
+    private func conditionsHold(_ entry: TriggerIndex.Entry, outputs: JSONValue, decision: inout Decision) -> Bool {
+        guard !entry.conditions.isEmpty else { return true }
+        let context = StaticEvaluationContext(triggerBody: outputs["body"] ?? .null, triggerHeaders: outputs["headers"] ?? [:])
+        for condition in entry.conditions {
+            let value = try? condition.evaluate(in: context)
+            if value != .bool(true) {
+                decision.notes.append("\(entry.flow.id): trigger condition not met")
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `triggerOutputs()` of a run: `{"headers": {...}, "body": {...}}`.
+    static func triggerOutputs(body: OrderedDictionary<String, JSONValue>, event: TriggerEvent, entry: TriggerIndex.Entry) -> JSONValue {
+        .object([
+            "headers": .object(["x-insightflow-event-id": .string(event.id), "x-insightflow-event-type": .string(event.type.rawValue)]),
+            "body": .object(body),
+        ])
+    }
+
+    static func text(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,171 @@
+import FlowExpressions
+import FlowModel
+import Foundation
+
+/// The flow runner of one home: events in, durable runs out. Every accepted event is stored (with the runs
+/// it causes and the threshold baselines it moves, in one transaction) before `accept` returns.
+public actor Runner {
+    public let home: InsightFlowHome
+    public let history: HistoryStore
+    let delivery: any ActionDelivering
+    let dataActions: (any InsightsDataActions)?
+    let configuration: RunnerConfiguration
+    private let matcher: TriggerMatcher
+    private(set) var index = TriggerIndex(flows: [])
+    private var flows: [String: Flow] = [:]
+    private var caches: [String: ExpressionCache] = [:]
+    private var connections: [String: Connection] = [:]
+    var queue = RunQueue()
+    private var waiters: [String: [CheckedContinuation<RunRecord, Never>]] = [:]
+    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+
+    public init(home: InsightFlowHome, history: HistoryStore, delivery: any ActionDelivering,
+                dataActions: (any InsightsDataActions)? = nil, configuration: RunnerConfiguration = RunnerConfiguration()) {
+        self.home = home
+        self.history = history
+        self.delivery = delivery
+        self.dataActions = dataActions
+        self.configuration = configuration
+        let store = history
+        self.matcher = TriggerMatcher { flowId, subject in try store.baseline(flowId: flowId, subject: subject) }
+    }
+
+    /// Loads the flows and connections, then finishes what a previous process left: unmatched events and open runs.
+    public func start() throws {
+        try reload()
+        for event in try history.unprocessedEvents() { _ = try match(event, isNew: false) }
+        for run in try history.openRuns() { enqueue(run) }
+        try history.prune(olderThan: configuration.retentionAge, keep: configuration.retentionCount)
+    }
+
+    /// Re-reads flows and connections (after a save, an on/off or a connection edit).
+    public func reload() throws {
+        let listing = FlowStore(home: home).list()
+        flows = Dictionary(listing.flows.map { ($0.flow.id, $0.flow) }, uniquingKeysWith: { first, _ in first })
+        index = TriggerIndex(flows: listing.flows.map(\.flow))
+        caches = caches.filter { flows[$0.key] != nil }
+        try history.clearBaselines(keeping: index.flowIds)
+        connections = Dictionary((try? ConnectionStore(home: home).load())?.map { ($0.name, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Accepts one event: stores it, matches it and queues its runs. Returns the ids of the runs queued.
+    @discardableResult
+    public func accept(_ event: TriggerEvent) throws -> [String] {
+        try match(event, isNew: true)
+    }
+
+    private func match(_ event: TriggerEvent, isNew: Bool) throws -> [String] {
+        let decision = try matcher.match(event, index: index)
+        let runs = decision.firings.map { firing in
+            RunRecord(flowId: firing.entry.flow.id, flowName: firing.entry.flow.displayName, flowVersion: firing.entry.flow.version,
+                      eventId: event.id, triggerOutputs: firing.triggerOutputs, origin: "event")
+        }
+        let notes = decision.notes.isEmpty ? nil : decision.notes.joined(separator: "; ")
+        try history.commitMatch(event: event, runs: runs, baselines: decision.baselines, notes: notes, eventIsNew: isNew)
+        for run in runs { enqueue(run) }
+        return runs.map(\.id)
+    }
+
+    /// Runs a flow now against a trigger body (a test run), optionally as a dry run, and waits for it to finish.
+    public func test(flowId: String, triggerBody: JSONValue, dryRun: Bool, eventId: String? = nil) async throws -> RunRecord {
+        let flow = try flows[flowId] ?? FlowStore(home: home).load(id: flowId).flow
+        flows[flow.id] = flow
+        let outputs: JSONValue = ["headers": ["x-insightflow-test": true], "body": triggerBody]
+        let run = RunRecord(flowId: flow.id, flowName: flow.displayName, flowVersion: flow.version, eventId: eventId,
+                            triggerOutputs: outputs, origin: "test", dryRun: dryRun)
+        try history.insertRun(run)
+        enqueue(run)
+        return await finished(run.id)
+    }
+
+    /// Runs a previous run's flow again with the same trigger outputs; returns the new run id.
+    public func resubmit(runId: String) throws -> String {
+        guard let previous = try history.run(id: runId) else { throw RunnerError.runNotFound(runId) }
+        guard let flow = flows[previous.flowId] else { throw RunnerError.flowNotFound(previous.flowId) }
+        let run = RunRecord(flowId: flow.id, flowName: flow.displayName, flowVersion: flow.version, eventId: previous.eventId,
+                            triggerOutputs: previous.triggerOutputs, origin: "resubmit", dryRun: previous.dryRun)
+        try history.insertRun(run)
+        enqueue(run)
+        return run.id
+    }
+
+    /// Waits until a run has finished and returns it.
+    public func finished(_ runId: String) async -> RunRecord {
+        if let run = try? history.run(id: runId), run.status.isFinal { return run }
+        return await withCheckedContinuation { waiters[runId, default: []].append($0) }
+    }
+
+    /// Waits until no run is queued or running.
+    public func waitUntilIdle() async {
+        if queue.isIdle { return }
+        await withCheckedContinuation { idleWaiters.append($0) }
+    }
+
+    // MARK: Scheduling
+
+    private func enqueue(_ run: RunRecord) {
+        queue.add(run)
+        launchReady()
+    }
+
+    private func launchReady() {
+        while let run = queue.next(global: configuration.globalConcurrency, perFlow: configuration.perFlowConcurrency) {
+            guard let flow = flows[run.flowId] else {
+                var orphan = run
+                orphan.status = .failed
+                orphan.errorMessage = "the flow '\(run.flowId)' no longer exists"
+                orphan.finishedAt = Date()
+                try? history.saveRun(orphan)
+                completed(orphan)
+                continue
+            }
+            let executor = RunExecutor(flow: flow, environment: environment(for: flow, run: run), state: RunState(checkpoint: run.checkpoint))
+            Task.detached { [weak self] in
+                let result = await executor.execute(run)
+                await self?.completed(result)
+            }
+        }
+    }
+
+    private func environment(for flow: Flow, run: RunRecord) -> RunEnvironment {
+        let cacheKey = flow.id
+        let cache = caches[cacheKey] ?? ExpressionCache()
+        caches[cacheKey] = cache
+        let history = self.history
+        return RunEnvironment(delivery: delivery, connections: connections, dataActions: dataActions, cache: cache,
+                              deadline: (run.startedAt ?? Date()).addingTimeInterval(configuration.runTimeLimit), dryRun: run.dryRun,
+                              save: { record, steps, first in
+                                  var record = record
+                                  record.id = run.id
+                                  let stamped = steps.map { step -> StepRecord in
+                                      var step = step
+                                      step.runId = run.id
+                                      return step
+                                  }
+                                  try? history.saveRun(record, steps: stamped, firstSequence: first)
+                              })
+    }
+
+    private func completed(_ run: RunRecord) {
+        queue.finish(run)
+        for waiter in waiters.removeValue(forKey: run.id) ?? [] { waiter.resume(returning: run) }
+        launchReady()
+        if queue.isIdle {
+            for waiter in idleWaiters { waiter.resume() }
+            idleWaiters.removeAll()
+        }
+    }
+}
+
+/// Runner failures a caller can act on.
+public enum RunnerError: Error, CustomStringConvertible, Sendable {
+    case runNotFound(String)
+    case flowNotFound(String)
+
+    public var description: String {
+        switch self {
+        case .runNotFound(let id): return "no run '\(id)'; `insightflow runs` lists them"
+        case .flowNotFound(let id): return "the flow '\(id)' does not exist any more"
+        }
+    }
+}

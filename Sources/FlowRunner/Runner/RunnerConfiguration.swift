@@ -1,0 +1,15 @@
+/// Limits of a runner: concurrency, time and history retention.
+public struct RunnerConfiguration: Sendable {
+    /// Runs executing at once across all flows.
+    public var globalConcurrency: Int = 16
+    /// Runs of one flow executing at once (later ones wait in the queue).
+    public var perFlowConcurrency: Int = 4
+    /// The longest a run may take, in seconds.
+    public var runTimeLimit: Double = 3600
+    /// Keep finished runs at most this long (seconds); nil keeps them.
+    public var retentionAge: Double? = 30 * 86_400
+    /// Keep at most this many finished runs; nil keeps all.
+    public var retentionCount: Int? = 100_000
+
+    public init() {}
+}

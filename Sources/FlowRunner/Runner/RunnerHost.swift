@@ -1,0 +1,49 @@
+import FlowModel
+import Foundation
+import Insights
+
+/// A runner fully wired for a home: the lock, the history, real delivery, and the workspace's events.
+/// `insightflow serve`, `emit`, `flow test` and the terminal app's embedded runner all start it the same way.
+public final class RunnerHost: Sendable {
+    public let home: InsightFlowHome
+    public let runner: Runner
+    public let history: HistoryStore
+    /// The home's workspace, when it has one.
+    public let workspace: Workspace?
+    private let lock: RunnerLock
+
+    private init(home: InsightFlowHome, lock: RunnerLock, runner: Runner, history: HistoryStore, workspace: Workspace?) {
+        self.home = home
+        self.lock = lock
+        self.runner = runner
+        self.history = history
+        self.workspace = workspace
+    }
+
+    /// Takes the home's runner lock (or throws `RunnerLock.Held`), opens the history and starts the runner.
+    public static func open(home: InsightFlowHome, configuration: RunnerConfiguration = RunnerConfiguration(),
+                            delivery: (any ActionDelivering)? = nil) async throws -> RunnerHost {
+        let lock = try RunnerLock(home: home.url)
+        let history = try HistoryStore(url: home.historyDatabase)
+        let workspace = try? Workspace.load(folder: home.workspaceFolder)
+        let dataActions = WorkspaceDataActions(database: home.workspaceFolder.appendingPathComponent("insights.sqlite"))
+        let runner = Runner(home: home, history: history, delivery: delivery ?? DeliveryService(home: home),
+                            dataActions: dataActions, configuration: configuration)
+        try await runner.start()
+        return RunnerHost(home: home, lock: lock, runner: runner, history: history, workspace: workspace)
+    }
+
+    /// Forwards the workspace's events to the runner until the task is cancelled.
+    public func forwardWorkspaceEvents() -> Task<Void, Never>? {
+        guard let workspace else { return nil }
+        let runner = self.runner
+        let name = workspace.definition.name
+        let events = workspace.events()
+        return Task {
+            for await insightsEvent in events {
+                guard let event = InsightsEventBridge.event(insightsEvent, workspaceName: name) else { continue }
+                _ = try? await runner.accept(event)
+            }
+        }
+    }
+}

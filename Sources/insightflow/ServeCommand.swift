@@ -1,0 +1,43 @@
+import ArgumentParser
+import FlowModel
+import FlowRunner
+import Foundation
+import Logging
+
+/// `insightflow serve`: the headless runner — HTTP intake, workspace schedule and events, runs.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run flows headless: the loopback HTTP intake, the workspace's events and schedule.")
+
+    @OptionGroup var home: HomeOptions
+    @Option(help: "The intake port.") var port: UInt16 = 7077
+    @Option(help: "The address to bind (default 127.0.0.1, loopback only).") var bind = "127.0.0.1"
+    @Option(help: "Runs executing at once across all flows.") var concurrency = 16
+
+    func run() async throws {
+        let logger = Logger(label: "insightflow.serve")
+        var configuration = RunnerConfiguration()
+        configuration.globalConcurrency = concurrency
+        let host: RunnerHost
+        do {
+            host = try await RunnerHost.open(home: home.location, configuration: configuration)
+        } catch let held as RunnerLock.Held {
+            CLIOutput.error("error: \(held)")
+            throw ExitCode(1)
+        }
+        let credentials = try IntakeCredentials.loadOrCreate(home: home.location.url)
+        let server = try IntakeServer(bind: bind, port: port, credentials: credentials, runner: host.runner)
+        let forwarding = host.forwardWorkspaceEvents()
+        let serving = Task { try await server.run() }
+        let listening = try await server.waitUntilListening()
+        try RunnerEndpoint(bind: bind, port: listening, pid: getpid()).write(home: home.location)
+        logger.info("intake listening on http://\(bind):\(listening)/events (token in \(home.location.url.path)/intake-token)")
+        await SignalWaiter.waitForTermination()
+        logger.info("stopping: finishing the runs in flight")
+        await server.stop()
+        serving.cancel()
+        forwarding?.cancel()
+        await host.runner.waitUntilIdle()
+        RunnerEndpoint.remove(home: home.location)
+        logger.info("stopped")
+    }
+}

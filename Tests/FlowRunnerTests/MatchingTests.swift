@@ -1,0 +1,106 @@
+import FlowExpressions
+import FlowModel
+import Foundation
+import Testing
+@testable import FlowRunner
+
+@Suite struct MatchingTests {
+    @Test func refreshFailureFiresNamedAndAnySourceFlowsOnly() async throws {
+        let fixture = try RunnerFixture()
+        try fixture.add(RunnerFixture.flow("any-source", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]), steps: [.compose("C", "x")]))
+        try fixture.add(RunnerFixture.flow("webshop", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "Webshop"]), steps: [.compose("C", "x")]))
+        try fixture.add(RunnerFixture.flow("crm", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "CRM"]), steps: [.compose("C", "x")]))
+        try fixture.add(RunnerFixture.flow("succeeded", trigger: Trigger(kind: .dataSourceRefreshSucceeded), steps: [.compose("C", "x")]))
+        let runner = try await fixture.runner()
+        let runs = try await fixture.send(runner, .dataSourceRefreshFailed, ["dataSourceName": "webshop", "errorMessage": "row 3: bad date"])
+        #expect(Set(runs.map(\.flowId)) == ["any-source", "webshop"])
+        #expect(runs.allSatisfy { $0.status == .succeeded })
+        #expect(runs.first?.triggerOutputs.value(atPath: "body.errorMessage") == "row 3: bad date")
+    }
+
+    @Test func offFlowsDoNotFire() async throws {
+        let fixture = try RunnerFixture()
+        var flow = RunnerFixture.flow("off", trigger: Trigger(kind: .fullRefreshCompleted), steps: [.compose("C", "x")])
+        flow.state = .off
+        try fixture.store.create(flow)
+        let runner = try await fixture.runner()
+        #expect(try await fixture.send(runner, .fullRefreshCompleted, [:]).isEmpty)
+        #expect(try fixture.history.eventCount() == 1)
+    }
+
+    func segmentFixture(threshold: Int = 100) throws -> RunnerFixture {
+        let fixture = try RunnerFixture()
+        try fixture.add(RunnerFixture.flow("segment", trigger: Trigger(kind: .segmentThresholdCrossed, parameters: ["segment": "High value customers", "threshold": .int(threshold)]),
+                                           steps: [.compose("Say", "@{triggerBody()?['segmentName']} went from @{triggerBody()?['previousCount']} to @{triggerBody()?['currentCount']} (over @{triggerBody()?['threshold']})")]))
+        return fixture
+    }
+
+    func count(_ fixture: RunnerFixture, _ runner: Runner, _ value: Int) async throws -> [RunRecord] {
+        try await fixture.send(runner, .segmentRefreshed, ["segmentName": "High value customers", "currentCount": .int(value)])
+    }
+
+    @Test func thresholdFiresOnlyOnUpwardCrossingAfterABaseline() async throws {
+        let fixture = try segmentFixture()
+        let runner = try await fixture.runner()
+        #expect(try await count(fixture, runner, 120).isEmpty, "the first observation is a baseline, even above the threshold")
+        #expect(try await count(fixture, runner, 90).isEmpty, "downward is not a crossing")
+        let crossed = try await count(fixture, runner, 101)
+        #expect(crossed.count == 1)
+        let steps = try fixture.history.steps(runId: try #require(crossed.first).id)
+        #expect(steps.first?.outputs == "High value customers went from 90 to 101 (over 100)")
+        #expect(try await count(fixture, runner, 150).isEmpty, "staying above does not fire again")
+        #expect(try await count(fixture, runner, 100).isEmpty, "equal to the threshold is not above it")
+        #expect(try await count(fixture, runner, 100).isEmpty)
+        #expect(try await count(fixture, runner, 105).count == 1, "from ≤ threshold to above fires again")
+    }
+
+    @Test func aRestartNeitherLosesNorInventsACrossing() async throws {
+        let fixture = try segmentFixture()
+        let first = try await fixture.runner()
+        #expect(try await count(fixture, first, 80).isEmpty)
+        let restarted = try await fixture.runner()
+        #expect(try await count(fixture, restarted, 110).count == 1, "the baseline survived the restart")
+        let again = try await fixture.runner()
+        #expect(try await count(fixture, again, 120).isEmpty, "the previous value 110 survived too")
+    }
+
+    @Test func turningAFlowOffAndOnStartsAFreshBaseline() async throws {
+        let fixture = try segmentFixture()
+        let runner = try await fixture.runner()
+        #expect(try await count(fixture, runner, 80).isEmpty)
+        try fixture.store.setState(id: "segment", .off)
+        try await runner.reload()
+        try fixture.store.setState(id: "segment", .on)
+        try await runner.reload()
+        #expect(try await count(fixture, runner, 130).isEmpty, "after turning on, the first value is a new baseline")
+        #expect(try fixture.history.baseline(flowId: "segment", subject: "high value customers") == 130)
+    }
+
+    @Test func measureThresholdAndTriggerConditions() async throws {
+        let fixture = try RunnerFixture()
+        var flow = RunnerFixture.flow("revenue", trigger: Trigger(kind: .measureThresholdCrossed, parameters: ["measure": "Total revenue", "threshold": "20000"]), steps: [.compose("C", "@triggerBody()?['currentValue']")])
+        flow.definition.triggers["When_a_business_measure_crosses_a_threshold"]?.conditions = ["@greater(triggerBody()?['currentValue'], 25000)"]
+        try fixture.add(flow)
+        let runner = try await fixture.runner()
+        func send(_ value: Double) async throws -> [RunRecord] {
+            try await fixture.send(runner, .measureRefreshed, ["measureName": "Total revenue", "currentValue": .double(value)])
+        }
+        #expect(try await send(19000).isEmpty)
+        #expect(try await send(21000).isEmpty, "crossed, but the trigger condition wants more than 25000")
+        #expect(try await send(15000).isEmpty)
+        #expect(try await send(30000).count == 1)
+    }
+
+    @Test func indexFindsCandidatesWithoutScanning() {
+        var flows: [Flow] = []
+        for i in 0..<1000 {
+            var flow = RunnerFixture.flow("f\(i)", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": .string("source-\(i)")]), steps: [])
+            flow.state = .on
+            flows.append(flow)
+        }
+        let index = TriggerIndex(flows: flows)
+        let event = TriggerEvent(type: .dataSourceRefreshFailed, fields: ["dataSourceName": "SOURCE-7"], origin: "test")
+        #expect(index.candidates(for: event).map(\.flow.id) == ["f7"])
+        #expect(index.flowIds.count == 1000)
+    }
+}

@@ -1,0 +1,55 @@
+import FlowExpressions
+import Foundation
+
+/// Posts a Teams message to a webhook: Adaptive Card (Workflows) or legacy MessageCard.
+struct TeamsSender: Sendable {
+    /// The webhook body for a Teams step with this connection.
+    static func body(inputs: JSONValue, connection: Connection?) -> JSONValue {
+        TeamsCardBuilder.body(TeamsMessage(inputs: inputs), format: TeamsCardFormat(connection: connection))
+    }
+
+    /// Posts the step's card; outputs `statusCode` and `responseText`.
+    func send(inputs: JSONValue, connection: Connection, idempotencyKey: String, timeout: Double) async -> DeliveryOutcome {
+        guard let webhook = connection.string("webhookUrl") else {
+            return .failed(.permanent("the Teams connection '\(connection.name)' has no webhookUrl"))
+        }
+        let body = Self.body(inputs: inputs, connection: connection)
+        let call = HTTPCall(method: "POST", url: webhook, headers: [
+            CurlHeader(name: "Content-Type", value: "application/json"),
+            CurlHeader(name: "Idempotency-Key", value: idempotencyKey),
+        ], body: Array(body.jsonText().utf8), timeout: timeout)
+        switch await HTTPTransport.send(call) {
+        case .failure(let failure):
+            return .failed(failure)
+        case .success(let reply):
+            return Self.outcome(reply)
+        }
+    }
+
+    /// 2xx is delivered unless Teams reports throttling in the text; 408, 429 and 5xx may be retried.
+    static func outcome(_ reply: HTTPReply) -> DeliveryOutcome {
+        let outputs: JSONValue = ["statusCode": .int(reply.statusCode), "responseText": .string(reply.text)]
+        let retryAfter = RetryAfter.seconds(reply.header("Retry-After"))
+        if reply.isSuccess {
+            guard isThrottled(reply.text) else { return .delivered(outputs: outputs) }
+            return .failed(DeliveryFailure(message: "Teams throttled the message (HTTP 429 reported in the response)",
+                                           retryable: true, retryAfter: retryAfter, statusCode: 429, outputs: outputs))
+        }
+        return .failed(DeliveryFailure(message: "the Teams webhook answered HTTP \(reply.statusCode)\(snippet(reply.text))",
+                                       retryable: reply.isRetryableStatus, retryAfter: retryAfter,
+                                       statusCode: reply.statusCode, outputs: outputs))
+    }
+
+    /// Teams sometimes reports throttling as a 200 whose text carries the 429 ("... returned HTTP error 429").
+    static func isThrottled(_ text: String) -> Bool {
+        if text.localizedCaseInsensitiveContains("HTTP error 429") { return true }
+        return text.split { !$0.isNumber }.contains("429")
+    }
+
+    /// The start of a response text for an error message.
+    static func snippet(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return "" }
+        return ": " + (trimmed.count > 200 ? String(trimmed.prefix(200)) + "..." : trimmed)
+    }
+}

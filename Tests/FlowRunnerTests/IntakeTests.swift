@@ -1,0 +1,98 @@
+import FlowExpressions
+import FlowModel
+import Foundation
+import Testing
+@testable import FlowRunner
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+@Suite struct IntakeTests {
+    struct Answer {
+        var status: Int
+        var body: JSONValue
+    }
+
+    /// A runner with one flow behind an intake on a free loopback port.
+    func start() async throws -> (IntakeServer, UInt16, IntakeCredentials, RunnerFixture, Runner) {
+        let fixture = try RunnerFixture()
+        try fixture.add(RunnerFixture.flow("any", trigger: Trigger(kind: .dataSourceRefreshFailed), steps: [.compose("C", "@triggerBody()?['dataSourceName']")]))
+        let runner = try await fixture.runner()
+        let credentials = try IntakeCredentials.loadOrCreate(home: fixture.home.url)
+        let server = try IntakeServer(port: 0, credentials: credentials, runner: runner)
+        Task { try await server.run() }
+        let port = try await server.waitUntilListening()
+        return (server, port, credentials, fixture, runner)
+    }
+
+    func post(_ port: UInt16, _ body: Data, headers: [String: String]) async throws -> Answer {
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/events")))
+        request.httpMethod = "POST"
+        request.httpBody = body
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return Answer(status: status, body: (try? JSONValue.parse(bytes: [UInt8](data))) ?? .null)
+    }
+
+    let event = Data(#"{"type": "DataSourceRefreshFailed", "fields": {"dataSourceName": "Webshop", "errorMessage": "file missing"}}"#.utf8)
+
+    @Test func acceptsWithTheTokenAndStoresTheEventBeforeAnswering() async throws {
+        let (server, port, credentials, fixture, runner) = try await start()
+        defer { Task { await server.stop() } }
+        let answer = try await post(port, event, headers: ["Authorization": "Bearer \(credentials.token)"])
+        #expect(answer.status == 202)
+        let id = try #require(answer.body["id"]?.stringValue)
+        #expect(try fixture.history.event(id: id)?.fields["errorMessage"] == "file missing")
+        let runId = try #require(answer.body["runs"]?.arrayValue?.first?.stringValue)
+        #expect(await runner.finished(runId).status == .succeeded)
+        let attributes = try FileManager.default.attributesOfItem(atPath: fixture.home.url.appendingPathComponent("intake-token").path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func acceptsAValidHMACSignature() async throws {
+        let (server, port, credentials, _, _) = try await start()
+        defer { Task { await server.stop() } }
+        let signed = try await post(port, event, headers: ["X-InsightFlow-Signature": "sha256=\(credentials.sign(event))"])
+        #expect(signed.status == 202)
+        let tampered = try await post(port, event + Data(" ".utf8), headers: ["X-InsightFlow-Signature": "sha256=\(credentials.sign(event))"])
+        #expect(tampered.status == 401)
+    }
+
+    @Test func refusesMissingOrWrongCredentials() async throws {
+        let (server, port, _, fixture, _) = try await start()
+        defer { Task { await server.stop() } }
+        #expect(try await post(port, event, headers: [:]).status == 401)
+        let wrong = try await post(port, event, headers: ["Authorization": "Bearer nope"])
+        #expect(wrong.status == 401)
+        #expect(wrong.body["error"]?.stringValue?.contains("intake-token") == true)
+        #expect(try fixture.history.eventCount() == 0)
+    }
+
+    @Test func malformedBodiesGetAPreciseReason() async throws {
+        let (server, port, credentials, _, _) = try await start()
+        defer { Task { await server.stop() } }
+        let auth = ["Authorization": "Bearer \(credentials.token)"]
+        let cases: [(String, String)] = [
+            (#"{"type": "DataSourceRefreshFailed""#, "not valid JSON"),
+            (#"{"fields": {}}"#, "missing \"type\""),
+            (#"{"type": "Explosion"}"#, "unknown event type 'Explosion'"),
+            (#"{"type": "SegmentRefreshed", "fields": {"segmentName": "S"}}"#, "fields.currentCount is required"),
+            (#"{"type": "SegmentRefreshed", "fields": {"segmentName": "S", "currentCount": "many"}}"#, "must be a number"),
+            (#"[1, 2]"#, "must be a JSON object"),
+        ]
+        for (body, reason) in cases {
+            let answer = try await post(port, Data(body.utf8), headers: auth)
+            #expect(answer.status == 400, "\(body)")
+            #expect(answer.body["error"]?.stringValue?.contains(reason) == true, "\(body) → \(answer.body)")
+        }
+    }
+
+    @Test func oversizedBodiesAreRefused() async throws {
+        let (server, port, credentials, _, _) = try await start()
+        defer { Task { await server.stop() } }
+        let big = Data(repeating: UInt8(ascii: " "), count: IntakeServer.maximumBodySize + 1)
+        let answer = try await post(port, big, headers: ["Authorization": "Bearer \(credentials.token)"])
+        #expect(answer.status == 413)
+    }
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""An SMTP sink for the delivery tests (aiosmtpd), on 127.0.0.1 only.
+
+Usage: smtp_sink.py FOLDER. Prints "PORT <n>" once listening on a free port; exits when stdin closes.
+Each message is written as FOLDER/<n>.eml (the DATA as received) and then FOLDER/<n>.json
+({"mailFrom", "rcptTos", "login"}), both atomically. Recipients starting with "reject4" get a 450,
+"reject5" a 550. AUTH PLAIN/LOGIN is accepted without TLS for user "mailer" with password "smtp-secret".
+"""
+import asyncio
+import itertools
+import json
+import os
+import sys
+import threading
+
+from aiosmtpd.smtp import SMTP, AuthResult
+
+COUNTER = itertools.count(1)
+
+
+def write_atomically(path, data):
+    temp = path + ".tmp"
+    with open(temp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.rename(temp, path)
+
+
+class Sink:
+    def __init__(self, folder):
+        self.folder = folder
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("reject4"):
+            return "450 4.2.1 Mailbox busy, try later"
+        if address.startswith("reject5"):
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        n = next(COUNTER)
+        base = os.path.join(self.folder, str(n))
+        write_atomically(base + ".eml", envelope.original_content or envelope.content)
+        login = session.login_data.decode() if isinstance(session.login_data, bytes) else session.login_data
+        meta = {"mailFrom": envelope.mail_from, "rcptTos": envelope.rcpt_tos, "login": login}
+        write_atomically(base + ".json", json.dumps(meta).encode())
+        return "250 Message accepted"
+
+
+def authenticate(server, session, envelope, mechanism, auth_data):
+    ok = auth_data.login == b"mailer" and auth_data.password == b"smtp-secret"
+    return AuthResult(success=ok)
+
+
+def exit_when_stdin_closes():
+    sys.stdin.read()
+    os._exit(0)
+
+
+async def serve(folder):
+    loop = asyncio.get_running_loop()
+    handler = Sink(folder)
+    server = await loop.create_server(
+        lambda: SMTP(handler, authenticator=authenticate, auth_require_tls=False, decode_data=False),
+        "127.0.0.1", 0)
+    print(f"PORT {server.sockets[0].getsockname()[1]}", flush=True)
+    await asyncio.Event().wait()
+
+
+def main():
+    folder = sys.argv[1]
+    os.makedirs(folder, exist_ok=True)
+    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    asyncio.run(serve(folder))
+
+
+if __name__ == "__main__":
+    main()

@@ -27,6 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         let credentials = try IntakeCredentials.loadOrCreate(home: home.location.url)
         let server = try IntakeServer(bind: bind, port: port, credentials: credentials, runner: host.runner)
         let forwarding = host.forwardWorkspaceEvents()
+        let activity = host.startWorkspaceActivity { error in logger.warning("scheduled refresh: \(error)") }
         let serving = Task { try await server.run() }
         let listening = try await server.waitUntilListening()
         try RunnerEndpoint(bind: bind, port: listening, pid: getpid()).write(home: home.location)
@@ -35,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("stopping: finishing the runs in flight")
         await server.stop()
         serving.cancel()
+        activity.stop()
         forwarding?.cancel()
         await host.runner.waitUntilIdle()
         RunnerEndpoint.remove(home: home.location)

@@ -33,6 +33,16 @@ public final class RunnerHost: Sendable {
         return RunnerHost(home: home, lock: lock, runner: runner, history: history, workspace: workspace)
     }
 
+    /// Starts the workspace's refresh schedule and (for the sample) its demo feed; stop them when done.
+    public func startWorkspaceActivity(onError: @escaping @Sendable (any Error) -> Void) -> WorkspaceActivity {
+        guard let workspace else { return WorkspaceActivity(scheduler: nil, demoFeed: nil) }
+        let scheduler = RefreshScheduler(workspace: workspace, onError: onError)
+        scheduler.start()
+        let feed = DemoFeed.configured(for: workspace)
+        feed?.start()
+        return WorkspaceActivity(scheduler: scheduler, demoFeed: feed)
+    }
+
     /// Forwards the workspace's events to the runner until the task is cancelled.
     public func forwardWorkspaceEvents() -> Task<Void, Never>? {
         guard let workspace else { return nil }
@@ -45,5 +55,17 @@ public final class RunnerHost: Sendable {
                 _ = try? await runner.accept(event)
             }
         }
+    }
+}
+
+/// The background work of a workspace while a runner serves it.
+public struct WorkspaceActivity: Sendable {
+    public let scheduler: RefreshScheduler?
+    public let demoFeed: DemoFeed?
+
+    /// Stops the schedule and the demo feed.
+    public func stop() {
+        scheduler?.stop()
+        demoFeed?.stop()
     }
 }

@@ -41,6 +41,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
+        .target(name: "Designer", dependencies: ["TerminalUI", "FlowModel", "FlowExpressions", .product(name: "OrderedCollections", package: "swift-collections")]),
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "FlowRunner",
@@ -55,6 +56,7 @@ let package = Package(
         .executableTarget(
             name: "insightflow",
             dependencies: [
+                "Designer",
                 "FlowModel",
                 "FlowExpressions",
                 "Insights",
@@ -72,7 +74,8 @@ let package = Package(
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights"]),
         .testTarget(name: "CLITests", dependencies: ["FlowModel"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "DesignerTests", dependencies: ["Designer", "TerminalUI", "FlowModel", "FlowExpressions"], exclude: ["Snapshots"]),
         .testTarget(name: "FlowRunnerTests", dependencies: ["FlowRunner", "FlowModel", "FlowExpressions", "Insights"]),
     ],
     swiftLanguageModes: [.v6]

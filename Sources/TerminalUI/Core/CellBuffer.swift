@@ -93,3 +93,14 @@ public struct CellBuffer: Sendable, Hashable {
         cells[index] = cell
     }
 }
+
+extension CellBuffer {
+    /// Copies another buffer's cells with its top-left corner at (x, y), clipped to this buffer.
+    public mutating func blit(_ other: CellBuffer, x: Int, y: Int) {
+        for row in 0..<other.size.height where y + row >= 0 && y + row < size.height {
+            for column in 0..<other.size.width where x + column >= 0 && x + column < size.width {
+                cells[(y + row) * size.width + x + column] = other.cells[row * other.size.width + column]
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import TerminalUI
+
+/// Draws the state: breadcrumb, the top screen, status bar with key hints, then toast, dialog and help on top.
+public enum DesignerRenderer {
+    public static func render(_ state: DesignerState) -> CellBuffer {
+        let theme = state.theme
+        var buffer = CellBuffer(size: state.size, style: theme[.text])
+        let screen = buffer.bounds
+        guard screen.width >= 20, screen.height >= 6 else {
+            buffer.put("Window too small", x: 0, y: 0, style: theme[.warning])
+            return buffer
+        }
+        Breadcrumb.render(state.breadcrumb, into: &buffer, screen: screen, theme: theme)
+        let body = Rect(x: 0, y: 1, width: screen.width, height: screen.height - 2)
+        state.top.render(into: &buffer, area: body, state: state)
+        let dirty = state.document?.isDirty == true ? "● unsaved  " : ""
+        StatusBar.render(state.top.hints, note: dirty + "? help", into: &buffer, screen: screen, theme: theme)
+        state.toast?.render(into: &buffer, screen: screen.dropBottom(1), theme: theme)
+        state.modal?.dialog.render(into: &buffer, area: body, theme: theme)
+        if state.showHelp { HelpOverlay.render(into: &buffer, area: body, theme: theme) }
+        return buffer
+    }
+}

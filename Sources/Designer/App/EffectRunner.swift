@@ -1,0 +1,46 @@
+import FlowModel
+
+/// Performs effects against the services and reports the outcome as messages.
+@MainActor
+public enum EffectRunner {
+    public static func perform(_ effect: Effect, services: any DesignerServices) -> [Message] {
+        do {
+            return try run(effect, services)
+        } catch {
+            if case .conflict = error { return [.saveConflict(error.description)] }
+            return [.failed(error.description)]
+        }
+    }
+
+    private static func run(_ effect: Effect, _ services: any DesignerServices) throws(FlowStoreError) -> [Message] {
+        switch effect {
+        case .reloadFlows:
+            let listing = services.listFlows()
+            return [.flowsLoaded(listing.flows, problems: listing.problems, runs: services.lastRuns())]
+        case .loadWorkspace:
+            return [.workspaceLoaded(services.workspace(), connections: services.connections(), facts: services.systemFacts())]
+        case .openFlow(let id): return [.flowOpened(try services.loadFlow(id: id))]
+        case .createFlow(let flow, let then): return [.flowSaved(try services.createFlow(flow), then: then)]
+        case .saveFlow(let flow, let version, let then): return [.flowSaved(try services.saveFlow(flow, expectedVersion: version), then: then)]
+        case .setFlowState(let id, let flowState):
+            let flow = try services.setState(id: id, flowState)
+            return [.succeeded("\"\(flow.displayName)\" is now \(flow.state.rawValue)")]
+        case .renameFlow(let id, let name):
+            let flow = try services.renameFlow(id: id, to: name)
+            return [.succeeded("Renamed to \"\(flow.displayName)\"")]
+        case .duplicateFlow(let id, let name):
+            let flow = try services.duplicateFlow(id: id, as: name)
+            return [.succeeded("Saved a copy as \"\(flow.displayName)\" (\(flow.id), Off)")]
+        case .deleteFlow(let id):
+            try services.deleteFlow(id: id)
+            return [.succeeded("Deleted flow \(id)")]
+        case .exportFlow(let id, let path):
+            try services.exportFlow(id: id, to: path)
+            return [.succeeded("Exported \(id) to \(path)")]
+        case .importFlow(let path):
+            let flow = try services.importFlow(from: path)
+            return [.succeeded("Imported \"\(flow.displayName)\" as \(flow.id) (Off)")]
+        case .quit: return []
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import FlowModel
+
+/// One item of the canvas, top to bottom: the trigger card, a step card, a branch heading or an empty branch.
+struct CanvasItem: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case trigger
+        case step(String)
+        case branch(title: String)
+        case emptyBranch
+    }
+
+    var kind: Kind
+    /// Nesting depth (0: top level).
+    var depth: Int
+    /// Rows the item takes, including the connector below a card.
+    var height: Int
+    /// The first row of the item on the canvas.
+    var top: Int
+    var isCollapsed = false
+
+    /// The step name (nil for the trigger and non-card items).
+    var stepName: String? { if case .step(let name) = kind { return name } else { return nil } }
+    var isSelectable: Bool {
+        switch kind {
+        case .trigger, .step: return true
+        default: return false
+        }
+    }
+}
+
+/// Lays a flow out as the cloud designer draws it: cards top to bottom, branches nested under their container.
+enum CanvasLayout {
+    static let cardHeight = 5
+    static let collapsedHeight = 2
+    static let indent = 4
+
+    static func items(_ flow: Flow, collapsed: Set<String>) -> [CanvasItem] {
+        var items: [CanvasItem] = []
+        var row = 0
+        func add(_ kind: CanvasItem.Kind, depth: Int, height: Int, collapsed: Bool = false) {
+            items.append(CanvasItem(kind: kind, depth: depth, height: height, top: row, isCollapsed: collapsed))
+            row += height
+        }
+        func walk(_ steps: StepList, depth: Int) {
+            for (name, step) in steps {
+                let isCollapsed = collapsed.contains(name)
+                add(.step(name), depth: depth, height: isCollapsed ? collapsedHeight : cardHeight, collapsed: isCollapsed)
+                guard !isCollapsed, step.type.isContainer else { continue }
+                for (label, children) in step.branches {
+                    add(.branch(title: EditorActions.branchTitle(label, of: step.type)), depth: depth + 1, height: 1)
+                    if children.isEmpty { add(.emptyBranch, depth: depth + 1, height: 2) } else { walk(children, depth: depth + 1) }
+                }
+            }
+        }
+        add(.trigger, depth: 0, height: cardHeight)
+        walk(flow.definition.actions, depth: 0)
+        return items
+    }
+
+    /// Total rows of a layout.
+    static func height(_ items: [CanvasItem]) -> Int { items.last.map { $0.top + $0.height } ?? 0 }
+}

@@ -1,0 +1,52 @@
+import FlowModel
+import TerminalUI
+
+/// Draws canvas items: boxed cards (type in the border, name, one-line summary), branch headings, guides.
+enum CardRenderer {
+    static func draw(_ item: CanvasItem, flow: Flow, selected: Bool, issues: Set<String>, at y: Int, area: Rect, into buffer: inout CellBuffer, theme: Theme) {
+        let x = area.x + 1 + item.depth * CanvasLayout.indent
+        let width = max(10, min(area.width - (x - area.x) - 2, 76))
+        for level in 0..<item.depth {
+            for row in 0..<item.height {
+                buffer.put(theme.glyphs.vertical, x: guide(level, area), y: y + row, style: theme[.border])
+            }
+        }
+        switch item.kind {
+        case .branch(let title):
+            buffer.put(theme.glyphs.teeRight + theme.glyphs.horizontal + " " + title, x: guide(item.depth - 1, area), y: y, style: theme[.title], limit: area.maxX)
+        case .emptyBranch:
+            buffer.put("(empty — select the container and press a to add inside)", x: x, y: y, style: theme[.muted], limit: area.maxX)
+        case .trigger:
+            guard let trigger = flow.trigger else { return }
+            let name = trigger.kind.map { Catalog.trigger($0).displayName } ?? trigger.type
+            card(title: "Trigger", heading: name, summary: StepSummary.oneLine(trigger), role: .trigger, selected: selected, flagged: issues.contains(""),
+                 rect: Rect(x: x, y: y, width: width, height: 4), buffer: &buffer, theme: theme)
+            buffer.put(theme.glyphs.arrowDown, x: x + width / 2, y: y + 4, style: theme[.border])
+        case .step(let stepName):
+            guard let step = flow.definition.step(named: stepName) else { return }
+            let typeName = Catalog.step(step.type)?.displayName ?? step.type.rawValue
+            if item.isCollapsed {
+                let marker = selected ? theme.glyphs.pointer : "+"
+                buffer.putLine("\(marker) \(stepName) · \(typeName) (collapsed)", in: Rect(x: x, y: y, width: width, height: 1), style: selected ? theme[.selection] : theme[.action])
+            } else {
+                let fold = step.type.isContainer ? "  [Space folds]" : ""
+                card(title: typeName, heading: stepName, summary: StepSummary.oneLine(step) + fold, role: .action, selected: selected,
+                     flagged: issues.contains(stepName), rect: Rect(x: x, y: y, width: width, height: 4), buffer: &buffer, theme: theme)
+            }
+            buffer.put(theme.glyphs.arrowDown, x: x + width / 2, y: y + item.height - 1, style: theme[.border])
+        }
+    }
+
+    /// The column of the guide line of a nesting level.
+    private static func guide(_ level: Int, _ area: Rect) -> Int { area.x + 2 + level * CanvasLayout.indent }
+
+    private static func card(title: String, heading: String, summary: String, role: ThemeRole, selected: Bool, flagged: Bool,
+                             rect: Rect, buffer: inout CellBuffer, theme: Theme) {
+        let border = selected ? theme[.selection] : (flagged ? theme[.error] : theme[.border])
+        buffer.fill(rect.inset(1), style: theme[.text])
+        buffer.drawBox(rect, style: border, glyphs: theme.glyphs, title: title, titleStyle: selected ? theme[.selection] : theme[role])
+        let mark = flagged ? "! " : ""
+        buffer.put(mark + heading, x: rect.x + 2, y: rect.y + 1, style: flagged ? theme[.error] : theme[.text].adding(.bold), limit: rect.maxX - 1)
+        buffer.put(summary, x: rect.x + 2, y: rect.y + 2, style: theme[.muted], limit: rect.maxX - 1)
+    }
+}

@@ -1,0 +1,44 @@
+import FlowModel
+
+/// One insertable piece of dynamic content: where it comes from, what it is called, and the expression inserted.
+public struct DynamicContentOption: Sendable, Hashable {
+    public var source: String
+    public var name: String
+    public var token: String
+}
+
+/// The dynamic content a step may use: the trigger's outputs and the outputs of the steps before it.
+public enum DynamicContent {
+    /// Options for a field of step `stepName` (nil: a trigger field, which sees nothing).
+    public static func options(for stepName: String?, in flow: Flow) -> [DynamicContentOption] {
+        guard let stepName else { return [] }
+        var options: [DynamicContentOption] = []
+        if let kind = flow.trigger?.kind {
+            let spec = Catalog.trigger(kind)
+            for output in spec.outputs {
+                let token = output.key.isEmpty ? "@{triggerBody()}" : "@{triggerBody()?['\(output.key)']}"
+                options.append(DynamicContentOption(source: spec.displayName, name: output.displayName, token: token))
+            }
+        }
+        let steps = flow.definition.allSteps
+        let ownAncestry = steps.first { $0.step.name == stepName }.map { Set($0.ancestors) } ?? []
+        for located in steps {
+            if located.step.name == stepName { break }
+            if ownAncestry.contains(located.step.name) { continue }
+            let name = located.step.name
+            if located.step.type == .initializeVariable, let variable = located.step.inputs?.value(atPath: "variables.0.name")?.stringValue {
+                options.append(DynamicContentOption(source: "Variables", name: variable, token: "@{variables('\(variable)')}"))
+            }
+            for output in Catalog.step(located.step.type)?.outputs ?? [] {
+                let token: String
+                if located.step.type == .compose {
+                    token = "@{outputs('\(name)')}"
+                } else {
+                    token = output.key.isEmpty ? "@{body('\(name)')}" : "@{body('\(name)')?['\(output.key)']}"
+                }
+                options.append(DynamicContentOption(source: name, name: output.displayName, token: token))
+            }
+        }
+        return options
+    }
+}

@@ -1,0 +1,105 @@
+import FlowModel
+import TerminalUI
+
+/// Editor commands shared by the canvas, forms and dialogs: save, save as copy, add, delete and rename steps.
+enum EditorActions {
+    /// Checks and saves the open flow. A flow with errors is saved Off.
+    static func save(then: AfterSave, _ state: inout DesignerState) {
+        guard var document = state.document else { return }
+        let issues = FlowChecker.check(document.flow, context: state.checkContext)
+        document.issues = issues
+        if document.flow.state == .on, issues.contains(where: { $0.severity == .error }) {
+            document.edit { $0.state = .off }
+        }
+        state.document = document
+        if document.isNew {
+            state.perform(.createFlow(document.flow, then: then))
+        } else {
+            state.perform(.saveFlow(document.flow, expectedVersion: document.savedVersion, then: then))
+        }
+    }
+
+    /// Saves the working copy as a new flow (after a conflict), leaving the stored one untouched.
+    static func saveAsCopy(_ state: inout DesignerState) {
+        guard var document = state.document else { return }
+        document.flow.displayName += " (copy)"
+        document.flow.state = .off
+        document.isNew = true
+        state.document = document
+        save(then: .stay, &state)
+    }
+
+    /// Adds a step: asks where when the selection is a container, else opens the picker after the selection.
+    static func addStep(_ state: inout DesignerState) {
+        guard let document = state.document else { return }
+        guard let selected = document.selected, let step = document.flow.definition.step(named: selected) else {
+            let last = document.flow.definition.actions.keys.last
+            pickStep(at: last.map(Placement.after) ?? .start(nil), &state)
+            return
+        }
+        guard step.type.isContainer else {
+            pickStep(at: .after(selected), &state)
+            return
+        }
+        var placements: [Placement] = [.after(selected)]
+        var buttons = ["After it"]
+        for (label, _) in step.branches {
+            placements.append(.start(BranchRef(container: selected, branch: label)))
+            buttons.append(branchTitle(label, of: step.type))
+        }
+        state.ask(Dialog(title: "Add a step", message: "Add the new step after \(selected), or inside it?", buttons: buttons + ["Cancel"]),
+                  for: .placement(placements))
+    }
+
+    /// A branch label as the canvas shows it.
+    static func branchTitle(_ label: String, of type: StepType) -> String {
+        switch (type, label) {
+        case (.condition, "actions"): return "If yes"
+        case (.condition, "else"): return "If no"
+        case (_, "default"): return "Default"
+        case (_, "actions"): return "Inside"
+        default: return label.hasPrefix("cases.") ? "Case " + label.dropFirst(6) : label
+        }
+    }
+
+    /// Opens the step picker for a placement.
+    static func pickStep(at placement: Placement, _ state: inout DesignerState) {
+        state.stack.append(StepPickerScreen(placement: placement))
+    }
+
+    /// Deletes a step (undo restores it).
+    static func deleteStep(_ name: String, _ state: inout DesignerState) {
+        state.document?.edit { flow in StepTree.remove(name, from: &flow.definition) }
+        state.document?.selected = nil
+        state.notify("Deleted \(name) (u to undo)", .info)
+    }
+
+    /// Asks before deleting when other steps refer to the step; otherwise deletes at once.
+    static func requestDelete(_ name: String, _ state: inout DesignerState) {
+        guard let flow = state.document?.flow else { return }
+        let referrers = StepReferences.referrers(of: name, in: flow)
+        if referrers.isEmpty {
+            deleteStep(name, &state)
+        } else {
+            state.ask(Dialog(title: "Delete step", message: "\(referrers.joined(separator: ", ")) refer(s) to \(name) and will break. Delete \(name) anyway?",
+                             buttons: ["Delete", "Cancel"], selected: 1), for: .deleteStep(name))
+        }
+    }
+
+    /// Renames a step and rewrites every reference to it.
+    static func renameStep(_ old: String, to typed: String, _ state: inout DesignerState) {
+        let new = typed.replacingOccurrences(of: " ", with: "_")
+        guard new != old else { return }
+        guard StepReferences.isValidName(new) else {
+            state.notify("\"\(typed)\" is not a valid step name (letters, digits, _ - . only)", .error)
+            return
+        }
+        guard state.document?.flow.definition.step(named: new) == nil else {
+            state.notify("A step named \(new) already exists", .error)
+            return
+        }
+        state.document?.edit { flow in flow = StepReferences.rename(old, to: new, in: flow) }
+        state.document?.selected = new
+        state.notify("Renamed \(old) to \(new); references updated", .success)
+    }
+}

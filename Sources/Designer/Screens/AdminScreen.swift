@@ -1,0 +1,71 @@
+import TerminalUI
+
+/// Admin: System, Export destinations and Connections.
+struct AdminScreen: Screen {
+    var menu = MenuList(items: [
+        MenuItem("System", detail: "Where InsightFlow keeps its files"),
+        MenuItem("Export destinations", detail: "Power Automate and other destinations"),
+        MenuItem("Connections", detail: "Named connections steps send through (Teams, email, HTTP)"),
+    ], titleWidth: 22)
+
+    var title: String { "Admin" }
+    var hints: [KeyHint] { [CommonHints.move, CommonHints.open, CommonHints.back] }
+
+    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
+        if menu.handle(key) { return .stay }
+        switch key {
+        case .escape, .left, .character("h"): return .pop
+        case .enter, .right, .character("l"):
+            switch menu.selection.index {
+            case 0: return .push(SystemScreen())
+            case 1: return .push(ExportDestinationsScreen())
+            default: return .push(ConnectionsScreen())
+            }
+        default: return .stay
+        }
+    }
+
+    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
+        var copy = menu
+        copy.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 1), theme: state.theme)
+    }
+}
+
+/// Admin > System: the home folder and its files.
+struct SystemScreen: Screen {
+    var title: String { "System" }
+    var hints: [KeyHint] { [CommonHints.back] }
+
+    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
+        key == .escape || key == .left || key == .character("h") ? .pop : .stay
+    }
+
+    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
+        let theme = state.theme
+        let facts = state.facts + [Fact("Theme", "\(theme.name) (\(theme.mode))"), Fact("Terminal", "\(state.size)"), Fact("Flows", "\(state.flows.count)")]
+        for (row, fact) in facts.prefix(area.height - 1).enumerated() {
+            buffer.put(fact.label, x: area.x + 2, y: area.y + 1 + row, style: theme[.title], limit: area.x + 20)
+            buffer.put(fact.value, x: area.x + 21, y: area.y + 1 + row, style: theme[.text], limit: area.maxX - 1)
+        }
+    }
+}
+
+/// Admin > Connections: the named connections and their kinds.
+struct ConnectionsScreen: Screen {
+    var title: String { "Connections" }
+    var hints: [KeyHint] { [CommonHints.back] }
+
+    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
+        key == .escape || key == .left || key == .character("h") ? .pop : .stay
+    }
+
+    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
+        var table = Table(columns: [TableColumn("Connection", width: 30), TableColumn("Kind")],
+                          rows: state.connections.keys.sorted().map { [$0, state.connections[$0] ?? ""] })
+        table.selection.index = -1
+        table.render(into: &buffer, rect: area.inset(1), theme: state.theme)
+        if state.connections.isEmpty {
+            buffer.put("Connections are defined in connections.json in the home folder.", x: area.x + 2, y: area.y + 4, style: state.theme[.muted], limit: area.maxX - 1)
+        }
+    }
+}

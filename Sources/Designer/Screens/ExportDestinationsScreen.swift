@@ -1,0 +1,35 @@
+import TerminalUI
+
+/// Admin > Export destinations: destination tiles; Power Automate's Configure opens the connector page.
+struct ExportDestinationsScreen: Screen {
+    var grid = TileGrid(tiles: [
+        MenuItem("Power Automate", detail: "Flows on Customer Insights events"),
+        MenuItem("Azure Blob Storage", detail: "Not available in InsightFlow", isEnabled: false),
+        MenuItem("SFTP", detail: "Not available in InsightFlow", isEnabled: false),
+        MenuItem("Marketing", detail: "Not available in InsightFlow", isEnabled: false),
+    ], tileWidth: 24, tileHeight: 6)
+
+    var title: String { "Export destinations" }
+    var hints: [KeyHint] { [KeyHint("←→↑↓", "move"), KeyHint("Enter", "configure"), CommonHints.back] }
+
+    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
+        if grid.handle(key, width: state.size.width - 4) { return .stay }
+        switch key {
+        case .escape: return .pop
+        case .enter, .character("c"):
+            guard grid.selected == 0 else {
+                state.notify("\(grid.tiles[grid.selected].title) is not available in InsightFlow; use Power Automate", .warning)
+                return .stay
+            }
+            return .push(ConnectorPageScreen())
+        default: return .stay
+        }
+    }
+
+    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
+        buffer.put("Choose a destination. Power Automate runs your flows when customer data changes.", x: area.x + 2, y: area.y + 1, style: state.theme[.muted], limit: area.maxX - 1)
+        grid.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: area.height - 3), theme: state.theme)
+        let box = Rect(x: area.x + 2, y: area.y + 3, width: grid.tileWidth, height: grid.tileHeight)
+        if grid.selected == 0 { buffer.put("[ Configure ]", x: box.x + 2, y: box.maxY - 2, style: state.theme[.selection], limit: box.maxX - 1) }
+    }
+}

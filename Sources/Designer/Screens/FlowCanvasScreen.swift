@@ -1,0 +1,112 @@
+import FlowModel
+import TerminalUI
+
+/// The flow canvas: the open flow drawn top to bottom; add, edit, delete, move, rename, fold, undo, check, save.
+struct FlowCanvasScreen: Screen, EditorScreen {
+    var scroll = 0
+
+    var title: String { "Canvas" }
+    var hints: [KeyHint] {
+        [KeyHint("a", "add"), KeyHint("e", "edit"), KeyHint("d", "delete"), KeyHint("J/K", "move"), KeyHint("Ctrl-S", "save"),
+         CommonHints.back, KeyHint("r", "rename"), KeyHint("u", "undo"), KeyHint("i", "issues")]
+    }
+
+    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
+        guard let document = state.document else { return .pop }
+        let items = CanvasLayout.items(document.flow, collapsed: document.collapsed)
+        let selectable = items.filter(\.isSelectable)
+        let current = selectable.firstIndex { $0.stepName == document.selected } ?? 0
+        var selection = ListSelection(index: current)
+        if selection.handle(key, count: selectable.count, page: max(1, (state.size.height - 4) / CanvasLayout.cardHeight)) {
+            state.document?.selected = selectable[selection.index].stepName
+            reveal(selectable[selection.index], viewport: state.size.height - 3)
+            return .stay
+        }
+        let selected = document.selected
+        switch key {
+        case .escape, .character("q"):
+            if document.isDirty {
+                ModalHandling.askUnsaved(then: .leaveEditor, &state)
+            } else {
+                DesignerUpdate.leaveEditor(&state)
+            }
+        case .enter, .character("e"):
+            guard let selected else { return .push(TriggerFormScreen.edit(document.flow.trigger ?? Trigger(kind: .manual), state: state)) }
+            guard let step = document.flow.definition.step(named: selected) else { return .stay }
+            return .push(StepFormScreen(step: step, state: state))
+        case .character("a"): EditorActions.addStep(&state)
+        case .character("d"), .delete:
+            guard let selected else {
+                state.notify("The trigger cannot be deleted; create a new flow for another trigger", .warning)
+                return .stay
+            }
+            EditorActions.requestDelete(selected, &state)
+        case .character("J"), .character("K"):
+            guard let selected else { return .stay }
+            let offset = key == .character("J") ? 1 : -1
+            var moved = false
+            state.document?.edit { flow in moved = StepTree.move(selected, by: offset, in: &flow.definition) }
+            if !moved { state.notify("\(selected) is already \(offset > 0 ? "last" : "first") in its branch", .info) }
+        case .character("r"):
+            guard let selected else { return .stay }
+            state.ask(Dialog(title: "Rename step", message: "New name for \(selected) (references are updated):", buttons: ["Rename", "Cancel"], input: TextField(selected)),
+                      for: .renameStep(selected))
+        case .character(" "):
+            guard let selected, document.flow.definition.step(named: selected)?.type.isContainer == true else { return .stay }
+            if state.document?.collapsed.remove(selected) == nil { state.document?.collapsed.insert(selected) }
+        case .character("u"), .ctrl("z"):
+            if state.document?.undo() != true { state.notify("Nothing to undo", .info) }
+        case .character("i"):
+            let issues = FlowChecker.check(document.flow, context: state.checkContext)
+            state.document?.issues = issues
+            if issues.isEmpty { state.notify("No issues: the flow can be turned On", .success) } else { return .push(IssuesScreen(issues: issues)) }
+        case .character("o"): toggleState(&state)
+        case .ctrl("s"): EditorActions.save(then: .stay, &state)
+        default: break
+        }
+        return .stay
+    }
+
+    private func toggleState(_ state: inout DesignerState) {
+        guard let flow = state.document?.flow else { return }
+        if flow.state == .on {
+            state.document?.edit { $0.state = .off }
+        } else if FlowChecker.canTurnOn(flow, context: state.checkContext) {
+            state.document?.edit { $0.state = .on }
+        } else {
+            state.notify("The flow has errors and can only be saved Off; press i to see them", .error)
+        }
+    }
+
+    private mutating func reveal(_ item: CanvasItem, viewport: Int) {
+        if item.top < scroll { scroll = item.top }
+        if item.top + item.height > scroll + viewport { scroll = item.top + item.height - viewport }
+        scroll = max(0, scroll)
+    }
+
+    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
+        guard let document = state.document else { return }
+        let theme = state.theme
+        let flow = document.flow
+        let header = "\(flow.displayName)  ·  \(flow.state.rawValue)  ·  \(flow.definition.allSteps.count) step(s)" + (document.isNew ? "  ·  new" : "  ·  v\(document.savedVersion)")
+        buffer.putLine(" " + header, in: area.top(1), style: theme[.title])
+        let canvas = area.dropTop(1)
+        let items = CanvasLayout.items(flow, collapsed: document.collapsed)
+        let flagged = Set(document.issues.filter { $0.severity == .error }.map { $0.step ?? "" })
+        var top = min(scroll, max(0, CanvasLayout.height(items) - canvas.height))
+        if let selected = items.first(where: { $0.isSelectable && $0.stepName == document.selected }) {
+            if selected.top < top { top = selected.top }
+            if selected.top + selected.height > top + canvas.height { top = selected.top + selected.height - canvas.height }
+        }
+        var clipped = CellBuffer(size: Size(width: canvas.width, height: canvas.height), style: theme[.text])
+        let local = Rect(x: 0, y: 0, width: canvas.width, height: canvas.height)
+        for item in items where item.top + item.height > top && item.top < top + canvas.height {
+            let isSelected = item.isSelectable && item.stepName == document.selected
+            CardRenderer.draw(item, flow: flow, selected: isSelected, issues: flagged, at: item.top - top, area: local, into: &clipped, theme: theme)
+        }
+        buffer.blit(clipped, x: canvas.x, y: canvas.y)
+        var indicator = ScrollView()
+        indicator.scroll(by: top, height: canvas.height, count: CanvasLayout.height(items))
+        indicator.drawIndicator(into: &buffer, rect: canvas, count: CanvasLayout.height(items), theme: theme)
+    }
+}

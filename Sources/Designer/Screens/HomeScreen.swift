@@ -1,0 +1,44 @@
+import TerminalUI
+
+/// The home screen: the four areas of the product.
+struct HomeScreen: Screen {
+    var menu = MenuList(items: [
+        MenuItem("Data", detail: "Data sources, unification, segments and measures (read-only, current values)"),
+        MenuItem("Admin", detail: "System, Export destinations (Power Automate), Connections"),
+        MenuItem("Flows", detail: "Your flows: open, turn on/off, rename, duplicate, delete, export, import"),
+        MenuItem("Monitor", detail: "Flows and their last runs"),
+    ], titleWidth: 12)
+
+    var title: String { "Home" }
+    var hints: [KeyHint] { [CommonHints.move, KeyHint("Enter", "open"), KeyHint("q", "quit")] }
+
+    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
+        if menu.handle(key) { return .stay }
+        switch key {
+        case .character("q"), .escape:
+            if key == .character("q") { DesignerUpdate.requestQuit(&state) }
+            return .stay
+        case .enter, .right, .character("l"):
+            switch menu.selection.index {
+            case 0: return .push(DataScreen())
+            case 1: return .push(AdminScreen())
+            case 2: return .push(FlowsListScreen())
+            default: return .push(MonitorScreen())
+            }
+        default: return .stay
+        }
+    }
+
+    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
+        let theme = state.theme
+        buffer.put("InsightFlow", x: area.x + 2, y: area.y + 1, style: theme[.title])
+        buffer.put("flows for customer data · \(state.workspace.name) · \(state.flows.count) flow(s)", x: area.x + 15, y: area.y + 1, style: theme[.muted], limit: area.maxX - 1)
+        var copy = menu
+        copy.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: min(4, area.height - 3)), theme: theme)
+        let onCount = state.flows.filter { $0.state == .on }.count
+        buffer.put("\(onCount) on, \(state.flows.count - onCount) off", x: area.x + 4, y: area.y + 8, style: theme[.muted], limit: area.maxX - 1)
+        for (row, problem) in state.flowProblems.prefix(max(0, area.height - 11)).enumerated() {
+            buffer.put("! " + problem, x: area.x + 4, y: area.y + 10 + row, style: theme[.warning], limit: area.maxX - 1)
+        }
+    }
+}

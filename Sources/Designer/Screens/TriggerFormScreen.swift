@@ -1,0 +1,116 @@
+import FlowExpressions
+import FlowModel
+import OrderedCollections
+import TerminalUI
+
+/// The trigger's parameters: for a new flow (with its name) or for the open flow's trigger. Data sources,
+/// segments and measures are chosen from the workspace's lists; thresholds are checked as numbers.
+struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
+    var kind: TriggerKind
+    var isNewFlow: Bool
+    var form: FormModel
+
+    var title: String { isNewFlow ? "New flow: \(Catalog.trigger(kind).displayName)" : "Trigger" }
+    var hints: [KeyHint] {
+        [KeyHint("Tab", "next field"), KeyHint("Enter", isNewFlow ? "create" : "apply"), KeyHint("Ctrl-S", "save"), KeyHint("Esc", isNewFlow ? "cancel" : "back")]
+    }
+
+    /// The form for a new flow on `kind`.
+    static func newFlow(_ kind: TriggerKind, state: DesignerState) -> TriggerFormScreen {
+        let spec = Catalog.trigger(kind)
+        let name = FormField.text("flow.name", "Flow name", spec.displayName.replacingOccurrences(of: "When a", with: "Notify when a"), help: "How the flow is listed", required: true)
+        return TriggerFormScreen(kind: kind, isNewFlow: true, form: FormModel(fields: [name] + fields(spec, trigger: nil, state: state)))
+    }
+
+    /// The form for the open flow's trigger.
+    static func edit(_ trigger: Trigger, state: DesignerState) -> TriggerFormScreen {
+        let kind = trigger.kind ?? .manual
+        return TriggerFormScreen(kind: kind, isNewFlow: false, form: FormModel(fields: fields(Catalog.trigger(kind), trigger: trigger, state: state)))
+    }
+
+    private static func fields(_ spec: TriggerSpec, trigger: Trigger?, state: DesignerState) -> [FormField] {
+        spec.parameters.map { parameter in
+            let current = StepParameters.text(trigger?.parameter(parameter.key) ?? parameter.defaultValue)
+            let choices: [String]? = switch parameter.key {
+            case "dataSource": ["any"] + state.workspace.sources.map(\.name)
+            case "segment": state.workspace.segments.map(\.name)
+            case "measure": state.workspace.measures.map(\.name)
+            default: nil
+            }
+            if var options = choices, !options.isEmpty {
+                if !current.isEmpty, !options.contains(current) { options.append(current) }
+                let control = ChoiceList(options: options, selected: options.firstIndex(of: current) ?? 0)
+                return FormField(id: parameter.key, label: parameter.displayName, help: parameter.description + " (←/→ to choose)", required: parameter.required, control: .choice(control))
+            }
+            return FormField.text(parameter.key, parameter.displayName, current, help: parameter.description, required: parameter.required, kind: parameter.kind)
+        }
+    }
+
+    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
+        switch key {
+        case .escape:
+            if isNewFlow { return .pop }
+            return apply(&state) ? .pop : .stay
+        case .enter:
+            return commit(&state, save: false)
+        case .ctrl("s"):
+            return commit(&state, save: true)
+        default:
+            _ = form.handle(key)
+            return .stay
+        }
+    }
+
+    private mutating func commit(_ state: inout DesignerState, save: Bool) -> Transition {
+        if isNewFlow {
+            guard validate(&state) else { return .stay }
+            let name = form.text("flow.name").trimmingCharacters(in: .whitespaces)
+            var flow = Flow(id: FlowStore.slug(name), displayName: name, trigger: trigger())
+            flow.state = .off
+            state.document = FlowDocument(flow: flow, isNew: true)
+            if save { EditorActions.save(then: .stay, &state) }
+            return .replace(FlowCanvasScreen())
+        }
+        guard apply(&state) else { return .stay }
+        if save { EditorActions.save(then: .stay, &state) }
+        return .pop
+    }
+
+    /// Writes the parameters into the open flow's trigger; false (with a message) when a number is not a number.
+    private mutating func apply(_ state: inout DesignerState) -> Bool {
+        guard validate(&state) else { return false }
+        let new = trigger()
+        state.document?.edit { flow in
+            let name = flow.definition.triggers.keys.first ?? new.name
+            var updated = flow.definition.triggers[name] ?? new
+            updated.inputs = new.inputs
+            flow.definition.triggers[name] = updated
+        }
+        return true
+    }
+
+    private func validate(_ state: inout DesignerState) -> Bool {
+        let blocking = form.fields.filter { field in
+            guard let problem = field.problem else { return false }
+            return problem != "required" || field.id == "flow.name"
+        }
+        guard let first = blocking.first, let problem = first.problem else { return true }
+        state.notify("\(first.label): \(problem)", .error)
+        return false
+    }
+
+    private func trigger() -> Trigger {
+        var parameters: OrderedDictionary<String, JSONValue> = [:]
+        for parameter in Catalog.trigger(kind).parameters {
+            if let value = StepParameters.value(fromText: form.text(parameter.key), kind: parameter.kind) { parameters[parameter.key] = value }
+        }
+        return Trigger(kind: kind, parameters: parameters)
+    }
+
+    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
+        let spec = Catalog.trigger(kind)
+        buffer.put(spec.displayName, x: area.x + 2, y: area.y, style: state.theme[.trigger], limit: area.maxX)
+        buffer.put(CharacterWidth.truncate(spec.description, to: area.width - 4), x: area.x + 2, y: area.y + 1, style: state.theme[.muted])
+        form.render(into: &buffer, area: Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: area.height - 3), theme: state.theme)
+    }
+}

@@ -1,0 +1,96 @@
+import FlowExpressions
+import FlowModel
+import Foundation
+
+/// Designer services over the real flows folder (`FlowStore`); the workspace, connections and runs come from
+/// closures so the caller can plug in the Insights workspace and the runner without this target depending on them.
+@MainActor
+public final class StoreDesignerServices: DesignerServices {
+    private let store: FlowStore
+    private let home: InsightFlowHome
+    private let workspaceProvider: @MainActor () -> WorkspaceSnapshot
+    private let runsProvider: @MainActor () -> [String: RunSummary]
+    private var cachedConnections: [String: String]?
+
+    public init(home: InsightFlowHome,
+                workspace: @escaping @MainActor () -> WorkspaceSnapshot = { WorkspaceSnapshot() },
+                runs: @escaping @MainActor () -> [String: RunSummary] = { [:] }) {
+        self.home = home
+        self.store = FlowStore(home: home)
+        self.workspaceProvider = workspace
+        self.runsProvider = runs
+    }
+
+    public func listFlows() -> (flows: [Flow], problems: [String]) {
+        let listing = store.list()
+        return (listing.flows.map(\.flow), listing.broken.map(\.description))
+    }
+
+    public func loadFlow(id: String) throws(FlowStoreError) -> Flow { try store.load(id: id).flow }
+
+    public func createFlow(_ flow: Flow) throws(FlowStoreError) -> Flow {
+        var new = flow
+        new.id = store.uniqueID(for: flow.displayName)
+        return try store.create(new)
+    }
+
+    public func saveFlow(_ flow: Flow, expectedVersion: Int) throws(FlowStoreError) -> Flow {
+        try store.save(flow, expectedVersion: expectedVersion)
+    }
+
+    public func setState(id: String, _ state: FlowState) throws(FlowStoreError) -> Flow {
+        try store.setState(id: id, state, context: CheckContext(connections: connectionKinds()))
+    }
+
+    public func renameFlow(id: String, to name: String) throws(FlowStoreError) -> Flow { try store.rename(id: id, to: name) }
+
+    public func duplicateFlow(id: String, as name: String) throws(FlowStoreError) -> Flow { try store.duplicate(id: id, as: name) }
+
+    public func deleteFlow(id: String) throws(FlowStoreError) { try store.delete(id: id) }
+
+    public func exportFlow(id: String, to path: String) throws(FlowStoreError) {
+        let flow = try store.load(id: id).flow
+        do {
+            try Data(FlowCodec.encode(flow)).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .io("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    public func importFlow(from path: String) throws(FlowStoreError) -> Flow {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .io("cannot read \(path)") }
+        let imported: FlowImport
+        do {
+            imported = try FlowImporter.importDocument([UInt8](data), file: path, fallbackName: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        } catch {
+            throw .badFile(error)
+        }
+        var flow = imported.flow
+        flow.state = .off
+        return try createFlow(flow)
+    }
+
+    public func workspace() -> WorkspaceSnapshot { workspaceProvider() }
+
+    public func connections() -> [String: String] { connectionKinds() }
+
+    public func lastRuns() -> [String: RunSummary] { runsProvider() }
+
+    public func systemFacts() -> [Fact] {
+        [Fact("Home", home.url.path), Fact("Flows folder", home.flowsFolder.path), Fact("Workspace", home.workspaceFolder.path),
+         Fact("Connections file", home.connectionsFile.path)]
+    }
+
+    /// Connection name → kind from `connections.json` (read once).
+    private func connectionKinds() -> [String: String] {
+        if let cachedConnections { return cachedConnections }
+        var result: [String: String] = [:]
+        if let data = FileManager.default.contents(atPath: home.connectionsFile.path),
+           let document = try? JSONValue.parse(bytes: [UInt8](data)),
+           let connections = document["connections"]?.objectValue {
+            for (name, connection) in connections { result[name] = connection["kind"]?.stringValue?.lowercased() ?? "unknown" }
+        }
+        cachedConnections = result
+        return result
+    }
+}

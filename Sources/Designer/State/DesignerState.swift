@@ -1,0 +1,71 @@
+import FlowModel
+import TerminalUI
+
+/// The whole state of the designer: navigation stack, data shown, the open document, modal, toast, help.
+public struct DesignerState: Sendable {
+    public var size: Size
+    public var theme: Theme
+    /// The screens, home first; the last one is shown.
+    public internal(set) var stack: [any Screen]
+    public var flows: [Flow] = []
+    public var flowProblems: [String] = []
+    public var runs: [String: RunSummary] = [:]
+    public var workspace = WorkspaceSnapshot()
+    public var connections: [String: String] = [:]
+    public var facts: [Fact] = []
+    /// The flow being edited, if any.
+    public var document: FlowDocument?
+    public var modal: Modal?
+    public var toast: Toast?
+    public var showHelp = false
+    public internal(set) var isQuitting = false
+    /// Effects queued by screens during the current update.
+    var outbox: [Effect] = []
+
+    public init(size: Size, theme: Theme) {
+        self.size = size
+        self.theme = theme
+        self.stack = [HomeScreen()]
+    }
+
+    /// The screen on top.
+    public var top: any Screen { stack.last ?? HomeScreen() }
+
+    /// The breadcrumb: InsightFlow followed by every screen's title.
+    public var breadcrumb: [String] { ["InsightFlow"] + stack.dropFirst().map(\.title) }
+
+    /// Queues an effect.
+    mutating func perform(_ effect: Effect) { outbox.append(effect) }
+
+    /// Shows a short message until the next key.
+    mutating func notify(_ message: String, _ kind: Toast.Kind = .info) { toast = Toast(message, kind: kind) }
+
+    /// Opens a dialog.
+    mutating func ask(_ dialog: Dialog, for purpose: ModalPurpose) { modal = Modal(dialog: dialog, purpose: purpose) }
+
+    /// The check context (known connections) for the checker.
+    var checkContext: CheckContext { CheckContext(connections: connections.isEmpty ? nil : connections) }
+}
+
+/// An open dialog and what its answer is for.
+public struct Modal: Sendable {
+    public var dialog: Dialog
+    public var purpose: ModalPurpose
+}
+
+/// What a dialog decides.
+public enum ModalPurpose: Sendable, Hashable {
+    /// Save / Discard / Cancel before leaving the editor (or quitting).
+    case unsavedChanges(AfterSave)
+    /// Reload / Save as copy / Cancel after a refused save.
+    case conflict
+    case deleteStep(String)
+    case renameStep(String)
+    /// Where to add a step next to or inside a container: one placement per button (the last button cancels).
+    case placement([Placement])
+    case deleteFlow(id: String)
+    case renameFlow(id: String)
+    case duplicateFlow(id: String)
+    case exportFlow(id: String)
+    case importFlow
+}

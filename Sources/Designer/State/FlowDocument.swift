@@ -1,0 +1,56 @@
+import FlowModel
+
+/// The flow open in the editor: the working copy, the version it was loaded at, unsaved-change tracking, undo
+/// history, collapsed cards and the selected card.
+public struct FlowDocument: Sendable, Hashable {
+    public var flow: Flow
+    /// True until the flow has been written once.
+    public var isNew: Bool
+    /// The stored version the edits started from (the expected version of the next save).
+    public var savedVersion: Int
+    public private(set) var isDirty: Bool
+    private var undoStack: [Flow] = []
+    /// Names of collapsed container cards.
+    public var collapsed: Set<String> = []
+    /// The selected card: a step name, or nil for the trigger.
+    public var selected: String?
+    /// The checker's findings at the last save or check (cards with errors are flagged).
+    public var issues: [FlowIssue] = []
+
+    public init(flow: Flow, isNew: Bool) {
+        self.flow = flow
+        self.isNew = isNew
+        self.savedVersion = flow.version
+        self.isDirty = isNew
+    }
+
+    /// Applies an edit, remembering the previous flow for undo.
+    public mutating func edit(_ change: (inout Flow) -> Void) {
+        let before = flow
+        change(&flow)
+        guard flow != before else { return }
+        undoStack.append(before)
+        if undoStack.count > 200 { undoStack.removeFirst() }
+        isDirty = true
+    }
+
+    /// True when there is something to undo.
+    public var canUndo: Bool { !undoStack.isEmpty }
+
+    /// Restores the flow before the last edit.
+    public mutating func undo() -> Bool {
+        guard let previous = undoStack.popLast() else { return false }
+        flow = previous
+        isDirty = true
+        if let selected, flow.definition.step(named: selected) == nil { self.selected = nil }
+        return true
+    }
+
+    /// Marks the document as saved at `flow`.
+    public mutating func markSaved(_ saved: Flow) {
+        flow = saved
+        savedVersion = saved.version
+        isNew = false
+        isDirty = false
+    }
+}

@@ -1,0 +1,43 @@
+import TerminalUI
+
+/// What a screen asks the navigation to do after a key.
+public enum Transition: Sendable {
+    case stay
+    case push(any Screen)
+    case replace(any Screen)
+    case pop
+    /// Pops and hands a result to the screen below (e.g. the dynamic content picker to its form).
+    case popWith(ScreenResult)
+    case popToRoot
+}
+
+/// A value a popped screen hands to the screen below it.
+public enum ScreenResult: Sendable, Hashable {
+    case insertText(String)
+}
+
+/// One screen of the designer: its breadcrumb title, key hints, key handling and drawing.
+public protocol Screen: Sendable {
+    /// The breadcrumb part for this screen.
+    var title: String { get }
+    /// The keys hinted in the status bar.
+    var hints: [KeyHint] { get }
+    /// Handles a key; may change the shared state and asks for a navigation step.
+    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition
+    /// Receives a result from a screen popped above it.
+    mutating func receive(_ result: ScreenResult, state: inout DesignerState)
+    /// Draws the screen's body into `area`.
+    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState)
+}
+
+extension Screen {
+    public mutating func receive(_ result: ScreenResult, state: inout DesignerState) {}
+}
+
+/// Hints most screens share.
+enum CommonHints {
+    static let back = KeyHint("Esc", "back")
+    static let help = KeyHint("?", "help")
+    static let open = KeyHint("Enter", "open")
+    static let move = KeyHint("↑↓/jk", "move")
+}

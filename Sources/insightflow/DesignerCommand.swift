@@ -1,0 +1,84 @@
+import ArgumentParser
+import Designer
+import FlowModel
+import Foundation
+import Insights
+import TerminalUI
+
+/// `insightflow` with no subcommand (also `insightflow design`): opens the terminal designer.
+struct DesignerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "design",
+        abstract: "Open the terminal flow designer (the default when no subcommand is given)."
+    )
+
+    @OptionGroup var homeOptions: HomeOptions
+
+    @Option(name: .long, help: "Theme: default-dark, light, high-contrast, monochrome or a .toml path (default: $INSIGHTFLOW_THEME, else default-dark).")
+    var theme: String?
+
+    func run() async throws {
+        let home = homeOptions.location
+        let workspace = await DesignerWorkspace.snapshot(home: home)
+        let themeName = theme
+        try await MainActor.run {
+            try DesignerLauncher.launch(home: home, themeName: themeName, workspace: workspace)
+        }
+    }
+}
+
+/// Starts the terminal, resolves the theme for it and runs the designer over the home's flows.
+@MainActor
+enum DesignerLauncher {
+    static func launch(home: InsightFlowHome, themeName: String?, workspace: WorkspaceSnapshot) throws {
+        let terminal: NCursesTerminal
+        do {
+            terminal = try NCursesTerminal()
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let name = ThemeLoader.chosenName(explicit: themeName, environment: environment)
+        let mode = ColorMode.detect(colors: terminal.colorCount, environment: environment)
+        let (resolved, themeError) = ThemeLoader.load(name: name, folders: themeFolders(home: home, environment: environment),
+                                                      mode: mode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
+        let services = StoreDesignerServices(home: home, workspace: { workspace })
+        DesignerApp.run(terminal: terminal, services: services, theme: resolved, startupMessage: themeError?.description)
+    }
+
+    /// Where theme files are looked for: `$INSIGHTFLOW_THEMES_DIR`, the home's `themes/`, `Themes/` beside the
+    /// checkout of a development build, and `Themes/` in the current folder.
+    static func themeFolders(home: InsightFlowHome, environment: [String: String]) -> [URL] {
+        var folders: [URL] = []
+        if let custom = environment["INSIGHTFLOW_THEMES_DIR"], !custom.isEmpty { folders.append(URL(fileURLWithPath: custom)) }
+        folders.append(home.url.appendingPathComponent("themes"))
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            folders.append(executable.deletingLastPathComponent().appendingPathComponent("../../../Themes").standardized)
+        }
+        folders.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Themes"))
+        return folders
+    }
+}
+
+/// The workspace's lists and current values for the designer (empty lists when the home has no workspace yet).
+enum DesignerWorkspace {
+    static func snapshot(home: InsightFlowHome) async -> WorkspaceSnapshot {
+        guard let workspace = try? Workspace.load(folder: home.workspaceFolder) else { return WorkspaceSnapshot(name: "no workspace") }
+        let definition = workspace.definition
+        guard let status = try? await workspace.status() else {
+            return WorkspaceSnapshot(name: definition.name,
+                                     sources: definition.sources.map { WorkspaceItem(name: $0.name, value: "not refreshed") },
+                                     segments: definition.segments.map { WorkspaceItem(name: $0.name, value: "-") },
+                                     measures: definition.measures.map { WorkspaceItem(name: $0.name, value: "-") })
+        }
+        return WorkspaceSnapshot(
+            name: status.name,
+            sources: status.sources.map { source in
+                let last = source.lastRefresh.map { $0.errorMessage == nil ? "succeeded" : "failed: \($0.errorMessage ?? "")" } ?? "never refreshed"
+                return WorkspaceItem(name: source.name, value: source.rows.map { "\($0) rows" } ?? "-", detail: last)
+            },
+            unification: [WorkspaceItem(name: "Unified profiles", value: "\(status.profiles)")],
+            segments: status.segments.map { WorkspaceItem(name: $0.name, value: $0.count.map { "\($0) members" } ?? "-") },
+            measures: status.measures.map { WorkspaceItem(name: $0.name, value: $0.value.map { "\($0)" } ?? "-", detail: $0.aggregation) })
+    }
+}

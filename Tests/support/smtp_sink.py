@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import threading
+import warnings
 
 from aiosmtpd.smtp import SMTP, AuthResult
 
@@ -43,7 +44,7 @@ class Sink:
         n = next(COUNTER)
         base = os.path.join(self.folder, str(n))
         write_atomically(base + ".eml", envelope.original_content or envelope.content)
-        login = session.login_data.decode() if isinstance(session.login_data, bytes) else session.login_data
+        login = session.auth_data.decode() if isinstance(session.auth_data, bytes) else None
         meta = {"mailFrom": envelope.mail_from, "rcptTos": envelope.rcpt_tos, "login": login}
         write_atomically(base + ".json", json.dumps(meta).encode())
         return "250 Message accepted"
@@ -51,7 +52,9 @@ class Sink:
 
 def authenticate(server, session, envelope, mechanism, auth_data):
     ok = auth_data.login == b"mailer" and auth_data.password == b"smtp-secret"
-    return AuthResult(success=ok)
+    if not ok:
+        return AuthResult(success=False, handled=False)
+    return AuthResult(success=True, auth_data=auth_data.login)
 
 
 def exit_when_stdin_closes():
@@ -70,6 +73,7 @@ async def serve(folder):
 
 
 def main():
+    warnings.simplefilter("ignore")  # aiosmtpd warns about its own legacy login_data
     folder = sys.argv[1]
     os.makedirs(folder, exist_ok=True)
     threading.Thread(target=exit_when_stdin_closes, daemon=True).start()

@@ -12,7 +12,7 @@ public struct RefreshProgress: Sendable, Equatable {
 }
 
 /// Runs sources -> unification -> measures and segments (dependency order), publishing an event per stage.
-struct FullRefresh {
+struct FullRefresh: Sendable {
     let definition: WorkspaceDefinition
     let folder: URL
     let pool: DatabasePool

@@ -17,7 +17,7 @@ public struct SourceRefreshResult: Sendable, Equatable {
 }
 
 /// Refreshes one source: ingests into a staging table and swaps it in, in one transaction.
-struct SourceRefresher {
+struct SourceRefresher: Sendable {
     let source: SourceDefinition
     let folder: URL
 

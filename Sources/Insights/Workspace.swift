@@ -11,6 +11,7 @@ public actor Workspace {
     private let hub = EventHub()
     private let order: [InsightItem]
     private let clock: @Sendable () -> Date
+    private var lastRefresh: Task<Void, Never>?
 
     private init(folder: URL, definition: WorkspaceDefinition, pool: DatabasePool, order: [InsightItem], clock: @escaping @Sendable () -> Date) {
         self.folder = folder
@@ -40,19 +41,41 @@ public actor Workspace {
 
     /// Refreshes one data source and publishes its succeeded/failed event.
     @discardableResult
-    public func refreshSource(named name: String) throws -> SourceRefreshResult {
+    public func refreshSource(named name: String) async throws -> SourceRefreshResult {
         guard let source = definition.source(named: name) else { throw InsightsError.unknownSource(name) }
-        let result = try SourceRefresher(source: source, folder: folder).refresh(pool)
+        let refresher = SourceRefresher(source: source, folder: folder)
+        let pool = pool
+        let result = try await serialized { try refresher.refresh(pool) }
         hub.publish(result.succeeded ? .dataSourceRefreshSucceeded(result) : .dataSourceRefreshFailed(result))
         return result
     }
 
     /// Runs a full refresh: sources, unification, measures and segments, publishing an event per stage.
+    ///
+    /// Refreshes of one workspace run one at a time; the work runs off the Swift concurrency pool.
     @discardableResult
-    public func refreshAll(progress: (@Sendable (RefreshProgress) -> Void)? = nil) throws -> FullRefreshSummary {
-        try FullRefresh(
-            definition: definition, folder: folder, pool: pool, hub: hub, order: order, now: clock(), progress: progress
-        ).run()
+    public func refreshAll(progress: (@Sendable (RefreshProgress) -> Void)? = nil) async throws -> FullRefreshSummary {
+        let refresh = FullRefresh(
+            definition: definition, folder: folder, pool: pool, hub: hub, order: order, now: clock(), progress: progress)
+        return try await serialized { try refresh.run() }
+    }
+
+    /// Runs `work` after every refresh started before it has finished, off the concurrency pool.
+    private func serialized<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let previous = lastRefresh
+        let task = Task { () throws -> T in
+            await previous?.value
+            return try await Self.offload(work)
+        }
+        lastRefresh = Task { _ = try? await task.value }
+        return try await task.value
+    }
+
+    /// Runs blocking database work on a dispatch queue so it does not occupy a concurrency pool thread.
+    private static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     /// Sources, profile count, segments and measures with their latest values.

@@ -76,6 +76,26 @@ import Testing
         #expect(copy == first)
     }
 
+    @Test func concurrentRefreshesRunOneAfterTheOther() async throws {
+        let fixture = try TestWorkspace()
+        try fixture.writeFixture()
+        let workspace = try fixture.load()
+        let stream = workspace.events()
+        async let first = workspace.refreshAll()
+        async let second = workspace.refreshAll()
+        let summaries = try await [first, second]
+        var kinds: [String] = []
+        var completed = 0
+        for await event in stream {
+            kinds.append(event.kind)
+            if case .fullRefreshCompleted = event { completed += 1 }
+            if completed == 2 { break }
+        }
+        let half = kinds.count / 2
+        #expect(Array(kinds[..<half]) == Array(kinds[half...]), "the second refresh starts after the first completed")
+        #expect(summaries[0].refreshId != summaries[1].refreshId)
+    }
+
     @Test func eventFieldsUseISOTimesAndCamelCaseKeys() throws {
         let result = SourceRefreshResult(
             refreshId: UUID(), sourceName: "crm", startedAt: Date(timeIntervalSince1970: 0),

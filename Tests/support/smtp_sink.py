@@ -11,8 +11,8 @@ import itertools
 import json
 import os
 import sys
+import logging
 import threading
-import warnings
 
 from aiosmtpd.smtp import SMTP, AuthResult
 
@@ -73,7 +73,7 @@ async def serve(folder):
 
 
 def main():
-    warnings.simplefilter("ignore")  # aiosmtpd warns about its own legacy login_data
+    logging.getLogger("mail.log").setLevel(logging.ERROR)  # aiosmtpd warns about its own legacy login_data
     folder = sys.argv[1]
     os.makedirs(folder, exist_ok=True)
     threading.Thread(target=exit_when_stdin_closes, daemon=True).start()

@@ -112,8 +112,8 @@ struct HeaderList: Sendable {
     /// The headers, or nil when one would inject a line (CR or LF) or has an empty or spaced name.
     var validated: [CurlHeader]? {
         let bad = items.contains { header in
-            header.name.isEmpty || header.name.contains(where: { $0.isWhitespace || $0 == ":" })
-                || header.value.contains(where: { $0 == "\r" || $0 == "\n" })
+            header.name.isEmpty || header.name.unicodeScalars.contains { $0.value <= 0x20 || $0 == ":" || $0.value >= 0x7F }
+                || header.value.unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
         }
         return bad ? nil : items
     }

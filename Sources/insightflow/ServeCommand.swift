@@ -17,6 +17,9 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "insightflow.serve")
         var configuration = RunnerConfiguration()
         configuration.globalConcurrency = concurrency
+        if try SampleHome.prepareIfNew(home.location) {
+            logger.info("created the sample home in \(home.location.url.path)")
+        }
         let host: RunnerHost
         do {
             host = try await RunnerHost.open(home: home.location, configuration: configuration)

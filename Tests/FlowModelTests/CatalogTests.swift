@@ -67,3 +67,26 @@ import Testing
         #expect(RunAfterStatus(caseInsensitive: "Done") == nil)
     }
 }
+
+@Suite struct TemplateTests {
+    @Test func everyTemplateBuildsACleanFlowOfItsTrigger() {
+        #expect(FlowTemplates.all.count >= 6)
+        for template in FlowTemplates.all {
+            let flow = template.instantiate(id: template.id)
+            #expect(flow.trigger?.kind == template.trigger, "\(template.id)")
+            #expect(flow.state == .off)
+            let errors = FlowChecker.check(flow).filter { $0.severity == .error }
+            #expect(errors.isEmpty, "\(template.id): \(errors)")
+        }
+    }
+
+    @Test func answersFillTheQuestions() throws {
+        let template = try #require(FlowTemplates.template("email-segment-threshold"))
+        let flow = template.instantiate(id: "mine", answers: ["segment": "Lapsed customers", "threshold": 40, "to": "a@x.example; b@x.example", "connection": "Mail"])
+        #expect(flow.id == "mine")
+        #expect(flow.trigger?.parameter("segment") == "Lapsed customers")
+        #expect(flow.trigger?.parameter("threshold") == 40)
+        #expect(flow.definition.actions["Send_an_email"]?.inputs?["to"] == "a@x.example; b@x.example")
+        #expect(template.questions.map(\.key) == ["connection", "segment", "threshold", "to"])
+    }
+}

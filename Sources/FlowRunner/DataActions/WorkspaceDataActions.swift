@@ -29,9 +29,9 @@ public struct WorkspaceDataActions: InsightsDataActions {
         }
     }
 
-    /// Tables that hold customer data rather than bookkeeping.
+    /// Tables a flow may read: everything but staging tables mid-refresh.
     static func isEntity(_ name: String) -> Bool {
-        !(name.hasSuffix("_log") || name.hasSuffix("_history") || name.hasPrefix("staging") || name.hasSuffix("_staging"))
+        !(name.hasPrefix("staging") || name.hasSuffix("_staging"))
     }
 
     public func items(entity: String, filter: String?, select: String?, orderBy: String?, top: Int) throws -> JSONValue {

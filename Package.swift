@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "FlowModel", targets: ["FlowModel"]),
         .library(name: "Insights", targets: ["Insights"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "FlowRunner", targets: ["FlowRunner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -63,6 +63,9 @@ enum DeliveryFixtures {
     static let httpSink = Task { try await DeliveryTestServer.start("http_sink.py") }
     static let smtpFolder = FileManager.default.temporaryDirectory.appendingPathComponent("insightflow-smtp-\(UUID().uuidString)")
     static let smtpSink = Task { try await DeliveryTestServer.start("smtp_sink.py", arguments: [smtpFolder.path]) }
+    /// SMTP sinks that require STARTTLS or speak TLS at once; their certificates are `<mode>-cert.pem` in `smtpFolder`.
+    static let smtpStartTLSSink = Task { try await DeliveryTestServer.start("smtp_sink.py", arguments: [smtpFolder.path, "starttls"]) }
+    static let smtpTLSSink = Task { try await DeliveryTestServer.start("smtp_sink.py", arguments: [smtpFolder.path, "tls"]) }
 
     /// A base URL on the HTTP sink with a path no other test uses.
     static func sinkURL() async throws -> (base: String, prefix: String) {

@@ -1,0 +1,57 @@
+import FlowExpressions
+import FlowModel
+import FlowRunner
+import Foundation
+
+/// Sustained runs per second of a 4-step flow (Compose, Condition, Set variable, Compose) with full history,
+/// and the delay from an accepted event to its run's first step (p50/p99).
+/// Usage: runner-throughput [EVENTS] [FLOWS]
+struct NoDelivery: ActionDelivering {
+    func deliver(_ request: DeliveryRequest) async -> DeliveryOutcome { .delivered(outputs: [:]) }
+}
+
+let arguments = CommandLine.arguments
+let events = arguments.count > 1 ? Int(arguments[1]) ?? 20_000 : 20_000
+let extraFlows = arguments.count > 2 ? Int(arguments[2]) ?? 999 : 999
+let home = InsightFlowHome(url: FileManager.default.temporaryDirectory.appendingPathComponent("insightflow-throughput-\(UUID().uuidString)"))
+let store = FlowStore(home: home)
+
+var flow = Flow(id: "four-steps", displayName: "Four steps", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "Webshop"]))
+flow.definition.actions["Init"] = Step(name: "Init", type: .initializeVariable, inputs: ["variables": [["name": "seen", "type": "String", "value": ""]]])
+flow.definition.actions["Compose"] = Step(name: "Compose", type: .compose, inputs: "Refresh of @{triggerBody()?['dataSourceName']} failed", runAfter: ["Init": [.succeeded]])
+var condition = Step(name: "Condition", type: .condition, runAfter: ["Compose": [.succeeded]])
+condition.expression = "@equals(triggerBody()?['dataSourceName'], 'Webshop')"
+condition.actions = ["Set_variable": Step(name: "Set_variable", type: .setVariable, inputs: ["name": "seen", "value": "@outputs('Compose')"])]
+flow.definition.actions["Condition"] = condition
+flow.definition.actions["Final"] = Step(name: "Final", type: .compose, inputs: "@variables('seen')", runAfter: ["Condition": [.succeeded]])
+flow.state = .on
+try store.create(flow)
+for i in 0..<extraFlows {
+    var other = Flow(id: "other-\(i)", displayName: "Other \(i)", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": .string("source-\(i)")]))
+    other.definition.actions["C"] = Step(name: "C", type: .compose, inputs: 1)
+    other.state = .on
+    try store.create(other)
+}
+
+let history = try HistoryStore(url: home.historyDatabase)
+var configuration = RunnerConfiguration()
+configuration.perFlowConcurrency = 64
+configuration.globalConcurrency = 64
+let runner = Runner(home: home, history: history, delivery: NoDelivery(), configuration: configuration)
+try await runner.start()
+
+let start = Date()
+for i in 0..<events {
+    try await runner.accept(TriggerEvent(type: .dataSourceRefreshFailed, fields: ["dataSourceName": "Webshop", "errorMessage": .string("error \(i)")], origin: "bench"))
+}
+await runner.waitUntilIdle()
+let elapsed = Date().timeIntervalSince(start)
+let runs = try history.runs(limit: events)
+let succeeded = runs.filter { $0.status == .succeeded }.count
+var delays = runs.compactMap { run in run.startedAt.map { $0.timeIntervalSince(run.queuedAt) * 1000 } }.sorted()
+func percentile(_ p: Double) -> Double { delays.isEmpty ? 0 : delays[min(delays.count - 1, Int(Double(delays.count) * p))] }
+print("cores: \(ProcessInfo.processInfo.activeProcessorCount), flows: \(extraFlows + 1), events: \(events)")
+print(String(format: "runs: %d succeeded in %.2f s = %.0f runs/s (4-step flow, full history)", succeeded, elapsed, Double(succeeded) / elapsed))
+print(String(format: "event accepted -> run started: p50 %.2f ms, p99 %.2f ms", percentile(0.5), percentile(0.99)))
+print("steps recorded: \(try history.steps(runId: runs.first?.id ?? "").count) per run")
+try? FileManager.default.removeItem(at: home.url)

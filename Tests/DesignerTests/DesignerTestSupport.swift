@@ -33,7 +33,8 @@ extension DesignerSession {
 
 /// A saved flow with a Teams step, for editing tests.
 func sampleFlow(id: String = "teams-alert", name: String = "Teams alert") -> Flow {
-    var flow = Flow(id: id, displayName: name, trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
+    var flow = Flow(id: id, displayName: name, trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]),
+                    now: Date(timeIntervalSince1970: 1_790_000_000))
     flow.version = 1
     var teams = Step(name: "Post_message", type: .teamsPostMessage, inputs: ["connection": "teams", "text": "Refresh of @{triggerBody()?['dataSourceName']} failed"])
     teams.runAfter = [:]

@@ -17,6 +17,8 @@ struct CanvasItem: Sendable, Hashable {
     /// The first row of the item on the canvas.
     var top: Int
     var isCollapsed = false
+    /// The step of a step card.
+    var step: Step?
 
     /// The step name (nil for the trigger and non-card items).
     var stepName: String? { if case .step(let name) = kind { return name } else { return nil } }
@@ -37,14 +39,14 @@ enum CanvasLayout {
     static func items(_ flow: Flow, collapsed: Set<String>) -> [CanvasItem] {
         var items: [CanvasItem] = []
         var row = 0
-        func add(_ kind: CanvasItem.Kind, depth: Int, height: Int, collapsed: Bool = false) {
-            items.append(CanvasItem(kind: kind, depth: depth, height: height, top: row, isCollapsed: collapsed))
+        func add(_ kind: CanvasItem.Kind, depth: Int, height: Int, collapsed: Bool = false, step: Step? = nil) {
+            items.append(CanvasItem(kind: kind, depth: depth, height: height, top: row, isCollapsed: collapsed, step: step))
             row += height
         }
         func walk(_ steps: StepList, depth: Int) {
             for (name, step) in steps {
                 let isCollapsed = collapsed.contains(name)
-                add(.step(name), depth: depth, height: isCollapsed ? collapsedHeight : cardHeight, collapsed: isCollapsed)
+                add(.step(name), depth: depth, height: isCollapsed ? collapsedHeight : cardHeight, collapsed: isCollapsed, step: step)
                 guard !isCollapsed, step.type.isContainer else { continue }
                 for (label, children) in step.branches {
                     add(.branch(title: EditorActions.branchTitle(label, of: step.type)), depth: depth + 1, height: 1)
@@ -55,6 +57,11 @@ enum CanvasLayout {
         add(.trigger, depth: 0, height: cardHeight)
         walk(flow.definition.actions, depth: 0)
         return items
+    }
+
+    /// How many steps a list holds, nested ones included.
+    static func stepCount(_ steps: StepList) -> Int {
+        steps.values.reduce(steps.count) { total, step in total + step.branches.reduce(0) { $0 + stepCount($1.steps) } }
     }
 
     /// Total rows of a layout.

@@ -23,7 +23,7 @@ enum CardRenderer {
                  rect: Rect(x: x, y: y, width: width, height: 4), buffer: &buffer, theme: theme)
             buffer.put(theme.glyphs.arrowDown, x: x + width / 2, y: y + 4, style: theme[.border])
         case .step(let stepName):
-            guard let step = flow.definition.step(named: stepName) else { return }
+            guard let step = item.step else { return }
             let typeName = Catalog.step(step.type)?.displayName ?? step.type.rawValue
             if item.isCollapsed {
                 let marker = selected ? theme.glyphs.pointer : "+"

@@ -88,7 +88,7 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         guard let document = state.document else { return }
         let theme = state.theme
         let flow = document.flow
-        let header = "\(flow.displayName)  ·  \(flow.state.rawValue)  ·  \(flow.definition.allSteps.count) step(s)" + (document.isNew ? "  ·  new" : "  ·  v\(document.savedVersion)")
+        let header = "\(flow.displayName)  ·  \(flow.state.rawValue)  ·  \(CanvasLayout.stepCount(flow.definition.actions)) step(s)" + (document.isNew ? "  ·  new" : "  ·  v\(document.savedVersion)")
         buffer.putLine(" " + header, in: area.top(1), style: theme[.title])
         let canvas = area.dropTop(1)
         let items = CanvasLayout.items(flow, collapsed: document.collapsed)

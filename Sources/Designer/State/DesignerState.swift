@@ -69,3 +69,14 @@ public enum ModalPurpose: Sendable, Hashable {
     case exportFlow(id: String)
     case importFlow
 }
+
+extension DesignerState {
+    /// A state with the canvas of `flow` open (for benchmarks and previews).
+    public static func canvas(for flow: Flow, size: Size, theme: Theme, selected: String? = nil) -> DesignerState {
+        var state = DesignerState(size: size, theme: theme)
+        state.document = FlowDocument(flow: flow, isNew: false)
+        state.document?.selected = selected
+        state.stack.append(FlowCanvasScreen())
+        return state
+    }
+}

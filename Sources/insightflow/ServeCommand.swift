@@ -28,7 +28,11 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let credentials = try IntakeCredentials.loadOrCreate(home: home.location.url)
-        let server = try IntakeServer(bind: bind, port: port, credentials: credentials, runner: host.runner)
+        let workspace = host.workspace
+        let server = try IntakeServer(bind: bind, port: port, credentials: credentials, runner: host.runner) { source in
+            guard let workspace else { return }
+            if let source { _ = try await workspace.refreshSource(named: source) } else { _ = try await workspace.refreshAll() }
+        }
         let forwarding = host.forwardWorkspaceEvents()
         let activity = host.startWorkspaceActivity { error in logger.warning("scheduled refresh: \(error)") }
         let serving = Task { try await server.run() }

@@ -11,12 +11,18 @@ public final class IntakeServer: Sendable {
     private let server: HTTPServer
 
     /// A server on `bind:port` (port 0 picks a free port) handing events to `runner`.
-    public init(bind: String = "127.0.0.1", port: UInt16, credentials: IntakeCredentials, runner: Runner) throws {
+    /// `refresh` runs a workspace refresh (one source by name, or all for nil) for `POST /refresh`.
+    public init(bind: String = "127.0.0.1", port: UInt16, credentials: IntakeCredentials, runner: Runner,
+                refresh: (@Sendable (String?) async throws -> Void)? = nil) throws {
         let address = try sockaddr_in.inet(ip4: bind, port: port)
         server = HTTPServer(address: address, timeout: 30, logger: .disabled)
         let handler = IntakeHandler(credentials: credentials, runner: runner)
+        let control = ControlRoutes(credentials: credentials, runner: runner, refresh: refresh)
         Task { [server] in
             await server.appendRoute("POST /events") { request in await handler.handle(request) }
+            for path in ["/runs/resubmit", "/flows/reload", "/flows/test", "/refresh"] {
+                await server.appendRoute(HTTPRoute("POST \(path)")) { request in await control.handle(request) }
+            }
             await server.appendRoute("GET /health") { _ in HTTPResponse(statusCode: .ok, body: Data("ok\n".utf8)) }
         }
     }

@@ -1,10 +1,11 @@
 -- The same work as `insightflow refresh --all` on the benchmark workspace, done by the sqlite3 CLI.
 -- Run from the workspace folder: sqlite3 /path/to/bench.db < sqlite3_equivalent.sql
--- Ingest: typed tables + .import. Unification: normalized keys, rule-by-rule label propagation with window
+-- Ingest: typed tables + .import. Measures and segments: the SQL insightflow generates (two-level activity joins). Unification: normalized keys, rule-by-rule label propagation with window
 -- functions (exact for the generated data, whose match chains are at most two rules long), precedence merge.
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA cache_size = -65536;
+PRAGMA temp.cache_size = -65536;
 
 CREATE TABLE crm (contact_id INTEGER, full_name TEXT, email TEXT, phone TEXT, city TEXT, modified_on TEXT);
 CREATE TABLE web (account_id TEXT, display_name TEXT, email TEXT, mobile TEXT, signup_date TEXT);
@@ -14,7 +15,6 @@ CREATE TABLE orders (order_id INTEGER, account_id TEXT, amount REAL, order_date 
 .import --csv --skip 1 data/webshop_accounts.csv web
 .import --csv --skip 1 data/loyalty_members.csv loyalty
 .import --csv --skip 1 data/orders.csv orders
-CREATE INDEX orders_customer ON orders(account_id);
 
 BEGIN;
 CREATE TEMP TABLE rec (rid INTEGER PRIMARY KEY, source TEXT, record_key TEXT, rank INTEGER,
@@ -60,13 +60,16 @@ CREATE TABLE measure_value (measure TEXT, value REAL);
 CREATE TABLE customer_measure_value (measure TEXT, customer_id TEXT, value REAL, PRIMARY KEY (measure, customer_id)) WITHOUT ROWID;
 CREATE TABLE segment_member (segment TEXT, customer_id TEXT, PRIMARY KEY (segment, customer_id)) WITHOUT ROWID;
 INSERT INTO measure_value SELECT 'Total revenue', TOTAL(amount) FROM orders;
-INSERT INTO measure_value SELECT 'Active customers', COUNT(DISTINCT l.customer_id) FROM orders a
-    LEFT JOIN customer_link l ON l.source = 'web' AND l.record_key = a.account_id WHERE a.order_date >= date('now', '-30 days');
+INSERT INTO measure_value SELECT 'Active customers', COUNT(DISTINCT l.customer_id)
+    FROM (SELECT a.account_id AS k, COUNT(*) AS v FROM orders a NOT INDEXED WHERE a.order_date >= date('now', '-30 days') GROUP BY a.account_id) g
+    JOIN customer_link l ON l.source = 'web' AND l.record_key = g.k;
 INSERT INTO measure_value SELECT 'Average order value', AVG(amount) FROM orders;
-INSERT INTO customer_measure_value SELECT 'Lifetime spend', l.customer_id, TOTAL(a.amount) FROM orders a
-    JOIN customer_link l ON l.source = 'web' AND l.record_key = a.account_id GROUP BY l.customer_id;
-INSERT INTO customer_measure_value SELECT 'Orders last 90 days', l.customer_id, COUNT(*) FROM orders a
-    JOIN customer_link l ON l.source = 'web' AND l.record_key = a.account_id WHERE a.order_date >= date('now', '-90 days') GROUP BY l.customer_id;
+INSERT INTO customer_measure_value SELECT 'Lifetime spend', l.customer_id, TOTAL(g.v)
+    FROM (SELECT a.account_id AS k, TOTAL(a.amount) AS v FROM orders a NOT INDEXED GROUP BY a.account_id) g
+    JOIN customer_link l ON l.source = 'web' AND l.record_key = g.k GROUP BY l.customer_id;
+INSERT INTO customer_measure_value SELECT 'Orders last 90 days', l.customer_id, COALESCE(SUM(g.v), 0)
+    FROM (SELECT a.account_id AS k, COUNT(*) AS v FROM orders a NOT INDEXED WHERE a.order_date >= date('now', '-90 days') GROUP BY a.account_id) g
+    JOIN customer_link l ON l.source = 'web' AND l.record_key = g.k GROUP BY l.customer_id;
 
 INSERT INTO segment_member SELECT 'High value', customer_id FROM customer p WHERE
     COALESCE((SELECT value FROM customer_measure_value WHERE measure = 'Lifetime spend' AND customer_id = p.customer_id), 0) > 3000;

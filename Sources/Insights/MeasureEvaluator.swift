@@ -1,6 +1,14 @@
 import Foundation
 import GRDB
 
+/// The parts of a measure query: `SELECT aggregate body`, grouped by `customerId` for customer measures.
+struct MeasureQuery {
+    let aggregate: String
+    let body: String
+    let arguments: [DatabaseValue]
+    let customerId: String
+}
+
 /// Computes measures in SQL: one value for business measures, one value per profile for customer measures.
 struct MeasureEvaluator {
     let definition: WorkspaceDefinition
@@ -25,32 +33,26 @@ struct MeasureEvaluator {
             arguments: StatementArguments([measure.name.databaseValue] + query.arguments))
     }
 
-    /// The parts of a measure query: `SELECT aggregate body`.
-    private struct Query {
-        let aggregate: String
-        let body: String
-        let arguments: [DatabaseValue]
-        let customerId: String
+    private func query(for measure: MeasureDefinition, _ db: Database) throws -> MeasureQuery? {
+        guard let scope = FieldScope.forMeasure(measure, in: definition) else { return nil }
+        guard measure.source != MeasureDefinition.profilesSource else {
+            return directQuery(measure, scope: scope, from: "FROM customer \(FieldScope.profileAlias)", arguments: [])
+        }
+        guard let source = definition.source(named: measure.source), try InsightsStore.hasData(db, source: source) else { return nil }
+        let table = "FROM \(source.tableName) \(FieldScope.activityAlias)"
+        guard let link = ActivityLink(source: source), needsCustomers(measure) else {
+            return directQuery(measure, scope: scope, from: table, arguments: [])
+        }
+        let keyed = KeyedMeasureQuery(measure: measure, source: source, link: link, scope: scope, definition: definition, now: now)
+        if let query = keyed.query() { return query }
+        let join = measure.effectiveLevel == .customer ? "JOIN" : "LEFT JOIN"
+        let from = "\(table) \(join) customer_link \(FieldScope.linkAlias) ON \(link.condition(key: link.keyExpression))"
+        return directQuery(measure, scope: scope, from: from, arguments: [link.customerSource.databaseValue])
     }
 
-    private func query(for measure: MeasureDefinition, _ db: Database) throws -> Query? {
-        guard let scope = FieldScope.forMeasure(measure, in: definition) else { return nil }
-        var arguments: [DatabaseValue] = []
-        var from: String
-        if measure.source == MeasureDefinition.profilesSource {
-            from = "FROM customer \(FieldScope.profileAlias)"
-        } else {
-            guard let source = definition.source(named: measure.source), try InsightsStore.hasData(db, source: source) else { return nil }
-            from = "FROM \(source.tableName) \(FieldScope.activityAlias)"
-            if let customerSource = source.customerSource, let key = source.customerKeyColumn, needsCustomers(measure) {
-                let join = measure.effectiveLevel == .customer ? "JOIN" : "LEFT JOIN"
-                from += " \(join) customer_link \(FieldScope.linkAlias) ON \(FieldScope.linkAlias).source = ?"
-                let column = "\(FieldScope.activityAlias).\(SQLName.quoted(key))"
-                let isText = source.column(named: key)?.type == .string
-                from += " AND \(FieldScope.linkAlias).record_key = \(isText ? column : "CAST(\(column) AS TEXT)")"
-                arguments.append(customerSource.databaseValue)
-            }
-        }
+    /// One aggregate over the rows of `from` that pass the filter and segment restriction.
+    private func directQuery(_ measure: MeasureDefinition, scope: FieldScope, from: String, arguments: [DatabaseValue]) -> MeasureQuery {
+        var arguments = arguments
         let customerId = scope.entries[MeasureDefinition.customerIdColumn]?.expression ?? "NULL"
         var conditions = ["1"]
         if let filter = measure.filter {
@@ -64,7 +66,7 @@ struct MeasureEvaluator {
         }
         let column = measure.column.flatMap { scope.entries[$0]?.expression }
         let body = from + " WHERE " + conditions.joined(separator: " AND ")
-        return Query(aggregate: aggregate(measure.aggregation, column), body: body, arguments: arguments, customerId: customerId)
+        return MeasureQuery(aggregate: Self.aggregate(measure.aggregation, column), body: body, arguments: arguments, customerId: customerId)
     }
 
     /// Whether the measure needs activities joined to their profiles (customer level, customerId, measures or segments).
@@ -74,7 +76,8 @@ struct MeasureEvaluator {
             || conditions.contains { $0.field == MeasureDefinition.customerIdColumn || $0.measure != nil || $0.segment != nil }
     }
 
-    private func aggregate(_ aggregation: MeasureDefinition.Aggregation, _ column: String?) -> String {
+    /// The SQL aggregate of `column` (all rows when nil).
+    static func aggregate(_ aggregation: MeasureDefinition.Aggregation, _ column: String?) -> String {
         let target = column ?? "*"
         return switch aggregation {
         case .sum: "TOTAL(\(target))"
@@ -84,5 +87,26 @@ struct MeasureEvaluator {
         case .max: "MAX(\(target))"
         case .distinctCount: "COUNT(DISTINCT \(target))"
         }
+    }
+}
+
+/// How an activity source's rows link to customer records.
+struct ActivityLink {
+    let customerSource: String
+    /// The activity's key column, as SQL on the activity alias.
+    let keyExpression: String
+    let keyIsText: Bool
+
+    init?(source: SourceDefinition) {
+        guard let customerSource = source.customerSource, let key = source.customerKeyColumn else { return nil }
+        self.customerSource = customerSource
+        self.keyExpression = "\(FieldScope.activityAlias).\(SQLName.quoted(key))"
+        self.keyIsText = source.column(named: key)?.type == .string
+    }
+
+    /// The join condition between the link table and `key` (the source name is bound as the one argument).
+    func condition(key: String) -> String {
+        let record = keyIsText ? key : "CAST(\(key) AS TEXT)"
+        return "\(FieldScope.linkAlias).source = ? AND \(FieldScope.linkAlias).record_key = \(record)"
     }
 }

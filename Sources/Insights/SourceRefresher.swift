@@ -64,13 +64,6 @@ struct SourceRefresher: Sendable {
         }
         try db.execute(sql: "DROP TABLE IF EXISTS \(source.tableName)")
         try db.execute(sql: "ALTER TABLE \(stage) RENAME TO \(source.tableName)")
-        try createIndexes(db)
-    }
-
-    private func createIndexes(_ db: Database) throws {
-        if let key = source.customerKeyColumn {
-            try db.execute(sql: "CREATE INDEX \(source.tableName)_customer ON \(source.tableName)(\(SQLName.quoted(key)))")
-        }
     }
 
     private func log(_ result: SourceRefreshResult, fullRefreshId: UUID?, _ db: Database) throws {

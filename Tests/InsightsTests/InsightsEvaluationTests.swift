@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Insights
 
@@ -64,5 +65,34 @@ import Testing
         #expect(counts["Contains ia"] == 1)
         #expect(counts["Spend 40..350"] == 2)
         #expect(counts["Zero spend"] == 2)
+    }
+
+    @Test func everyAggregationAgreesWithHandComputedValuesOnBothJoinPaths() async throws {
+        let fixture = try TestWorkspace()
+        var definition = TestWorkspace.definition
+        let customer = { (name: String, aggregation: MeasureDefinition.Aggregation, column: String?) in
+            MeasureDefinition(name: name, level: .customer, aggregation: aggregation, source: "orders", column: column)
+        }
+        definition.measures += [
+            customer("Average spend", .average, "amount"), customer("Smallest order", .min, "amount"),
+            customer("Largest order", .max, "amount"), customer("Order count", .count, nil),
+            customer("Order days", .distinctCount, "order_date"),
+            MeasureDefinition(name: "Linked orders", aggregation: .count, source: "orders", column: "customerId"),
+            MeasureDefinition(name: "High value revenue", aggregation: .sum, source: "orders", column: "amount", segment: "High value"),
+        ]
+        try fixture.writeFixture(definition)
+        let workspace = try fixture.load()
+        try await workspace.refreshAll()
+        let anna = CustomerIdAssigner.derivedId(source: "crm", key: "1")
+        let values = try await workspace.pool.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(
+                db, sql: "SELECT measure, value FROM customer_measure_value WHERE customer_id = ?", arguments: [anna]
+            ).map { ($0[0] as String, $0[1] as Double) })
+        }
+        #expect(values == ["Lifetime spend": 350, "Average spend": 175, "Smallest order": 100, "Largest order": 250,
+                           "Order count": 2, "Order days": 2])
+        let business = Dictionary(uniqueKeysWithValues: try await workspace.status().measures.map { ($0.name, $0.value) })
+        #expect(business["Linked orders"] == 4)
+        #expect(business["High value revenue"] == 1050)
     }
 }

@@ -14,7 +14,7 @@ struct DesignerCommand: AsyncParsableCommand {
 
     @OptionGroup var homeOptions: HomeOptions
 
-    @Option(name: .long, help: "Theme: default-dark, light, high-contrast, monochrome or a .toml path (default: $INSIGHTFLOW_THEME, else default-dark).")
+    @Option(name: .long, help: "Theme: default-dark, light, high-contrast, monochrome or a .toml path (default: $INSIGHTFLOW_THEME, else \"theme\" in settings.json, else default-dark).")
     var theme: String?
 
     func run() async throws {
@@ -38,7 +38,7 @@ enum DesignerLauncher {
             throw ValidationError(error.description)
         }
         let environment = ProcessInfo.processInfo.environment
-        let name = ThemeLoader.chosenName(explicit: themeName, environment: environment)
+        let name = ThemeLoader.chosenName(explicit: themeName, environment: environment, setting: DesignerSettings.theme(home: home))
         let mode = ColorMode.detect(colors: terminal.colorCount, environment: environment)
         let (resolved, themeError) = ThemeLoader.load(name: name, folders: themeFolders(home: home, environment: environment),
                                                       mode: mode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)

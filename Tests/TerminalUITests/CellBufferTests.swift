@@ -53,3 +53,12 @@ import TerminalUI
         #expect(buffer.line(0) == "a b c")
     }
 }
+
+@Suite struct AsciiFallbackTests {
+    @Test func nonASCIIBecomesReadableStandIns() {
+        #expect(AsciiFallback.text("a") == "a")
+        #expect(AsciiFallback.text("…") == ".")
+        #expect(AsciiFallback.text("│") == "|")
+        #expect(AsciiFallback.text("界") == "?")
+    }
+}

@@ -11,7 +11,7 @@ public enum DesignerRenderer {
             return buffer
         }
         Breadcrumb.render(state.breadcrumb, into: &buffer, screen: screen, theme: theme)
-        let body = Rect(x: 0, y: 1, width: screen.width, height: screen.height - 2)
+        let body = bodyArea(state.size)
         state.top.render(into: &buffer, area: body, state: state)
         let dirty = state.document?.isDirty == true ? "● unsaved  " : ""
         StatusBar.render(state.top.hints, note: dirty + "? help", into: &buffer, screen: screen, theme: theme)

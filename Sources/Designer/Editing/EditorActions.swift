@@ -29,12 +29,11 @@ enum EditorActions {
         save(then: .stay, &state)
     }
 
-    /// Adds a step: asks where when the selection is a container, else opens the picker after the selection.
+    /// Adds a step: first when the trigger is selected, asks where when the selection is a container, else after it.
     static func addStep(_ state: inout DesignerState) {
         guard let document = state.document else { return }
         guard let selected = document.selected, let step = document.flow.definition.step(named: selected) else {
-            let last = document.flow.definition.actions.keys.last
-            pickStep(at: last.map(Placement.after) ?? .start(nil), &state)
+            pickStep(at: .start(nil), &state)
             return
         }
         guard step.type.isContainer else {

@@ -13,6 +13,10 @@ struct AdminScreen: Screen {
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         if menu.handle(key) { return .stay }
+        if case .mouse(let event) = key {
+            guard menu.selection.click(event, in: menuRect(bodyArea(state.size)), count: menu.items.count) == .activated else { return .stay }
+            return handle(.enter, state: &state)
+        }
         switch key {
         case .escape, .left, .character("h"): return .pop
         case .enter, .right, .character("l"):
@@ -25,9 +29,11 @@ struct AdminScreen: Screen {
         }
     }
 
+    private func menuRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 1) }
+
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         var copy = menu
-        copy.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 1), theme: state.theme)
+        copy.render(into: &buffer, rect: menuRect(area), theme: state.theme)
     }
 }
 

@@ -28,6 +28,7 @@ struct ConnectorPageScreen: Screen {
             return .stay
         default: break
         }
+        if case .mouse(let event) = key { return click(event, &state) }
         if flowsFocused {
             let list = flows(state)
             if flowSelection.handle(key, count: list.count, page: 5) { return .stay }
@@ -44,11 +45,39 @@ struct ConnectorPageScreen: Screen {
         return .stay
     }
 
+    private func triggersRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: 7) }
+
+    private func flowsRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 14, width: area.width - 4, height: area.maxY - area.y - 14) }
+
+    /// A click selects a trigger or one of your flows; a click on the selected one opens it.
+    private mutating func click(_ event: MouseEvent, _ state: inout DesignerState) -> Transition {
+        let area = bodyArea(state.size)
+        var picked = triggers.selection
+        switch picked.click(event, in: triggersRect(area), count: triggers.items.count) {
+        case .selected:
+            triggers.selection = picked
+            flowsFocused = false
+            flowSelection = ListSelection()
+            return .stay
+        case .activated:
+            flowsFocused = false
+            return handle(.enter, state: &state)
+        case .outside: break
+        }
+        var flowPick = flowsFocused ? flowSelection : ListSelection(index: -1)
+        let outcome = flowPick.click(event, in: flowsRect(area), count: flows(state).count)
+        guard outcome != .outside else { return .stay }
+        flowSelection = flowPick
+        let wasFocused = flowsFocused
+        flowsFocused = true
+        return outcome == .activated && wasFocused ? handle(.enter, state: &state) : .stay
+    }
+
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         let theme = state.theme
         buffer.put("Customer Insights triggers — pick one to build a flow on it", x: area.x + 2, y: area.y, style: theme[.muted], limit: area.maxX - 1)
         var list = triggers
-        list.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: 7), theme: theme, focused: !flowsFocused)
+        list.render(into: &buffer, rect: triggersRect(area), theme: theme, focused: !flowsFocused)
         let spec = Catalog.trigger(selectedKind)
         let description = Rect(x: area.x + 2, y: area.y + 8, width: area.width - 4, height: 4)
         buffer.drawBox(description, style: theme[.border], glyphs: theme.glyphs, title: spec.displayName, titleStyle: theme[.trigger])
@@ -58,7 +87,7 @@ struct ConnectorPageScreen: Screen {
         let mine = flows(state)
         let heading = Rect(x: area.x + 2, y: area.y + 13, width: area.width - 4, height: 1)
         buffer.putLine("Your flows on this trigger (\(mine.count))", in: heading, style: theme[.title])
-        let listArea = Rect(x: area.x + 2, y: heading.y + 1, width: area.width - 4, height: area.maxY - heading.y - 1)
+        let listArea = flowsRect(area)
         if mine.isEmpty {
             buffer.put("none yet — press Enter to create one", x: listArea.x + 2, y: listArea.y, style: theme[.muted], limit: listArea.maxX)
             return

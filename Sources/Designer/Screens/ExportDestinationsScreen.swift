@@ -14,6 +14,14 @@ struct ExportDestinationsScreen: Screen {
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         if grid.handle(key, width: state.size.width - 4) { return .stay }
+        if case .mouse(let event) = key {
+            guard let index = grid.tile(at: event, in: gridRect(bodyArea(state.size))) else { return .stay }
+            if index != grid.selected {
+                grid.selected = index
+                return .stay
+            }
+            return handle(.enter, state: &state)
+        }
         switch key {
         case .escape: return .pop
         case .enter, .character("c"):
@@ -26,9 +34,11 @@ struct ExportDestinationsScreen: Screen {
         }
     }
 
+    private func gridRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: area.height - 3) }
+
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         buffer.put("Choose a destination. Power Automate runs your flows when customer data changes.", x: area.x + 2, y: area.y + 1, style: state.theme[.muted], limit: area.maxX - 1)
-        grid.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: area.height - 3), theme: state.theme)
+        grid.render(into: &buffer, rect: gridRect(area), theme: state.theme)
         let box = Rect(x: area.x + 2, y: area.y + 3, width: grid.tileWidth, height: grid.tileHeight)
         if grid.selected == 0 { buffer.put("[ Configure ]", x: box.x + 2, y: box.maxY - 2, style: state.theme[.selection], limit: box.maxX - 1) }
     }

@@ -22,6 +22,15 @@ struct FlowCanvasScreen: Screen, EditorScreen {
             reveal(selectable[selection.index], viewport: state.size.height - 3)
             return .stay
         }
+        if case .mouse(let event) = key, event.button == .left {
+            let canvas = bodyArea(state.size).dropTop(1)
+            guard canvas.contains(x: event.x, y: event.y) else { return .stay }
+            let row = Self.visibleTop(items, document: document, height: canvas.height, scroll: scroll) + event.y - canvas.y
+            guard let hit = selectable.first(where: { row >= $0.top && row < $0.top + $0.height }) else { return .stay }
+            if hit.stepName == document.selected { return handle(.enter, state: &state) }
+            state.document?.selected = hit.stepName
+            return .stay
+        }
         let selected = document.selected
         switch key {
         case .escape, .character("q"):
@@ -84,6 +93,16 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         scroll = max(0, scroll)
     }
 
+    /// The first canvas row shown: the stored scroll, moved just enough to show the selected card.
+    static func visibleTop(_ items: [CanvasItem], document: FlowDocument, height: Int, scroll: Int) -> Int {
+        var top = min(scroll, max(0, CanvasLayout.height(items) - height))
+        if let selected = items.first(where: { $0.isSelectable && $0.stepName == document.selected }) {
+            if selected.top < top { top = selected.top }
+            if selected.top + selected.height > top + height { top = selected.top + selected.height - height }
+        }
+        return max(0, top)
+    }
+
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         guard let document = state.document else { return }
         let theme = state.theme
@@ -93,11 +112,7 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         let canvas = area.dropTop(1)
         let items = CanvasLayout.items(flow, collapsed: document.collapsed)
         let flagged = Set(document.issues.filter { $0.severity == .error }.map { $0.step ?? "" })
-        var top = min(scroll, max(0, CanvasLayout.height(items) - canvas.height))
-        if let selected = items.first(where: { $0.isSelectable && $0.stepName == document.selected }) {
-            if selected.top < top { top = selected.top }
-            if selected.top + selected.height > top + canvas.height { top = selected.top + selected.height - canvas.height }
-        }
+        let top = Self.visibleTop(items, document: document, height: canvas.height, scroll: scroll)
         var clipped = CellBuffer(size: Size(width: canvas.width, height: canvas.height), style: theme[.text])
         let local = Rect(x: 0, y: 0, width: canvas.width, height: canvas.height)
         for item in items where item.top + item.height > top && item.top < top + canvas.height {

@@ -55,6 +55,12 @@ struct FlowsListScreen: Screen {
         }
         let flows = visibleFlows(state)
         if table.handle(key) { return .stay }
+        if case .mouse(let event) = key {
+            let rows = tableRect(bodyArea(state.size)).dropTop(1)
+            guard table.selection.click(event, in: rows, count: flows.count) == .activated, flows.indices.contains(table.selection.index) else { return .stay }
+            state.perform(.openFlow(id: flows[table.selection.index].id))
+            return .stay
+        }
         let selected = flows.indices.contains(table.selection.index) ? flows[table.selection.index] : nil
         switch key {
         case .escape:
@@ -94,17 +100,18 @@ struct FlowsListScreen: Screen {
         }
     }
 
+    /// The table's area: the body less the filter line (when shown) and the count line.
+    private func tableRect(_ area: Rect) -> Rect { (isFiltering || !filter.text.isEmpty ? area.dropTop(1) : area).dropBottom(1) }
+
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         var copy = table
         let flows = visibleFlows(state)
         copy.rows = flows.map { row($0, state) }
-        var body = area
         if isFiltering || !filter.text.isEmpty {
             buffer.put(" Filter: ", x: area.x, y: area.y, style: state.theme[.muted])
             filter.render(into: &buffer, rect: Rect(x: area.x + 9, y: area.y, width: area.width - 10, height: 1), theme: state.theme, focused: isFiltering)
-            body = area.dropTop(1)
         }
-        copy.render(into: &buffer, rect: body.dropBottom(1), theme: state.theme)
+        copy.render(into: &buffer, rect: tableRect(area), theme: state.theme)
         let count = "\(flows.count) of \(state.flows.count) flow(s)" + (state.flowProblems.isEmpty ? "" : " · \(state.flowProblems.count) unreadable file(s)")
         buffer.put(count, x: area.x + 1, y: area.maxY - 1, style: state.theme[.muted], limit: area.maxX)
     }

@@ -34,6 +34,9 @@ extension Screen {
     public mutating func receive(_ result: ScreenResult, state: inout DesignerState) {}
 }
 
+/// The body area of a screen of `size` (below the breadcrumb, above the status bar).
+func bodyArea(_ size: Size) -> Rect { Rect(x: 0, y: 1, width: size.width, height: size.height - 2) }
+
 /// Hints most screens share.
 enum CommonHints {
     static let back = KeyHint("Esc", "back")

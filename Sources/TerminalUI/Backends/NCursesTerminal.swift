@@ -121,7 +121,8 @@ public final class NCursesTerminal: Terminal {
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int) {
-        var text: [wchar_t] = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        let shown = supportsUnicode ? cell.text : AsciiFallback.text(cell.text)
+        var text: [wchar_t] = shown.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
         if text.isEmpty { text = [wchar_t(32)] }
         text.append(0)
         let pair = colorCount > 0 ? pairs.pair(cell.style.foreground, cell.style.background) : 0

@@ -32,3 +32,26 @@ public struct ListSelection: Sendable, Hashable {
         return scroll.offset..<min(count, scroll.offset + max(0, height))
     }
 }
+
+/// What a mouse click on a list did.
+public enum ClickOutcome: Sendable, Hashable {
+    /// The click was not on a row.
+    case outside
+    /// The click selected a row.
+    case selected
+    /// The click was on the row already selected (open it).
+    case activated
+}
+
+extension ListSelection {
+    /// Selects the row under a left click in a list drawn in `rect` with `count` rows.
+    public mutating func click(_ event: MouseEvent, in rect: Rect, count: Int) -> ClickOutcome {
+        guard event.button == .left, rect.contains(x: event.x, y: event.y) else { return .outside }
+        var shown = self
+        let row = shown.visibleRange(height: rect.height, count: count).lowerBound + event.y - rect.y
+        guard row < count else { return .outside }
+        if row == index { return .activated }
+        index = row
+        return .selected
+    }
+}

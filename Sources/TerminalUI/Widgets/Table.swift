@@ -47,8 +47,10 @@ public struct Table: Sendable, Hashable {
         let body = rect.dropTop(1)
         let range = selection.visibleRange(height: body.height, count: rows.count)
         for (offset, index) in range.enumerated() {
-            let style = index == selection.index ? theme[.selection] : theme[.text]
-            draw(rows[index], widths: widths, in: Rect(x: body.x, y: body.y + offset, width: body.width, height: 1), style: style, buffer: &buffer)
+            let isSelected = index == selection.index
+            let line = Rect(x: body.x, y: body.y + offset, width: body.width, height: 1)
+            draw(rows[index], widths: widths, in: line, style: isSelected ? theme[.selection] : theme[.text], buffer: &buffer)
+            if isSelected { buffer.put(theme.glyphs.pointer, x: line.x, y: line.y, style: theme[.selection]) }
         }
         if rows.isEmpty { buffer.put("  (none)", x: body.x, y: body.y, style: theme[.muted]) }
         selection.scroll.drawIndicator(into: &buffer, rect: body, count: rows.count, theme: theme)

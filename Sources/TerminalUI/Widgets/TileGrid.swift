@@ -48,3 +48,14 @@ public struct TileGrid: Sendable, Hashable {
         }
     }
 }
+
+extension TileGrid {
+    /// The tile under a left click on a grid drawn in `rect`, if any.
+    public func tile(at event: MouseEvent, in rect: Rect) -> Int? {
+        guard event.button == .left, rect.contains(x: event.x, y: event.y) else { return nil }
+        let column = (event.x - rect.x) / (tileWidth + 1)
+        let row = (event.y - rect.y) / tileHeight
+        let index = row * columns(width: rect.width) + column
+        return column < columns(width: rect.width) && tiles.indices.contains(index) ? index : nil
+    }
+}

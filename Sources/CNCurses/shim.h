@@ -24,9 +24,14 @@ static inline int insightflow_locale_is_utf8(void) {
     return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 
+/* Ends curses mode once (safe to call again, e.g. from atexit after a normal shutdown). */
+static inline void insightflow_restore_terminal(void) {
+    if (stdscr != NULL && !isendwin()) endwin();
+}
+
 /* Restores the terminal and re-raises the signal with its default action (SIGINT, SIGTERM, crashes). */
 static void insightflow_restore_and_reraise(int signal_number) {
-    endwin();
+    insightflow_restore_terminal();
     /* Leave bracketed paste mode and show the cursor, in case endwin could not. */
     const char reset[] = "\033[?2004l\033[?25h";
     (void)write(STDOUT_FILENO, reset, sizeof reset - 1);

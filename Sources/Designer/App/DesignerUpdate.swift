@@ -44,7 +44,7 @@ public enum DesignerUpdate {
             ModalHandling.handle(key, &state)
             return
         }
-        if key == .character("?"), !(state.top is any TextInputScreen) {
+        if key == .character("?"), !state.top.takesTextInput {
             state.showHelp = true
             return
         }
@@ -121,4 +121,4 @@ public enum DesignerUpdate {
 protocol EditorScreen: Screen {}
 
 /// Screens where printable keys are text (so `?` and `q` are typed, not commands).
-protocol TextInputScreen: Screen {}
+public protocol TextInputScreen: Screen {}

@@ -12,6 +12,7 @@ struct FlowsListScreen: Screen {
     init() { table.sortColumn = 0 }
 
     var title: String { "Flows" }
+    var takesTextInput: Bool { isFiltering }
     var hints: [KeyHint] {
         if isFiltering { return [KeyHint("type", "filter"), KeyHint("Enter", "done"), KeyHint("Esc", "clear")] }
         return [KeyHint("Enter", "open"), KeyHint("/", "filter"), KeyHint("s", "sort"), KeyHint("o", "on/off"), KeyHint("r", "rename"),

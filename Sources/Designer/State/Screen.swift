@@ -24,6 +24,8 @@ public protocol Screen: Sendable {
     var hints: [KeyHint] { get }
     /// Handles a key; may change the shared state and asks for a navigation step.
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition
+    /// True while printable keys are text for this screen (then `?` is typed, not help).
+    var takesTextInput: Bool { get }
     /// Receives a result from a screen popped above it.
     mutating func receive(_ result: ScreenResult, state: inout DesignerState)
     /// Draws the screen's body into `area`.
@@ -31,6 +33,7 @@ public protocol Screen: Sendable {
 }
 
 extension Screen {
+    public var takesTextInput: Bool { self is any TextInputScreen }
     public mutating func receive(_ result: ScreenResult, state: inout DesignerState) {}
 }
 

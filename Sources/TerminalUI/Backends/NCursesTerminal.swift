@@ -26,7 +26,7 @@ public final class NCursesTerminal: Terminal {
         supportsUnicode = insightflow_locale_is_utf8() != 0
         guard initscr() != nil else { throw TerminalStartError(description: "cannot initialise the terminal (is TERM set?)") }
         insightflow_install_restore_handlers()
-        atexit { endwin() }
+        atexit { insightflow_restore_terminal() }
         raw()
         noecho()
         nonl()
@@ -86,7 +86,7 @@ public final class NCursesTerminal: Terminal {
         isActive = false
         Self.writeControl("\u{1B}[?2004l")
         curs_set(1)
-        endwin()
+        insightflow_restore_terminal()
     }
 
     private func readRaw() -> RawInput? {

@@ -94,3 +94,25 @@ import TerminalUI
         expectScreen(session, "canvas-300-steps-end-120x40")
     }
 }
+
+@MainActor @Suite struct ConflictReloadTests {
+    @Test func reloadDropsTheEditsAndOpensTheStoredVersion() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])
+        services.flows["teams-alert"]?.version = 7
+        services.flows["teams-alert"]?.displayName = "Changed elsewhere"
+        session.send([.down, .character("J"), .ctrl("s"), .character("r")])
+        #expect(session.state.document?.flow.displayName == "Changed elsewhere")
+        #expect(session.state.document?.savedVersion == 7)
+        #expect(session.state.document?.isDirty == false)
+        #expect(session.state.breadcrumb == ["InsightFlow", "Flows", "Canvas"])
+    }
+
+    @Test func lastRunShowsStatusAndTime() {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        services.runs["teams-alert"] = RunSummary(status: "Failed", time: "09:12")
+        session.dispatch(.start)
+        session.send([.down, .down, .enter])
+        #expect(session.screen.contains("Failed 09:12"))
+    }
+}

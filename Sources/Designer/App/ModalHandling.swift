@@ -30,8 +30,7 @@ enum ModalHandling {
             if button == 1 { discard(then: then, &state) }
         case .conflict:
             if button == 0, let id = state.document?.flow.id {
-                state.document = nil
-                state.stack.removeLast()
+                DesignerUpdate.leaveEditor(&state)
                 state.perform(.openFlow(id: id))
             }
             if button == 1 { EditorActions.saveAsCopy(&state) }

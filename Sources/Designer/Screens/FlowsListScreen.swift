@@ -4,8 +4,8 @@ import TerminalUI
 /// The Flows list: name, trigger, state, last run and modified time; sort, filter, open, on/off, rename,
 /// duplicate, delete, export and import.
 struct FlowsListScreen: Screen {
-    var table = Table(columns: [TableColumn("Name"), TableColumn("Trigger", width: 24), TableColumn("State", width: 5),
-                                TableColumn("Last run", width: 10), TableColumn("Modified", width: 16)])
+    var table = Table(columns: [TableColumn("Name"), TableColumn("Trigger", width: 20), TableColumn("State", width: 5),
+                                TableColumn("Last run", width: 15), TableColumn("Modified", width: 16)])
     var filter = TextField()
     var isFiltering = false
 
@@ -39,7 +39,8 @@ struct FlowsListScreen: Screen {
         let trigger = flow.trigger?.kind.map { Catalog.trigger($0).displayName } ?? flow.trigger?.type ?? "-"
         let run = state.runs[flow.id]
         let modified = flow.modifiedAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
-        return [flow.displayName, trigger, flow.state.rawValue, run?.status ?? "never", modified]
+        let lastRun = run.map { "\($0.status) \($0.time)" } ?? "never"
+        return [flow.displayName, trigger, flow.state.rawValue, lastRun, modified]
     }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "FlowModel", targets: ["FlowModel"]),
         .library(name: "Insights", targets: ["Insights"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "Designer", targets: ["Designer"]),
         .library(name: "FlowRunner", targets: ["FlowRunner"]),
     ],
     dependencies: [

@@ -44,6 +44,17 @@ struct DeliveryConnectionStoreTests {
         #expect(try mode() == 0o600)
     }
 
+    @Test("a save replaces the file by rename: a reader of the old file never sees a half-written one")
+    func atomicReplace() throws {
+        try store.save([teams])
+        let reader = try FileHandle(forReadingFrom: home.connectionsFile)
+        defer { try? reader.close() }
+        try store.save([teams, mail])
+        let old = try JSONValue.parse(bytes: [UInt8](reader.readDataToEndOfFile()))
+        #expect(old["connections"]?.objectValue?.keys.elementsEqual(["Sales channel"]) == true)
+        #expect(try store.load().count == 2)
+    }
+
     @Test("concurrent upserts all survive")
     func concurrentUpserts() async throws {
         let store = self.store

@@ -108,6 +108,21 @@ struct DeliveryHTTPTests {
         }
     }
 
+    @Test("slow transfers run off the cooperative pool: eight at once take the time of one")
+    func concurrency() async throws {
+        let (base, _) = try await DeliveryFixtures.sinkURL()
+        let service = self.service
+        let started = Date()
+        let codes = await withTaskGroup(of: Int?.self) { group in
+            for _ in 0..<8 {
+                group.addTask { await service.deliver(DeliveryFixtures.request(.http, ["uri": .string(base + "?delayMs=600")], nil)).outputs?["statusCode"]?.intValue }
+            }
+            return await group.reduce(into: [Int?]()) { $0.append($1) }
+        }
+        #expect(codes == Array(repeating: 200, count: 8))
+        #expect(Date().timeIntervalSince(started) < 2)
+    }
+
     @Test("the cancelled task aborts the transfer quickly")
     func cancellation() async throws {
         let (base, _) = try await DeliveryFixtures.sinkURL()

@@ -210,6 +210,13 @@ enum Curl {
         }
     }
 
+    /// A failure message: "timed out after N s (...)" for timeouts (the runner records those as timed out),
+    /// else the subject and libcurl's explanation.
+    static func message(_ subject: String, _ result: CurlResult, timeout: Double) -> String {
+        guard result.code == CURLE_OPERATION_TIMEDOUT.rawValue else { return "\(subject): \(result.errorText)" }
+        return "timed out after \(timeout) s (\(subject): \(result.errorText))"
+    }
+
     /// Whether a libcurl error is worth another attempt: connection trouble and timeouts are, bad URLs are not.
     static func isTransient(_ code: UInt32) -> Bool {
         let transient: [CURLcode] = [

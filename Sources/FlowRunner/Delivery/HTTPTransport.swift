@@ -44,7 +44,7 @@ enum HTTPTransport {
         case .success(let curl) where curl.bodyTooLarge:
             return .failure(.permanent("the response is larger than \(CurlBuffers.maximumBody / 1_048_576) MiB"))
         case .success(let curl) where !curl.succeeded:
-            return .failure(DeliveryFailure(message: "HTTP request failed: \(curl.errorText)", retryable: Curl.isTransient(curl.code)))
+            return .failure(DeliveryFailure(message: Curl.message("HTTP request failed", curl, timeout: call.timeout), retryable: Curl.isTransient(curl.code)))
         case .success(let curl):
             return .success(HTTPReply(statusCode: curl.responseCode, headers: curl.headers, body: curl.body))
         }

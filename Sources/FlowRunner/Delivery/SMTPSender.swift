@@ -66,16 +66,16 @@ struct SMTPSender: Sendable {
         case .success(let curl) where curl.succeeded:
             return .delivered(outputs: Self.outputs(message))
         case .success(let curl):
-            return .failed(Self.failure(curl))
+            return .failed(Self.failure(curl, timeout: timeout))
         }
     }
 
     /// A failed session: the last SMTP reply decides (4xx transient, 5xx permanent), else the libcurl error.
-    static func failure(_ curl: CurlResult) -> DeliveryFailure {
+    static func failure(_ curl: CurlResult, timeout: Double) -> DeliveryFailure {
         let reply = curl.responseCode
         let retryable = reply > 0 ? (400..<500).contains(reply) : Curl.isTransient(curl.code)
         let detail = reply > 0 ? " (SMTP reply \(reply))" : ""
-        return DeliveryFailure(message: "SMTP delivery failed: \(curl.errorText)\(detail)", retryable: retryable,
+        return DeliveryFailure(message: Curl.message("SMTP delivery failed", curl, timeout: timeout) + detail, retryable: retryable,
                                statusCode: reply > 0 ? reply : nil)
     }
 }

@@ -102,6 +102,7 @@ struct DeliveryTeamsTests {
         let request = DeliveryFixtures.request(.teamsPostMessage, inputs, teams(base + "?delayMs=3000"), timeout: 0.5)
         let failure = try #require(await service.deliver(request).failure)
         #expect(failure.retryable)
+        #expect(failure.message.hasPrefix("timed out after 0.5 s"), "the runner records it as timed out")
         #expect(Date().timeIntervalSince(started) < 2.5)
     }
 

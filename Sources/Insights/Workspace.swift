@@ -24,6 +24,13 @@ public actor Workspace {
     /// The workspace folder inside an InsightFlow home.
     public static func folder(inHome home: URL) -> URL { home.appendingPathComponent("workspace", isDirectory: true) }
 
+    /// Loads the workspace of an InsightFlow home, first writing the sample workspace if the home has none.
+    public static func loadCreatingSample(home: URL) throws -> Workspace {
+        let folder = folder(inHome: home)
+        try SampleWorkspace.writeIfAbsent(to: folder)
+        return try load(folder: folder)
+    }
+
     /// Loads and validates `workspace.json` in `folder` and opens the store; `clock` is the "now" of date rules.
     public static func load(folder: URL, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Workspace {
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(WorkspaceDefinition.fileName).path) else {

@@ -53,7 +53,7 @@ public struct WorkspaceDefinition: Codable, Sendable, Equatable {
         return definition
     }
 
-    /// Writes the definition as pretty-printed JSON with sorted keys, atomically.
+    /// Writes the definition as pretty-printed JSON with sorted keys (stable diffs), atomically.
     public func write(to folder: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -25,6 +25,27 @@ import Testing
         #expect(workspace.definition.demoFeed?.enabled == true && workspace.definition.schedule?.intervalSeconds == 20)
     }
 
+    @Test func firstStartOfAnEmptyHomeCreatesTheSample() async throws {
+        let home = try TestWorkspace().folder
+        let workspace = try Workspace.loadCreatingSample(home: home)
+        #expect(workspace.folder == home.appendingPathComponent("workspace", isDirectory: true))
+        #expect(workspace.definition.sources.count == 4)
+        #expect(DemoFeed.configured(for: workspace) != nil)
+        let summary = try await workspace.refreshAll()
+        #expect(summary.sourcesFailed.isEmpty && summary.profiles > 0)
+    }
+
+    @Test func demoFeedSwitchesOffInTheDefinition() throws {
+        let fixture = try TestWorkspace()
+        try SampleWorkspace.write(to: fixture.folder, now: TestWorkspace.now)
+        var definition = try WorkspaceDefinition.load(folder: fixture.folder)
+        definition.demoFeed?.enabled = false
+        try definition.write(to: fixture.folder)
+        #expect(DemoFeed.configured(for: try fixture.load()) == nil)
+        let text = String(decoding: try Data(contentsOf: fixture.folder.appendingPathComponent("workspace.json")), as: UTF8.self)
+        #expect(text.hasPrefix("{\n  \"demoFeed\" : {\n    \"enabled\" : false,"), "pretty printed with sorted keys")
+    }
+
     @Test func demoFeedGrowsDataAndBreaksThenRepairsASource() async throws {
         let (fixture, workspace) = try sample()
         try await workspace.refreshAll()

@@ -58,22 +58,6 @@ public struct ConnectionStore: Sendable {
         try modify { connections in connections.removeAll { $0.name == name } }
     }
 
-    /// The connections a new home starts with: everything goes to the outbox, under the names the flow
-    /// templates suggest ("Teams", "Email"), so sample flows run offline until real connections replace them.
-    public static let starter: [Connection] = [
-        Connection(name: "Email", kind: .outbox),
-        Connection(name: "Outbox", kind: .outbox),
-        Connection(name: "Teams", kind: .outbox),
-    ]
-
-    /// Writes the starter connections when the home has no connections.json yet; true when it wrote them.
-    @discardableResult
-    public func createStarterIfMissing() throws -> Bool {
-        guard !FileManager.default.fileExists(atPath: home.connectionsFile.path) else { return false }
-        try save(Self.starter)
-        return true
-    }
-
     /// The connection with this name, if any.
     public func connection(named name: String) throws -> Connection? {
         try load().first { $0.name == name }

@@ -80,15 +80,6 @@ struct DeliveryConnectionStoreTests {
         #expect(throws: ConnectionStoreError.self) { try store.load() }
     }
 
-    @Test("a new home gets the outbox starter connections once")
-    func starter() throws {
-        #expect(try store.createStarterIfMissing())
-        #expect(try store.load().map(\.name) == ["Email", "Outbox", "Teams"])
-        try store.remove(name: "Teams")
-        #expect(try !store.createStarterIfMissing())
-        #expect(try store.load().count == 2)
-    }
-
     @Test("Codable keeps name, kind and settings")
     func codable() throws {
         let data = try JSONEncoder().encode(mail)

@@ -32,6 +32,7 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
 
 /// A mouse event: where, and which button.
 public struct MouseEvent: Sendable, Hashable {
+    /// The button (or wheel direction).
     public enum Button: Sendable, Hashable { case left, middle, right, wheelUp, wheelDown }
     public var x: Int
     public var y: Int

@@ -1,5 +1,6 @@
 /// A short message shown above the status bar until the next key (success, warning or error).
 public struct Toast: Sendable, Hashable {
+    /// How the toast is coloured.
     public enum Kind: Sendable, Hashable { case info, success, warning, error }
     public var message: String
     public var kind: Kind

@@ -25,8 +25,8 @@ import FoundationNetworking
         return (server, port, credentials, fixture, runner)
     }
 
-    func post(_ port: UInt16, _ body: Data, headers: [String: String]) async throws -> Answer {
-        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/events")))
+    func post(_ port: UInt16, _ body: Data, headers: [String: String], path: String = "/events") async throws -> Answer {
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
         request.httpMethod = "POST"
         request.httpBody = body
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
@@ -94,5 +94,22 @@ import FoundationNetworking
         let big = Data(repeating: UInt8(ascii: " "), count: IntakeServer.maximumBodySize + 1)
         let answer = try await post(port, big, headers: ["Authorization": "Bearer \(credentials.token)"])
         #expect(answer.status == 413)
+    }
+
+    @Test func controlRoutesTestAndResubmitFlows() async throws {
+        let (server, port, credentials, fixture, runner) = try await start()
+        defer { Task { await server.stop() } }
+        let auth = ["Authorization": "Bearer \(credentials.token)"]
+        let tested = try await post(port, Data(#"{"flow": "any", "body": {"dataSourceName": "CRM"}}"#.utf8), headers: auth, path: "/flows/test")
+        #expect(tested.status == 200)
+        #expect(tested.body["status"] == "Succeeded")
+        let runId = try #require(tested.body["id"]?.stringValue)
+        let resubmitted = try await post(port, Data(#"{"run": "\#(runId)"}"#.utf8), headers: auth, path: "/runs/resubmit")
+        #expect(resubmitted.status == 202)
+        let newId = try #require(resubmitted.body["id"]?.stringValue)
+        let rerun = await runner.finished(newId)
+        #expect(rerun.origin == "resubmit" && rerun.triggerOutputs.value(atPath: "body.dataSourceName") == "CRM")
+        #expect(try await post(port, Data("{}".utf8), headers: [:], path: "/flows/reload").status == 401)
+        #expect(try fixture.history.runs(flowId: "any").count == 2)
     }
 }

@@ -27,7 +27,7 @@ struct ActionSteps {
                       Date().addingTimeInterval(delay) < environment.deadline else {
                     let status: StepStatus = failure.message.hasPrefix("timed out") ? .timedOut : .failed
                     return StepOutcome(status: status, inputs: recorded, outputs: failure.outputs, error: failure.message,
-                                       code: failure.statusCode.map { "HTTP\($0)" } ?? "ActionFailed", attempts: attempt)
+                                       code: failure.statusCode.map { (step.type == .sendEmail ? "SMTP" : "HTTP") + String($0) } ?? "ActionFailed", attempts: attempt)
                 }
                 try? await Task.sleep(for: .seconds(delay))
                 attempt += 1

@@ -38,14 +38,15 @@ public actor Runner {
         try history.prune(olderThan: configuration.retentionAge, keep: configuration.retentionCount)
     }
 
-    /// Re-reads flows and connections (after a save, an on/off or a connection edit).
+    /// Re-reads flows and connections (after a save, an on/off or a connection edit); a broken
+    /// connections.json is an error naming the connection, not a silent loss of every connection.
     public func reload() throws {
         let listing = FlowStore(home: home).list()
         flows = Dictionary(listing.flows.map { ($0.flow.id, $0.flow) }, uniquingKeysWith: { first, _ in first })
         index = TriggerIndex(flows: listing.flows.map(\.flow))
         caches = caches.filter { flows[$0.key] != nil }
         try history.clearBaselines(keeping: index.flowIds)
-        connections = Dictionary((try? ConnectionStore(home: home).load())?.map { ($0.name, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+        connections = Dictionary(try ConnectionStore(home: home).load().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Accepts one event: stores it, matches it and queues its runs. Returns the ids of the runs queued.

@@ -11,7 +11,7 @@ struct RunEnvironment: Sendable {
     var deadline: Date
     var dryRun: Bool
     /// Saves the run record and new step records (after each top-level step).
-    var save: @Sendable (RunRecord, [StepRecord], Int) -> Void
+    var save: @Sendable (RunRecord, [StepRecord], Int) async -> Void
 }
 
 /// What one step execution produced.

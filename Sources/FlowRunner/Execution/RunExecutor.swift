@@ -28,7 +28,7 @@ struct RunExecutor: Sendable {
         run.finishedAt = Date()
         run.checkpoint = nil
         let (records, first) = state.takePending()
-        environment.save(run, records, first)
+        await environment.save(run, records, first)
         return run
     }
 
@@ -43,7 +43,7 @@ struct RunExecutor: Sendable {
             if step.hasEffects {
                 run.checkpoint = state.checkpoint(completed: completed)
                 let (records, first) = state.takePending()
-                environment.save(run, records, first)
+                await environment.save(run, records, first)
             }
             if let termination = terminated(name) { throw termination }
         }

@@ -6,10 +6,12 @@ import GRDB
 /// WAL snapshots, so the terminal app and `insightflow runs` never block the runner's writes.
 public final class HistoryStore: Sendable {
     let pool: DatabasePool
+    let writer: HistoryWriter
 
     /// Opens (or creates) the history database at `url`.
     public init(url: URL) throws {
         pool = try HistoryDatabase.open(url)
+        writer = HistoryWriter(pool: pool)
     }
 
     /// One threshold observation to store with an event.
@@ -24,9 +26,10 @@ public final class HistoryStore: Sendable {
         try pool.write { db in try Self.insert(event, processed: false, notes: nil, db: db) }
     }
 
-    /// Atomically marks an event matched: its runs queued and its baselines moved, all or nothing.
-    public func commitMatch(event: TriggerEvent, runs: [RunRecord], baselines: [Baseline], notes: String?, eventIsNew: Bool) throws {
-        try pool.write { db in
+    /// Atomically stores an event as matched with its queued runs and moved baselines: all or nothing,
+    /// committed (group commit with concurrent writers) before this returns.
+    public func commitMatch(event: TriggerEvent, runs: [RunRecord], baselines: [Baseline], notes: String?, eventIsNew: Bool) async throws {
+        try await writer.write { db in
             if eventIsNew {
                 try Self.insert(event, processed: true, notes: notes, db: db)
             } else {
@@ -47,13 +50,20 @@ public final class HistoryStore: Sendable {
 
     /// Saves a run's status, times, error and checkpoint, and any step records produced since the last save.
     public func saveRun(_ run: RunRecord, steps: [StepRecord] = [], firstSequence: Int = 0) throws {
-        try pool.write { db in
-            try db.execute(sql: """
-                UPDATE run SET status = ?, startedAt = ?, finishedAt = ?, errorCode = ?, errorMessage = ?, checkpoint = ? WHERE id = ?
-                """, arguments: [run.status.rawValue, run.startedAt?.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970,
-                                 run.errorCode, run.errorMessage, run.checkpoint?.jsonText(), run.id])
-            for (offset, step) in steps.enumerated() { try Self.insert(step, sequence: firstSequence + offset, db: db) }
-        }
+        try pool.write { db in try Self.update(run, steps: steps, firstSequence: firstSequence, db: db) }
+    }
+
+    /// The same as `saveRun`, batched with concurrent writes (the runner's path).
+    func saveRunBatched(_ run: RunRecord, steps: [StepRecord], firstSequence: Int) async throws {
+        try await writer.write { db in try Self.update(run, steps: steps, firstSequence: firstSequence, db: db) }
+    }
+
+    static func update(_ run: RunRecord, steps: [StepRecord], firstSequence: Int, db: Database) throws {
+        try db.execute(sql: """
+            UPDATE run SET status = ?, startedAt = ?, finishedAt = ?, errorCode = ?, errorMessage = ?, checkpoint = ? WHERE id = ?
+            """, arguments: [run.status.rawValue, run.startedAt?.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970,
+                             run.errorCode, run.errorMessage, run.checkpoint?.jsonText(), run.id])
+        for (offset, step) in steps.enumerated() { try insert(step, sequence: firstSequence + offset, db: db) }
     }
 
     /// The stored previous value of a threshold subject for a flow.

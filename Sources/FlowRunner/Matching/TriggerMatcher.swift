@@ -21,20 +21,15 @@ public struct TriggerMatcher: Sendable {
         public var notes: [String] = []
     }
 
-    /// Reads the stored previous value of a (flow, subject).
-    public var previousValue: @Sendable (_ flowId: String, _ subject: String) throws -> Double?
+    public init() {}
 
-    public init(previousValue: @escaping @Sendable (String, String) throws -> Double?) {
-        self.previousValue = previousValue
-    }
-
-    /// Matches one event against the index.
-    public func match(_ event: TriggerEvent, index: TriggerIndex) throws -> Decision {
+    /// Matches one event against the index; `previousValue` reads the last observed value of a (flow, subject).
+    public func match(_ event: TriggerEvent, index: TriggerIndex, previousValue: (_ flowId: String, _ subject: String) throws -> Double?) throws -> Decision {
         var decision = Decision()
         for entry in index.candidates(for: event) {
             var body = event.fields
             if entry.kind.isThreshold {
-                guard let crossed = try threshold(entry, event: event, body: &body, decision: &decision), crossed else { continue }
+                guard let crossed = try threshold(entry, event: event, body: &body, decision: &decision, previousValue: previousValue), crossed else { continue }
             }
             let outputs = Self.triggerOutputs(body: body, event: event, entry: entry)
             guard conditionsHold(entry, outputs: outputs, decision: &decision) else { continue }
@@ -44,7 +39,8 @@ public struct TriggerMatcher: Sendable {
     }
 
     /// True when the value went from ≤ threshold to > threshold; nil when the event has no usable value.
-    private func threshold(_ entry: TriggerIndex.Entry, event: TriggerEvent, body: inout OrderedDictionary<String, JSONValue>, decision: inout Decision) throws -> Bool? {
+    private func threshold(_ entry: TriggerIndex.Entry, event: TriggerEvent, body: inout OrderedDictionary<String, JSONValue>, decision: inout Decision,
+                           previousValue: (String, String) throws -> Double?) throws -> Bool? {
         guard let current = event.value, let limit = entry.threshold, let subject = event.subject?.lowercased() else { return nil }
         let previous = try previousValue(entry.flow.id, subject)
         decision.baselines.append(HistoryStore.Baseline(flowId: entry.flow.id, subject: subject, value: current))

@@ -10,7 +10,9 @@ public actor Runner {
     let delivery: any ActionDelivering
     let dataActions: (any InsightsDataActions)?
     let configuration: RunnerConfiguration
-    private let matcher: TriggerMatcher
+    private let matcher = TriggerMatcher()
+    /// Threshold values observed by this process, ahead of their commit (matching is serial on the actor).
+    private var baselines: [String: Double] = [:]
     private(set) var index = TriggerIndex(flows: [])
     private var flows: [String: Flow] = [:]
     private var caches: [String: ExpressionCache] = [:]
@@ -26,14 +28,12 @@ public actor Runner {
         self.delivery = delivery
         self.dataActions = dataActions
         self.configuration = configuration
-        let store = history
-        self.matcher = TriggerMatcher { flowId, subject in try store.baseline(flowId: flowId, subject: subject) }
     }
 
     /// Loads the flows and connections, then finishes what a previous process left: unmatched events and open runs.
-    public func start() throws {
+    public func start() async throws {
         try reload()
-        for event in try history.unprocessedEvents() { _ = try match(event, isNew: false) }
+        for event in try history.unprocessedEvents() { _ = try await match(event, isNew: false) }
         for run in try history.openRuns() { enqueue(run) }
         try history.prune(olderThan: configuration.retentionAge, keep: configuration.retentionCount)
     }
@@ -46,23 +46,33 @@ public actor Runner {
         index = TriggerIndex(flows: listing.flows.map(\.flow))
         caches = caches.filter { flows[$0.key] != nil }
         try history.clearBaselines(keeping: index.flowIds)
+        baselines.removeAll()
         connections = Dictionary(try ConnectionStore(home: home).load().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Accepts one event: stores it, matches it and queues its runs. Returns the ids of the runs queued.
     @discardableResult
-    public func accept(_ event: TriggerEvent) throws -> [String] {
-        try match(event, isNew: true)
+    public func accept(_ event: TriggerEvent) async throws -> [String] {
+        try await match(event, isNew: true)
     }
 
-    private func match(_ event: TriggerEvent, isNew: Bool) throws -> [String] {
-        let decision = try matcher.match(event, index: index)
+    private func match(_ event: TriggerEvent, isNew: Bool) async throws -> [String] {
+        let decision = try matcher.match(event, index: index) { flowId, subject in
+            if let known = baselines[flowId + "\u{1F}" + subject] { return known }
+            return try history.baseline(flowId: flowId, subject: subject)
+        }
+        for baseline in decision.baselines { baselines[baseline.flowId + "\u{1F}" + baseline.subject] = baseline.value }
         let runs = decision.firings.map { firing in
             RunRecord(flowId: firing.entry.flow.id, flowName: firing.entry.flow.displayName, flowVersion: firing.entry.flow.version,
                       eventId: event.id, triggerOutputs: firing.triggerOutputs, origin: "event")
         }
         let notes = decision.notes.isEmpty ? nil : decision.notes.joined(separator: "; ")
-        try history.commitMatch(event: event, runs: runs, baselines: decision.baselines, notes: notes, eventIsNew: isNew)
+        do {
+            try await history.commitMatch(event: event, runs: runs, baselines: decision.baselines, notes: notes, eventIsNew: isNew)
+        } catch {
+            for baseline in decision.baselines { baselines.removeValue(forKey: baseline.flowId + "\u{1F}" + baseline.subject) }
+            throw error
+        }
         for run in runs { enqueue(run) }
         return runs.map(\.id)
     }
@@ -136,14 +146,12 @@ public actor Runner {
         return RunEnvironment(delivery: delivery, connections: connections, dataActions: dataActions, cache: cache,
                               deadline: (run.startedAt ?? Date()).addingTimeInterval(configuration.runTimeLimit), dryRun: run.dryRun,
                               save: { record, steps, first in
-                                  var record = record
-                                  record.id = run.id
                                   let stamped = steps.map { step -> StepRecord in
                                       var step = step
                                       step.runId = run.id
                                       return step
                                   }
-                                  try? history.saveRun(record, steps: stamped, firstSequence: first)
+                                  try? await history.saveRunBatched(record, steps: stamped, firstSequence: first)
                               })
     }
 

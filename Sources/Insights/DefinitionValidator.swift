@@ -52,7 +52,10 @@ struct DefinitionValidator {
 
     private func checkMeasure(_ measure: MeasureDefinition) throws {
         let item = "measure '\(measure.name)'"
-        let scope = try FieldScope.forMeasure(measure, in: definition).orThrow(fail(item, "is over missing source '\(measure.source)'"))
+        let reason = definition.source(named: measure.source) == nil
+            ? "is over missing source '\(measure.source)'"
+            : "is over customer source '\(measure.source)'; use an activity source or \"profiles\""
+        let scope = try FieldScope.forMeasure(measure, in: definition).orThrow(fail(item, reason))
         if let column = measure.column, scope.type(of: column) == nil {
             throw fail(item, "names missing column '\(column)' of '\(measure.source)'")
         }

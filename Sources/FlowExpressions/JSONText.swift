@@ -313,6 +313,15 @@ public enum JSONPath {
         case index(Int)
     }
 
+    /// ASCII letters, digits, `_` and `$` need no quoting in a path.
+    static func isPlainKeyByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "$"): return true
+        default: return false
+        }
+    }
+
     /// The path as text, starting at `$`.
     public static func render(_ components: [Component]) -> String {
         var text = "$"
@@ -320,7 +329,7 @@ public enum JSONPath {
             switch component {
             case .index(let i): text += "[\(i)]"
             case .key(let key):
-                let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) || $0 == "$" }
+                let plain = !key.isEmpty && key.utf8.allSatisfy(isPlainKeyByte)
                 text += plain ? ".\(key)" : "['\(String(key.flatMap { $0 == "'" ? ["'", "'"] : [$0] }))']"
             }
         }

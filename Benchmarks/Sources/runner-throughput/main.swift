@@ -5,7 +5,7 @@ import Foundation
 
 /// Sustained runs per second of a 4-step flow (Compose, Condition, Set variable, Compose) with full history,
 /// and the delay from an accepted event to its run's first step (p50/p99).
-/// Usage: runner-throughput [EVENTS] [FLOWS]
+/// Usage: runner-throughput [EVENTS] [OTHER_FLOWS] [SENDERS]
 struct NoDelivery: ActionDelivering {
     func deliver(_ request: DeliveryRequest) async -> DeliveryOutcome { .delivered(outputs: [:]) }
 }
@@ -40,18 +40,27 @@ configuration.globalConcurrency = 64
 let runner = Runner(home: home, history: history, delivery: NoDelivery(), configuration: configuration)
 try await runner.start()
 
+/// Events arrive from `producers` concurrent senders (as from several intake connections).
+let producers = arguments.count > 3 ? Int(arguments[3]) ?? 8 : 8
 let start = Date()
-for i in 0..<events {
-    try await runner.accept(TriggerEvent(type: .dataSourceRefreshFailed, fields: ["dataSourceName": "Webshop", "errorMessage": .string("error \(i)")], origin: "bench"))
+try await withThrowingTaskGroup(of: Void.self) { group in
+    for producer in 0..<producers {
+        group.addTask {
+            for i in stride(from: producer, to: events, by: producers) {
+                try await runner.accept(TriggerEvent(type: .dataSourceRefreshFailed, fields: ["dataSourceName": "Webshop", "errorMessage": .string("error \(i)")], origin: "bench"))
+            }
+        }
+    }
+    try await group.waitForAll()
 }
 await runner.waitUntilIdle()
 let elapsed = Date().timeIntervalSince(start)
 let runs = try history.runs(limit: events)
 let succeeded = runs.filter { $0.status == .succeeded }.count
-var delays = runs.compactMap { run in run.startedAt.map { $0.timeIntervalSince(run.queuedAt) * 1000 } }.sorted()
-func percentile(_ p: Double) -> Double { delays.isEmpty ? 0 : delays[min(delays.count - 1, Int(Double(delays.count) * p))] }
-print("cores: \(ProcessInfo.processInfo.activeProcessorCount), flows: \(extraFlows + 1), events: \(events)")
+let delays = runs.compactMap { run in run.startedAt.map { $0.timeIntervalSince(run.queuedAt) * 1000 } }.sorted()
+func percentile(_ p: Double, _ delays: [Double]) -> Double { delays.isEmpty ? 0 : delays[min(delays.count - 1, Int(Double(delays.count) * p))] }
+print("cores: \(ProcessInfo.processInfo.activeProcessorCount), flows: \(extraFlows + 1), events: \(events), concurrent senders: \(producers)")
 print(String(format: "runs: %d succeeded in %.2f s = %.0f runs/s (4-step flow, full history)", succeeded, elapsed, Double(succeeded) / elapsed))
-print(String(format: "event accepted -> run started: p50 %.2f ms, p99 %.2f ms", percentile(0.5), percentile(0.99)))
+print(String(format: "event accepted -> run started: p50 %.2f ms, p99 %.2f ms", percentile(0.5, delays), percentile(0.99, delays)))
 print("steps recorded: \(try history.steps(runId: runs.first?.id ?? "").count) per run")
 try? FileManager.default.removeItem(at: home.url)

@@ -5,28 +5,28 @@ import GRDB
 /// Row conversions of the history tables.
 extension HistoryStore {
     static func insert(_ event: TriggerEvent, processed: Bool, notes: String?, db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO event (id, type, subject, fields, origin, receivedAt, processed, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [event.id, event.type.rawValue, event.subject, JSONValue.object(event.fields).jsonText(), event.origin,
+            """).execute(arguments: [event.id, event.type.rawValue, event.subject, JSONValue.object(event.fields).jsonText(), event.origin,
                              event.receivedAt.timeIntervalSince1970, processed ? 1 : 0, notes])
     }
 
     static func insert(_ run: RunRecord, db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO run (id, flowId, flowName, flowVersion, eventId, status, triggerOutputs, queuedAt, startedAt, finishedAt,
                              errorCode, errorMessage, dryRun, origin, checkpoint)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [run.id, run.flowId, run.flowName, run.flowVersion, run.eventId, run.status.rawValue,
+            """).execute(arguments: [run.id, run.flowId, run.flowName, run.flowVersion, run.eventId, run.status.rawValue,
                              run.triggerOutputs.jsonText(), run.queuedAt.timeIntervalSince1970, run.startedAt?.timeIntervalSince1970,
                              run.finishedAt?.timeIntervalSince1970, run.errorCode, run.errorMessage, run.dryRun ? 1 : 0, run.origin,
                              run.checkpoint?.jsonText()])
     }
 
     static func insert(_ step: StepRecord, sequence: Int, db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO step (runId, seq, stepName, path, iteration, status, startedAt, finishedAt, inputs, outputs, errorMessage, attempts)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [step.runId, sequence, step.stepName, step.path, step.iteration, step.status.rawValue,
+            """).execute(arguments: [step.runId, sequence, step.stepName, step.path, step.iteration, step.status.rawValue,
                              step.startedAt.timeIntervalSince1970, step.finishedAt?.timeIntervalSince1970, step.inputs?.jsonText(),
                              step.outputs?.jsonText(), step.errorMessage, step.attempts])
     }

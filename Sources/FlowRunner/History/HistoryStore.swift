@@ -37,8 +37,8 @@ public final class HistoryStore: Sendable {
             }
             for run in runs { try Self.insert(run, db: db) }
             for baseline in baselines {
-                try db.execute(sql: "INSERT OR REPLACE INTO baseline (flowId, subject, value, observedAt) VALUES (?, ?, ?, ?)",
-                               arguments: [baseline.flowId, baseline.subject, baseline.value, event.receivedAt.timeIntervalSince1970])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO baseline (flowId, subject, value, observedAt) VALUES (?, ?, ?, ?)").execute(
+                    arguments: [baseline.flowId, baseline.subject, baseline.value, event.receivedAt.timeIntervalSince1970])
             }
         }
     }
@@ -59,9 +59,9 @@ public final class HistoryStore: Sendable {
     }
 
     static func update(_ run: RunRecord, steps: [StepRecord], firstSequence: Int, db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE run SET status = ?, startedAt = ?, finishedAt = ?, errorCode = ?, errorMessage = ?, checkpoint = ? WHERE id = ?
-            """, arguments: [run.status.rawValue, run.startedAt?.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970,
+            """).execute(arguments: [run.status.rawValue, run.startedAt?.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970,
                              run.errorCode, run.errorMessage, run.checkpoint?.jsonText(), run.id])
         for (offset, step) in steps.enumerated() { try insert(step, sequence: firstSequence + offset, db: db) }
     }

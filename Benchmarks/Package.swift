@@ -28,6 +28,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "RunnerBenchmarks",
+            dependencies: benchmark + [.product(name: "FlowRunner", package: root), .product(name: "FlowModel", package: root), .product(name: "FlowExpressions", package: root)],
+            path: "Benchmarks/RunnerBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "runner-throughput",
             dependencies: [.product(name: "FlowRunner", package: root), .product(name: "FlowModel", package: root), .product(name: "FlowExpressions", package: root)],
             path: "Sources/runner-throughput"

@@ -74,6 +74,14 @@ import Testing
         guard case .unreadable? = unreadable else { Issue.record("got \(String(describing: unreadable))"); return }
     }
 
+    @Test func sqliteQueryMissingADeclaredColumnIsAWrongHeader() async throws {
+        let error = try await failure(after: { fixture in
+            let url = fixture.folder.appendingPathComponent("data/loyalty.sqlite")
+            try DatabaseQueue(path: url.path).write { try $0.execute(sql: "ALTER TABLE members RENAME COLUMN city TO town") }
+        }, source: "loyalty")
+        #expect(error == .wrongHeader(source: "loyalty", column: 4, expected: "city", found: "town"))
+    }
+
     @Test func rejectPolicyKeepsGoodRowsAndCountsBadOnes() async throws {
         let fixture = try TestWorkspace()
         var definition = TestWorkspace.definition

@@ -4,7 +4,7 @@ import Foundation
 public final class DemoFeed: @unchecked Sendable {
     /// Text marking the broken row the feed inserts, so it can remove it again.
     static let brokenMarker = "demo-broken-row"
-    /// Every this many ticks the accounts file gets a broken row; it is repaired two ticks later.
+    /// Every this many ticks the accounts file gets a broken row; it is repaired three ticks later.
     static let breakEvery = 6
 
     private let data: URL
@@ -52,13 +52,13 @@ public final class DemoFeed: @unchecked Sendable {
 
     deinit { task?.cancel() }
 
-    /// One change: new customers and orders; every few ticks a broken accounts row, repaired two ticks later.
+    /// One change: new customers and orders; every few ticks a broken accounts row, repaired three ticks later.
     public func tick() throws {
         try lock.withLock {
             tickCount += 1
             let accounts = data.appendingPathComponent("webshop_accounts.csv")
             let orders = data.appendingPathComponent("orders.csv")
-            if tickCount % Self.breakEvery == 2 { try removeBrokenRows(accounts) }
+            if tickCount % Self.breakEvery == 3 { try removeBrokenRows(accounts) }
             let newAccounts = try appendAccounts(accounts)
             try appendOrders(orders, accounts: newAccounts)
             if tickCount % Self.breakEvery == 0 { try insertBrokenRow(accounts) }

@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "Insights",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .systemLibrary(
             name: "CNCurses",

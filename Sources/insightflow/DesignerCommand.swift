@@ -31,12 +31,7 @@ struct DesignerCommand: AsyncParsableCommand {
 @MainActor
 enum DesignerLauncher {
     static func launch(home: InsightFlowHome, themeName: String?, workspace: WorkspaceSnapshot) throws {
-        let terminal: NCursesTerminal
-        do {
-            terminal = try NCursesTerminal()
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let terminal = try NCursesTerminal()
         let environment = ProcessInfo.processInfo.environment
         let name = ThemeLoader.chosenName(explicit: themeName, environment: environment, setting: DesignerSettings.theme(home: home))
         let mode = ColorMode.detect(colors: terminal.colorCount, environment: environment)

@@ -16,6 +16,7 @@ public struct TileGrid: Sendable, Hashable {
 
     /// Handles arrow keys and j/k/h/l for a grid drawn `width` columns wide; true when consumed.
     public mutating func handle(_ key: Key, width: Int) -> Bool {
+        guard !tiles.isEmpty else { return false }
         let perRow = columns(width: width)
         switch key {
         case .left, .character("h"): selected = max(0, selected - 1)

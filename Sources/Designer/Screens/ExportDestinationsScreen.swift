@@ -37,7 +37,8 @@ struct ExportDestinationsScreen: Screen {
     private func gridRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: area.height - 3) }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
-        buffer.put("Choose a destination. Power Automate runs your flows when customer data changes.", x: area.x + 2, y: area.y + 1, style: state.theme[.muted], limit: area.maxX - 1)
+        let intro = "Choose a destination. Power Automate runs your flows when customer data changes."
+        buffer.put(CharacterWidth.truncate(intro, to: area.width - 3), x: area.x + 2, y: area.y + 1, style: state.theme[.muted])
         grid.render(into: &buffer, rect: gridRect(area), theme: state.theme)
         let box = Rect(x: area.x + 2, y: area.y + 3, width: grid.tileWidth, height: grid.tileHeight)
         if grid.selected == 0 { buffer.put("[ Configure ]", x: box.x + 2, y: box.maxY - 2, style: state.theme[.selection], limit: box.maxX - 1) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Designer
 import FlowModel
+import FlowRunner
 import Foundation
 import Insights
 import TerminalUI
@@ -37,7 +38,8 @@ enum DesignerLauncher {
         let mode = ColorMode.detect(colors: terminal.colorCount, environment: environment)
         let (resolved, themeError) = ThemeLoader.load(name: name, folders: themeFolders(home: home, environment: environment),
                                                       mode: mode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
-        let services = StoreDesignerServices(home: home, workspace: { workspace })
+        let history = DesignerRunHistory(home: home)
+        let services = StoreDesignerServices(home: home, workspace: { workspace }, runs: { history.lastRuns() })
         DesignerApp.run(terminal: terminal, services: services, theme: resolved, startupMessage: themeError?.description)
     }
 
@@ -75,5 +77,31 @@ enum DesignerWorkspace {
             unification: [WorkspaceItem(name: "Unified profiles", value: "\(status.profiles)")],
             segments: status.segments.map { WorkspaceItem(name: $0.name, value: $0.count.map { "\($0) members" } ?? "-") },
             measures: status.measures.map { WorkspaceItem(name: $0.name, value: $0.value.map { "\($0)" } ?? "-", detail: $0.aggregation) })
+    }
+}
+
+/// The last run of each flow, read from the runner's history (nothing when the home has no history yet).
+struct DesignerRunHistory {
+    private let store: HistoryStore?
+
+    init(home: InsightFlowHome) {
+        let exists = FileManager.default.fileExists(atPath: home.historyDatabase.path)
+        store = exists ? try? HistoryStore(url: home.historyDatabase) : nil
+    }
+
+    /// Flow id → status and time of its newest run.
+    func lastRuns() -> [String: RunSummary] {
+        guard let runs = try? store?.runs(limit: 5000) else { return [:] }
+        var result: [String: RunSummary] = [:]
+        for run in runs where result[run.flowId] == nil {
+            let time = run.finishedAt ?? run.startedAt ?? run.queuedAt
+            result[run.flowId] = RunSummary(status: run.status.rawValue, time: Self.format(time))
+        }
+        return result
+    }
+
+    private static func format(_ date: Date) -> String {
+        let text = Date.ISO8601FormatStyle().format(date)
+        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 }

@@ -4,8 +4,8 @@ import TerminalUI
 /// The Flows list: name, trigger, state, last run and modified time; sort, filter, open, on/off, rename,
 /// duplicate, delete, export and import.
 struct FlowsListScreen: Screen {
-    var table = Table(columns: [TableColumn("Name"), TableColumn("Trigger", width: 20), TableColumn("State", width: 5),
-                                TableColumn("Last run", width: 15), TableColumn("Modified", width: 16)])
+    var table = Table(columns: [TableColumn("Name"), TableColumn("Trigger", width: 18), TableColumn("State", width: 5),
+                                TableColumn("Last run"), TableColumn("Modified", width: 16)])
     var filter = TextField()
     var isFiltering = false
 

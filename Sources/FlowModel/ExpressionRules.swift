@@ -18,7 +18,9 @@ enum ExpressionRules {
         for located in steps {
             for (path, text) in expressionStrings(located) {
                 guard let parsed = parse(text, path: path, step: located.step.name, into: &issues) else { continue }
-                issues += graph.problems(parsed.references, from: located, path: JSONPath.render(path), field: fieldName(path))
+                let references = parsed.references
+                guard !references.steps.isEmpty || !references.variables.isEmpty else { continue }
+                issues += graph.problems(references, from: located, at: path, field: fieldName(path))
             }
         }
         return issues

@@ -67,7 +67,7 @@ enum TriggerRules {
     static func isNumberLike(_ value: JSONValue) -> Bool {
         switch value {
         case .int, .double: return true
-        case .string(let text): return Double(text.trimmingCharacters(in: .whitespaces)) != nil
+        case .string(let text): return Double(text.filter { $0 != " " }) != nil
         default: return false
         }
     }

@@ -29,14 +29,19 @@ public struct FlowStore: Sendable {
     /// Every flow in the folder; a broken file is reported, never hides the good ones.
     public func list() -> FlowListing {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let urls = names.sorted().filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder.appendingPathComponent($0) }
+        let store = self
+        let results = ParallelMap.map(urls) { url -> Result<StoredFlow, FlowFileError> in
+            Result { () throws(FlowStoreError) in try store.read(url) }
+                .map { StoredFlow(flow: $0, file: url) }
+                .mapError { Self.fileError($0, url) }
+        }
         var flows: [StoredFlow] = []
         var broken: [FlowFileError] = []
-        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            do {
-                flows.append(StoredFlow(flow: try read(url), file: url))
-            } catch {
-                broken.append(Self.fileError(error, url))
+        for result in results {
+            switch result {
+            case .success(let stored): flows.append(stored)
+            case .failure(let error): broken.append(error)
             }
         }
         flows.sort { ($0.flow.displayName.lowercased(), $0.flow.id) < ($1.flow.displayName.lowercased(), $1.flow.id) }

@@ -73,7 +73,23 @@ extension Step {
     public func parameterValue(_ spec: ParameterSpec) -> JSONValue? {
         switch spec.location {
         case .inputs: return inputs?.value(atPath: spec.key)
-        case .step: return FlowCodec.jsonValue(self).value(atPath: spec.key)
+        case .step: return stepMember(spec.key)
+        }
+    }
+
+    /// A member of the step object by dotted path, read from the model without re-encoding the step.
+    func stepMember(_ dotted: String) -> JSONValue? {
+        let parts = dotted.split(separator: ".", maxSplits: 1).map(String.init)
+        let rest = parts.count > 1 ? parts[1] : ""
+        switch parts.first {
+        case "expression": return expression?.value(atPath: rest)
+        case "foreach": return foreach.map(JSONValue.string)
+        case "runtimeConfiguration": return runtimeConfiguration?.value(atPath: rest)
+        case "limit":
+            if rest == "count" { return limit?.count.map(JSONValue.int) }
+            if rest == "timeout" { return limit?.timeout.map(JSONValue.string) }
+            return limit?.extra[rest]
+        default: return FlowCodec.jsonValue(self).value(atPath: dotted)
         }
     }
 }

@@ -2,9 +2,13 @@ import FlowExpressions
 
 /// Which steps a step may reference: those guaranteed to have finished before it runs — the runAfter
 /// predecessors (transitively) of the step and of each enclosing step, with everything inside them.
-struct ReferenceGraph {
+/// Each step's set is computed once and reused (the walk is memoized per step name).
+final class ReferenceGraph {
     private let byName: [String: LocatedStep]
     private let variables: Set<String>
+    private var memo: [String: Set<String>] = [:]
+    private var descendantsMemo: [String: Set<String>] = [:]
+    private var beforeMemo: [String: Set<String>] = [:]
 
     init(steps: [LocatedStep], variables: Set<String>) {
         byName = Dictionary(steps.map { ($0.step.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -12,10 +16,12 @@ struct ReferenceGraph {
     }
 
     /// The problems with what `references` names, seen from `located`.
-    func problems(_ references: ExpressionReferences, from located: LocatedStep, path: String, field: String?) -> [FlowIssue] {
+    func problems(_ references: ExpressionReferences, from located: LocatedStep, at components: [JSONPath.Component], field: @autoclosure () -> String?) -> [FlowIssue] {
+        guard !references.steps.isEmpty || !references.variables.allSatisfy({ variables.contains($0.lowercased()) }) else { return [] }
+        let path = JSONPath.render(components)
+        let field = field()
         var issues: [FlowIssue] = []
         let name = located.step.name
-        let before = finishedBefore(located)
         for loop in references.loops.sorted() {
             guard byName[loop] != nil else {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "items('\(loop)') names a loop that does not exist"))
@@ -30,7 +36,7 @@ struct ReferenceGraph {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references the step '\(referenced)', which does not exist"))
             } else if referenced == name || located.ancestors.contains(referenced) {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references '\(referenced)', which has not finished when this step runs"))
-            } else if !before.contains(referenced) {
+            } else if !finishedBefore(located).contains(referenced) {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references the step '\(referenced)', which does not run before this one; make this step run after it (runAfter) or move it below"))
             }
         }
@@ -42,16 +48,34 @@ struct ReferenceGraph {
 
     /// Names of the steps certain to have finished before `located` starts.
     func finishedBefore(_ located: LocatedStep) -> Set<String> {
+        if let known = beforeMemo[located.step.name] { return known }
         var result: Set<String> = []
         for member in [located.step.name] + located.ancestors {
-            var pending = Array(byName[member]?.step.runAfter.keys ?? [])
-            while let predecessor = pending.popLast() {
-                guard let step = byName[predecessor]?.step, result.insert(predecessor).inserted else { continue }
-                result.formUnion(Self.descendants(of: step))
-                pending += step.runAfter.keys
-            }
+            result.formUnion(predecessorsClosure(member, visiting: []))
         }
+        beforeMemo[located.step.name] = result
         return result
+    }
+
+    /// The runAfter predecessors of a step, transitively, with every step nested in them.
+    private func predecessorsClosure(_ name: String, visiting: Set<String>) -> Set<String> {
+        if let known = memo[name] { return known }
+        guard let step = byName[name]?.step, !visiting.contains(name) else { return [] }
+        var result: Set<String> = []
+        for predecessor in step.runAfter.keys where byName[predecessor] != nil {
+            result.insert(predecessor)
+            result.formUnion(descendants(of: predecessor))
+            result.formUnion(predecessorsClosure(predecessor, visiting: visiting.union([name])))
+        }
+        memo[name] = result
+        return result
+    }
+
+    private func descendants(of name: String) -> Set<String> {
+        if let known = descendantsMemo[name] { return known }
+        let names = byName[name].map { Self.descendants(of: $0.step) } ?? []
+        descendantsMemo[name] = names
+        return names
     }
 
     static func descendants(of step: Step) -> Set<String> {

@@ -61,6 +61,11 @@ public struct Step: Sendable, Hashable {
     /// The step timeout written in `limit.timeout`, if any.
     public var timeout: ISODuration? { limit?.timeout.flatMap(ISODuration.init) }
 
+    /// This step and every step nested in it.
+    public var stepCount: Int {
+        1 + branches.reduce(0) { $0 + $1.steps.values.reduce(0) { $0 + $1.stepCount } }
+    }
+
     /// Every nested branch of this step, labelled as the file names it (`actions`, `else`, `cases.X`, `default`).
     public var branches: [(label: String, steps: StepList)] {
         var result: [(String, StepList)] = []

@@ -32,7 +32,7 @@ enum StepParameterRules {
     static func isMissing(_ value: JSONValue?) -> Bool {
         switch value {
         case nil, .null?: return true
-        case .string(let text)?: return text.trimmingCharacters(in: .whitespaces).isEmpty
+        case .string(let text)?: return text.allSatisfy { $0 == " " || $0 == "\t" }
         default: return false
         }
     }
@@ -45,7 +45,7 @@ enum StepParameterRules {
 
     static func literalProblem(_ value: JSONValue, _ parameter: ParameterSpec) -> String? {
         if !parameter.allowedValues.isEmpty {
-            guard let text = value.stringValue, parameter.allowedValues.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) else {
+            guard let text = value.stringValue?.lowercased(), parameter.allowedValues.contains(where: { $0.lowercased() == text }) else {
                 return "\(parameter.displayName) must be one of \(parameter.allowedValues.joined(separator: ", ")); found \(value.jsonText())"
             }
         }

@@ -14,8 +14,18 @@ public struct LocatedStep: Sendable {
     /// The step's index among `siblings`.
     public var index: Int
 
-    /// The path as text.
-    public var pathText: String { JSONPath.render(path) }
+    /// The path as text (rendered once, when the flow is walked).
+    public let pathText: String
+
+    init(step: Step, path: [JSONPath.Component], ancestors: [String], branch: String?, siblings: [String], index: Int) {
+        self.step = step
+        self.path = path
+        self.ancestors = ancestors
+        self.branch = branch
+        self.siblings = siblings
+        self.index = index
+        self.pathText = JSONPath.render(path)
+    }
 }
 
 extension WorkflowDefinition {
@@ -46,6 +56,9 @@ extension WorkflowDefinition {
         default: return [.key("cases"), .key(String(label.dropFirst("cases.".count))), .key("actions")]
         }
     }
+
+    /// How many steps the flow has, nested ones included.
+    public var stepCount: Int { actions.values.reduce(0) { $0 + $1.stepCount } }
 
     /// The step with this name anywhere in the flow.
     public func step(named name: String) -> Step? {

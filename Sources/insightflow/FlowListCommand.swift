@@ -12,7 +12,7 @@ struct FlowListCommand: ParsableCommand {
     func run() throws {
         let listing = FlowStore(home: home.location).list()
         let context = ConnectionNames.context(home.location)
-        let checked = listing.flows.map { ($0, FlowChecker.check($0.flow, context: context)) }
+        let checked = ParallelMap.map(listing.flows) { ($0, FlowChecker.check($0.flow, context: context)) }
         if json {
             CLIOutput.printJSON(.object([
                 "flows": .array(checked.map { Self.summary($0.0.flow, $0.1) }),
@@ -21,7 +21,7 @@ struct FlowListCommand: ParsableCommand {
         } else {
             CLIOutput.printTable(header: ["ID", "NAME", "TRIGGER", "STATE", "STEPS", "CHECK", "MODIFIED"], rows: checked.map { stored, issues in
                 let flow = stored.flow
-                return [flow.id, flow.displayName, flow.trigger?.type ?? "-", flow.state.rawValue, String(flow.definition.allSteps.count),
+                return [flow.id, flow.displayName, flow.trigger?.type ?? "-", flow.state.rawValue, String(flow.definition.stepCount),
                         Self.checkText(issues), flow.modifiedAt ?? "-"]
             })
             if listing.flows.isEmpty { print("(no flows yet: `insightflow flow new --name NAME --trigger KIND` creates one)") }
@@ -40,7 +40,7 @@ struct FlowListCommand: ParsableCommand {
         .object([
             "id": .string(flow.id), "displayName": .string(flow.displayName), "state": .string(flow.state.rawValue),
             "trigger": flow.trigger.map { .string($0.type) } ?? .null, "version": .int(flow.version),
-            "steps": .int(flow.definition.allSteps.count), "modifiedAt": flow.modifiedAt.map(JSONValue.string) ?? .null,
+            "steps": .int(flow.definition.stepCount), "modifiedAt": flow.modifiedAt.map(JSONValue.string) ?? .null,
             "errors": .int(issues.filter { $0.severity == .error }.count), "warnings": .int(issues.filter { $0.severity == .warning }.count),
         ])
     }

@@ -34,6 +34,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "DesignerBenchmarks",
+            dependencies: benchmark + [.product(name: "Designer", package: root), .product(name: "TerminalUI", package: root), .product(name: "FlowModel", package: root)],
+            path: "Benchmarks/DesignerBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "runner-throughput",
             dependencies: [.product(name: "FlowRunner", package: root), .product(name: "FlowModel", package: root), .product(name: "FlowExpressions", package: root)],
             path: "Sources/runner-throughput"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Designer
 import FlowModel
 import FlowRunner
+import FlowRunner
 import Foundation
 import Insights
 import TerminalUI
@@ -20,6 +21,7 @@ struct DesignerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let home = homeOptions.location
+        _ = try SampleHome.prepareIfNew(home)
         let workspace = await DesignerWorkspace.snapshot(home: home)
         let themeName = theme
         try await MainActor.run {

@@ -7,8 +7,9 @@ struct InsightflowCommand: AsyncParsableCommand {
         commandName: "insightflow",
         abstract: "A terminal flow designer and runner for customer-data automation.",
         subcommands: [
-            FlowCommand.self, EvalCommand.self, InitCommand.self, WorkspaceCommand.self, RefreshCommand.self,
+            DesignerCommand.self, FlowCommand.self, EvalCommand.self, InitCommand.self, WorkspaceCommand.self, RefreshCommand.self,
             SegmentsCommand.self, MeasuresCommand.self, ServeCommand.self, EmitCommand.self, RunsCommand.self,
-        ]
+        ],
+        defaultSubcommand: DesignerCommand.self
     )
 }

@@ -99,12 +99,12 @@ run_at() {
   close_issues
 
   local id
-  id="$(ls "$HOME_DIR/flows" | grep '\.json$' | head -1 | sed 's/\.json$//')"
+  id="$(ls -t "$HOME_DIR/flows" | grep '\.json$' | grep -v -e '^teams-refresh-failed.json$' -e '^email-segment-threshold.json$' | head -1 | sed 's/\.json$//')"
   [ -n "$id" ] || { fail "${width}x${height}: no flow file was written"; return; }
   json_check "$id" "d['definition']['triggers'][next(iter(d['definition']['triggers']))]['type']=='DataSourceRefreshFailed'" "trigger type" || return
   json_check "$id" "any(a['type']=='TeamsPostMessage' and a['inputs']['text']==\"Refresh failed: @{triggerBody()?['dataSourceName']}\" for a in d['definition']['actions'].values())" "Teams step with dynamic content" || return
 
-  step "Your flows on this trigger (1)" Escape || return
+  step "Your flows on this trigger (2)" Escape || return
   step "Canvas" Tab Enter || return
   step "Step name" Down e || return
   keys Tab Tab Tab End

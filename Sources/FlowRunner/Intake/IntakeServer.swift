@@ -15,7 +15,7 @@ public final class IntakeServer: Sendable {
     public init(bind: String = "127.0.0.1", port: UInt16, credentials: IntakeCredentials, runner: Runner,
                 refresh: (@Sendable (String?) async throws -> Void)? = nil) throws {
         let address = try sockaddr_in.inet(ip4: bind, port: port)
-        server = HTTPServer(address: address, timeout: 30, logger: .disabled)
+        server = HTTPServer(address: address, timeout: 30, pool: NoDelaySocketPool(pool: HTTPServer.defaultPool()), logger: .disabled)
         let handler = IntakeHandler(credentials: credentials, runner: runner)
         let control = ControlRoutes(credentials: credentials, runner: runner, refresh: refresh)
         Task { [server] in

@@ -26,22 +26,39 @@ public struct TriggerMatcher: Sendable {
     /// Matches one event against the index; `previousValue` reads the last observed value of a (flow, subject).
     public func match(_ event: TriggerEvent, index: TriggerIndex, previousValue: (_ flowId: String, _ subject: String) throws -> Double?) throws -> Decision {
         var decision = Decision()
-        for entry in index.candidates(for: event) {
+        let candidates = index.candidates(for: event)
+        guard !candidates.isEmpty else { return decision }
+        let observation = Observation(event)
+        let headers = Self.headers(event)
+        for entry in candidates {
             var body = event.fields
             if entry.kind.isThreshold {
-                guard let crossed = try threshold(entry, event: event, body: &body, decision: &decision, previousValue: previousValue), crossed else { continue }
+                guard let crossed = try threshold(entry, observation, body: &body, decision: &decision, previousValue: previousValue), crossed else { continue }
             }
-            let outputs = Self.triggerOutputs(body: body, event: event, entry: entry)
+            let outputs: JSONValue = .object(["headers": headers, "body": .object(body)])
             guard conditionsHold(entry, outputs: outputs, decision: &decision) else { continue }
             decision.firings.append(Firing(entry: entry, triggerOutputs: outputs))
         }
         return decision
     }
 
+    /// What a threshold check reads from the event, computed once per event.
+    struct Observation {
+        var current: Double?
+        var subject: String?
+        var isSegment: Bool
+
+        init(_ event: TriggerEvent) {
+            current = event.value
+            subject = event.subject?.lowercased()
+            isSegment = event.type == .segmentRefreshed
+        }
+    }
+
     /// True when the value went from ≤ threshold to > threshold; nil when the event has no usable value.
-    private func threshold(_ entry: TriggerIndex.Entry, event: TriggerEvent, body: inout OrderedDictionary<String, JSONValue>, decision: inout Decision,
+    private func threshold(_ entry: TriggerIndex.Entry, _ observation: Observation, body: inout OrderedDictionary<String, JSONValue>, decision: inout Decision,
                            previousValue: (String, String) throws -> Double?) throws -> Bool? {
-        guard let current = event.value, let limit = entry.threshold, let subject = event.subject?.lowercased() else { return nil }
+        guard let current = observation.current, let limit = entry.threshold, let subject = observation.subject else { return nil }
         let previous = try previousValue(entry.flow.id, subject)
         decision.baselines.append(HistoryStore.Baseline(flowId: entry.flow.id, subject: subject, value: current))
         guard let previous else {
@@ -50,8 +67,8 @@ public struct TriggerMatcher: Sendable {
         }
         let crossed = previous <= limit && current > limit
         decision.notes.append("\(entry.flow.id): \(Self.text(previous)) → \(Self.text(current)) vs \(Self.text(limit)): \(crossed ? "crossed" : "not crossed")")
-        let previousKey = event.type == .segmentRefreshed ? "previousCount" : "previousValue"
-        body[previousKey] = previous.rounded() == previous && event.type == .segmentRefreshed ? .int(Int(previous)) : .double(previous)
+        let previousKey = observation.isSegment ? "previousCount" : "previousValue"
+        body[previousKey] = previous.rounded() == previous && observation.isSegment ? .int(Int(previous)) : .double(previous)
         body["threshold"] = limit.rounded() == limit ? .int(Int(limit)) : .double(limit)
         return crossed
     }
@@ -69,12 +86,9 @@ public struct TriggerMatcher: Sendable {
         return true
     }
 
-    /// `triggerOutputs()` of a run: `{"headers": {...}, "body": {...}}`.
-    static func triggerOutputs(body: OrderedDictionary<String, JSONValue>, event: TriggerEvent, entry: TriggerIndex.Entry) -> JSONValue {
-        .object([
-            "headers": .object(["x-insightflow-event-id": .string(event.id), "x-insightflow-event-type": .string(event.type.rawValue)]),
-            "body": .object(body),
-        ])
+    /// The headers of `triggerOutputs()`: the event's id and type.
+    static func headers(_ event: TriggerEvent) -> JSONValue {
+        .object(["x-insightflow-event-id": .string(event.id), "x-insightflow-event-type": .string(event.type.rawValue)])
     }
 
     static func text(_ value: Double) -> String {

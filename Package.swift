@@ -43,7 +43,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
-        .target(name: "Designer", dependencies: ["TerminalUI", "FlowModel", "FlowExpressions", .product(name: "OrderedCollections", package: "swift-collections")]),
+        .target(name: "Designer", dependencies: ["TerminalUI", "FlowModel", "FlowExpressions", "FlowRunner", "Insights", .product(name: "OrderedCollections", package: "swift-collections")]),
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "FlowRunner",

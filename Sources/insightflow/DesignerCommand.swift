@@ -2,7 +2,6 @@ import ArgumentParser
 import Designer
 import FlowModel
 import FlowRunner
-import FlowRunner
 import Foundation
 import Insights
 import TerminalUI
@@ -24,8 +23,9 @@ struct DesignerCommand: AsyncParsableCommand {
         _ = try SampleHome.prepareIfNew(home)
         let workspace = await DesignerWorkspace.snapshot(home: home)
         let themeName = theme
+        let (runner, runnerProblem) = await DesignerRunner.open(home: home)
         try await MainActor.run {
-            try DesignerLauncher.launch(home: home, themeName: themeName, workspace: workspace)
+            try DesignerLauncher.launch(home: home, themeName: themeName, workspace: workspace, runner: runner, runnerProblem: runnerProblem)
         }
     }
 }
@@ -33,7 +33,7 @@ struct DesignerCommand: AsyncParsableCommand {
 /// Starts the terminal, resolves the theme for it and runs the designer over the home's flows.
 @MainActor
 enum DesignerLauncher {
-    static func launch(home: InsightFlowHome, themeName: String?, workspace: WorkspaceSnapshot) throws {
+    static func launch(home: InsightFlowHome, themeName: String?, workspace: WorkspaceSnapshot, runner: (any RunnerLink)?, runnerProblem: String?) throws {
         let terminal = try NCursesTerminal()
         let environment = ProcessInfo.processInfo.environment
         let name = ThemeLoader.chosenName(explicit: themeName, environment: environment, setting: DesignerSettings.theme(home: home))
@@ -41,8 +41,9 @@ enum DesignerLauncher {
         let (resolved, themeError) = ThemeLoader.load(name: name, folders: themeFolders(home: home, environment: environment),
                                                       mode: mode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
         let history = DesignerRunHistory(home: home)
-        let services = StoreDesignerServices(home: home, workspace: { workspace }, runs: { history.lastRuns() })
-        DesignerApp.run(terminal: terminal, services: services, theme: resolved, startupMessage: themeError?.description)
+        let services = StoreDesignerServices(home: home, workspace: { workspace }, runs: { history.lastRuns() }, runner: runner)
+        defer { runner?.stop() }
+        DesignerApp.run(terminal: terminal, services: services, theme: resolved, startupMessage: themeError?.description ?? runnerProblem)
     }
 
     /// Where theme files are looked for: `$INSIGHTFLOW_THEMES_DIR`, the home's `themes/`, `Themes/` beside the
@@ -105,5 +106,19 @@ struct DesignerRunHistory {
     private static func format(_ date: Date) -> String {
         let text = Date.ISO8601FormatStyle().format(date)
         return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+}
+
+/// The designer's runner: attached to the `serve` holding the home, else embedded; read-only history when neither works.
+enum DesignerRunner {
+    static func open(home: InsightFlowHome) async -> ((any RunnerLink)?, String?) {
+        do {
+            return (try await HomeRunnerLink.open(home: home), nil)
+        } catch {
+            let problem = "No runner: \(error)"
+            guard let history = try? HistoryStore(url: home.historyDatabase) else { return (nil, problem) }
+            let link = await HomeRunnerLink(history: history, control: .readOnly, workspace: try? Workspace.load(folder: home.workspaceFolder))
+            return (link, problem)
+        }
     }
 }

@@ -5,24 +5,38 @@ import TerminalUI
 public enum DesignerApp {
     /// How long a key read waits. Reads return regularly so a resize is noticed even when the window-change
     /// signal reached another thread of the process (curses then reports it on the next read).
-    static let pollMilliseconds = 100
+    static let pollMilliseconds = 50
+    /// How often live screens poll the history (redraws are coalesced to at most one per tick).
+    static let tickInterval = Duration.milliseconds(250)
 
     /// Runs until quit; the terminal is always handed back.
     public static func run(terminal: any Terminal, services: any DesignerServices, theme: Theme, startupMessage: String? = nil) {
         let session = DesignerSession(services: services, size: terminal.size, theme: theme)
         if let startupMessage { session.dispatch(.failed(startupMessage)) }
         defer { terminal.shutdown() }
-        terminal.present(session.render())
+        var frame = session.render()
+        terminal.present(frame)
+        var lastTick = ContinuousClock.now
         while !session.state.isQuitting {
             let keys = terminal.readKeys(timeoutMilliseconds: pollMilliseconds)
-            if keys.isEmpty { continue }
+            if ContinuousClock.now - lastTick >= tickInterval {
+                lastTick = .now
+                session.dispatch(.tick)
+            }
+            if keys.isEmpty {
+                // Live data changed at most once per tick: one redraw for however many events arrived.
+                let next = session.render()
+                if next != frame { frame = next; terminal.present(frame) }
+                continue
+            }
             for key in keys {
                 if key == .resize { session.dispatch(.resize(terminal.size)) }
                 session.dispatch(.key(key))
                 if session.state.isQuitting { break }
             }
             if session.state.isQuitting { break }
-            terminal.present(session.render())
+            frame = session.render()
+            terminal.present(frame)
         }
     }
 }

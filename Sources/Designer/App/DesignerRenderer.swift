@@ -14,7 +14,8 @@ public enum DesignerRenderer {
         let body = bodyArea(state.size)
         state.top.render(into: &buffer, area: body, state: state)
         let dirty = state.document?.isDirty == true ? "● unsaved  " : ""
-        StatusBar.render(state.top.hints, note: dirty + "? help", into: &buffer, screen: screen, theme: theme)
+        let runner = state.live.runnerNote.isEmpty ? "" : state.live.runnerNote + "  "
+        StatusBar.render(state.top.hints, note: dirty + runner + "? help", into: &buffer, screen: screen, theme: theme)
         state.toast?.render(into: &buffer, screen: screen.dropBottom(1), theme: theme)
         state.modal?.dialog.render(into: &buffer, area: body, theme: theme)
         if state.showHelp { HelpOverlay.render(into: &buffer, area: body, theme: theme) }

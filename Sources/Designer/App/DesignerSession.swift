@@ -10,6 +10,7 @@ public final class DesignerSession {
     public init(services: any DesignerServices, size: Size, theme: Theme) {
         self.services = services
         self.state = DesignerState(size: size, theme: theme)
+        state.live.runnerNote = services.runner?.modeNote ?? ""
         dispatch(.start)
     }
 

@@ -4,8 +4,11 @@ import FlowModel
 @MainActor
 public enum EffectRunner {
     public static func perform(_ effect: Effect, services: any DesignerServices) -> [Message] {
+        if let messages = LiveEffects.perform(effect, services: services) { return messages }
         do {
-            return try run(effect, services)
+            let messages = try run(effect, services)
+            if effect.changesRunnerFlows { services.runner?.flowsChanged() }
+            return messages
         } catch {
             if case .conflict = error { return [.saveConflict(error.description)] }
             return [.failed(error.description)]
@@ -40,7 +43,11 @@ public enum EffectRunner {
         case .importFlow(let path):
             let flow = try services.importFlow(from: path)
             return [.succeeded("Imported \"\(flow.displayName)\" as \(flow.id) (Off)")]
-        case .quit: return []
+        case .openFlowAt(let id, let step): return [.flowOpenedAt(try services.loadFlow(id: id), step: step)]
+        case .quit:
+            services.runner?.stop()
+            return []
+        case .runner, .pollRunner, .testWithPreviousEvent, .loadFeed, .loadRuns, .loadRunDetail: return []
         }
     }
 }

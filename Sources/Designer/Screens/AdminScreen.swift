@@ -3,7 +3,7 @@ import TerminalUI
 /// Admin: System, Export destinations and Connections.
 struct AdminScreen: Screen {
     var menu = MenuList(items: [
-        MenuItem("System", detail: "Where InsightFlow keeps its files"),
+        MenuItem("System", detail: "Refresh status, Refresh now, schedule, demo feed, files"),
         MenuItem("Export destinations", detail: "Power Automate and other destinations"),
         MenuItem("Connections", detail: "Named connections steps send through (Teams, email, HTTP)"),
     ], titleWidth: 22)
@@ -21,7 +21,9 @@ struct AdminScreen: Screen {
         case .escape, .left, .character("h"): return .pop
         case .enter, .right, .character("l"):
             switch menu.selection.index {
-            case 0: return .push(SystemScreen())
+            case 0:
+                state.perform(.runner(.loadStatus))
+                return .push(SystemScreen())
             case 1: return .push(ExportDestinationsScreen())
             default: return .push(ConnectionsScreen())
             }
@@ -34,25 +36,6 @@ struct AdminScreen: Screen {
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         var copy = menu
         copy.render(into: &buffer, rect: menuRect(area), theme: state.theme)
-    }
-}
-
-/// Admin > System: the home folder and its files.
-struct SystemScreen: Screen {
-    var title: String { "System" }
-    var hints: [KeyHint] { [CommonHints.back] }
-
-    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        key == .escape || key == .left || key == .character("h") ? .pop : .stay
-    }
-
-    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
-        let theme = state.theme
-        let facts = state.facts + [Fact("Theme", "\(theme.name) (\(theme.mode))"), Fact("Terminal", "\(state.size)"), Fact("Flows", "\(state.flows.count)")]
-        for (row, fact) in facts.prefix(area.height - 1).enumerated() {
-            buffer.put(fact.label, x: area.x + 2, y: area.y + 1 + row, style: theme[.title], limit: area.x + 20)
-            buffer.put(fact.value, x: area.x + 21, y: area.y + 1 + row, style: theme[.text], limit: area.maxX - 1)
-        }
     }
 }
 

@@ -11,8 +11,8 @@ struct ConnectorPageScreen: Screen {
 
     var title: String { "Power Automate" }
     var hints: [KeyHint] {
-        flowsFocused ? [CommonHints.move, KeyHint("Enter", "edit flow"), KeyHint("Tab", "triggers"), CommonHints.back]
-            : [CommonHints.move, KeyHint("Enter", "new flow"), KeyHint("Tab", "your flows"), CommonHints.back]
+        flowsFocused ? [CommonHints.move, KeyHint("Enter", "edit flow"), KeyHint("Tab", "triggers"), KeyHint("m", "monitor"), CommonHints.back]
+            : [CommonHints.move, KeyHint("Enter", "new flow"), KeyHint("Tab", "your flows"), KeyHint("m", "monitor"), CommonHints.back]
     }
 
     private var selectedKind: TriggerKind { Catalog.triggers[triggers.selection.index].kind }
@@ -22,6 +22,10 @@ struct ConnectorPageScreen: Screen {
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         switch key {
         case .escape: return .pop
+        case .character("m"):
+            let list = flows(state)
+            let flowId = flowsFocused && list.indices.contains(flowSelection.index) ? list[flowSelection.index].id : nil
+            return .push(MonitorScreen(flowId: flowId))
         case .tab, .backTab:
             flowsFocused.toggle()
             if flowsFocused, flows(state).isEmpty { flowsFocused = false }

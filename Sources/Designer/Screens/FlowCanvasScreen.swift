@@ -70,6 +70,7 @@ struct FlowCanvasScreen: Screen, EditorScreen {
             state.document?.issues = issues
             if issues.isEmpty { state.notify("No issues: the flow can be turned On", .success) } else { return .push(IssuesScreen(issues: issues)) }
         case .character("o"): toggleState(&state)
+        case .character("t"): TestRunActions.ask(&state)
         case .ctrl("s"): EditorActions.save(then: .stay, &state)
         default: break
         }

@@ -71,6 +71,9 @@ struct FlowsListScreen: Screen {
         case .character("s"):
             table.sortColumn = ((table.sortColumn ?? 0) + 1) % table.columns.count
         case .character("S"): table.sortDescending.toggle()
+        case .character("H"):
+            state.perform(.loadRuns(flowId: selected?.id, limit: RunHistoryScreen.limit))
+            return .push(RunHistoryScreen(flowId: selected?.id))
         case .character("n"): return .push(ConnectorPageScreen())
         case .character("i"):
             state.ask(Dialog(title: "Import a flow", message: "Path of a flow file (InsightFlow, Logic Apps or Power Automate export):",

@@ -6,7 +6,7 @@ struct HomeScreen: Screen {
         MenuItem("Data", detail: "Data sources, unification, segments and measures (read-only, current values)"),
         MenuItem("Admin", detail: "System, Export destinations (Power Automate), Connections"),
         MenuItem("Flows", detail: "Your flows: open, turn on/off, rename, duplicate, delete, export, import"),
-        MenuItem("Monitor", detail: "Flows and their last runs"),
+        MenuItem("Monitor", detail: "Live events and runs, run history"),
     ], titleWidth: 12)
 
     var title: String { "Home" }

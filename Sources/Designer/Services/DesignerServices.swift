@@ -74,4 +74,10 @@ public protocol DesignerServices: AnyObject {
     func lastRuns() -> [String: RunSummary]
     /// Facts shown under Admin > System (label, value).
     func systemFacts() -> [Fact]
+    /// The runner of the home (embedded or attached), if any.
+    var runner: (any RunnerLink)? { get }
+}
+
+extension DesignerServices {
+    public var runner: (any RunnerLink)? { nil }
 }

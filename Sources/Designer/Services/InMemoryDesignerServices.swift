@@ -8,6 +8,8 @@ public final class InMemoryDesignerServices: DesignerServices {
     public var workspaceSnapshot: WorkspaceSnapshot
     public var connectionKinds: [String: String]
     public var runs: [String: RunSummary] = [:]
+    /// The runner link tests plug in (nil: no runner).
+    public var runnerLink: (any RunnerLink)?
     /// Files "written" by export and read by import, by path.
     public var files: [String: [UInt8]] = [:]
 
@@ -91,6 +93,7 @@ public final class InMemoryDesignerServices: DesignerServices {
         return try createFlow(flow)
     }
 
+    public var runner: (any RunnerLink)? { runnerLink }
     public func workspace() -> WorkspaceSnapshot { workspaceSnapshot }
     public func connections() -> [String: String] { connectionKinds }
     public func lastRuns() -> [String: RunSummary] { runs }

@@ -11,10 +11,12 @@ public final class StoreDesignerServices: DesignerServices {
     private let workspaceProvider: @MainActor () -> WorkspaceSnapshot
     private let runsProvider: @MainActor () -> [String: RunSummary]
     private var cachedConnections: [String: String]?
+    public let runner: (any RunnerLink)?
 
     public init(home: InsightFlowHome,
                 workspace: @escaping @MainActor () -> WorkspaceSnapshot = { WorkspaceSnapshot() },
-                runs: @escaping @MainActor () -> [String: RunSummary] = { [:] }) {
+                runs: @escaping @MainActor () -> [String: RunSummary] = { [:] }, runner: (any RunnerLink)? = nil) {
+        self.runner = runner
         self.home = home
         self.store = FlowStore(home: home)
         self.workspaceProvider = workspace

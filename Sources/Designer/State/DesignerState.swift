@@ -13,6 +13,8 @@ public struct DesignerState: Sendable {
     public var workspace = WorkspaceSnapshot()
     public var connections: [String: String] = [:]
     public var facts: [Fact] = []
+    /// What the live screens show (monitor feed, runs, run detail, system status).
+    public var live = LiveState()
     /// The flow being edited, if any.
     public var document: FlowDocument?
     public var modal: Modal?
@@ -68,6 +70,7 @@ public enum ModalPurpose: Sendable, Hashable {
     case duplicateFlow(id: String)
     case exportFlow(id: String)
     case importFlow
+    case testFlow(id: String)
 }
 
 extension DesignerState {

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowRunner
 import TerminalUI
 
 /// What to do once a save succeeds.
@@ -21,6 +22,17 @@ public enum Effect: Sendable, Hashable {
     case deleteFlow(id: String)
     case exportFlow(id: String, path: String)
     case importFlow(path: String)
+    /// Sends a command to the runner.
+    case runner(RunnerCommand)
+    /// Collects what the runner finished in the background.
+    case pollRunner
+    case loadFeed(limit: Int)
+    case loadRuns(flowId: String?, limit: Int)
+    case loadRunDetail(id: String)
+    /// Opens a flow with a step selected (from a failed run).
+    case openFlowAt(id: String, step: String?)
+    /// Tests a flow with the trigger body of its newest run.
+    case testWithPreviousEvent(flowId: String)
     case quit
 }
 
@@ -36,6 +48,13 @@ public enum Message: Sendable {
     case saveConflict(String)
     case succeeded(String)
     case failed(String)
+    /// The timer: live screens poll the history.
+    case tick
+    case notices([RunnerNotice])
+    case feedLoaded(MonitorFeed)
+    case runsLoaded([RunRecord])
+    case runDetailLoaded(RunDetail?)
+    case flowOpenedAt(Flow, step: String?)
 }
 
 /// A labelled fact (Admin > System).

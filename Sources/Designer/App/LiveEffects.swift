@@ -1,0 +1,37 @@
+import FlowModel
+
+/// Performs the live effects (runner commands and history reads); nil for effects that are not live.
+@MainActor
+enum LiveEffects {
+    static func perform(_ effect: Effect, services: any DesignerServices) -> [Message]? {
+        switch effect {
+        case .runner(let command):
+            guard let runner = services.runner else { return command == .loadStatus ? [] : [.failed("No runner: the history is read-only")] }
+            runner.send(command)
+            return []
+        case .pollRunner:
+            guard let notices = services.runner?.drain(), !notices.isEmpty else { return [] }
+            return [.notices(notices)]
+        case .loadFeed(let limit): return services.runner.map { [.feedLoaded($0.feed(limit: limit))] } ?? []
+        case .loadRuns(let flowId, let limit): return [.runsLoaded(services.runner?.runs(flowId: flowId, limit: limit) ?? [])]
+        case .testWithPreviousEvent(let flowId):
+            guard let runner = services.runner else { return [.failed("No runner: the history is read-only")] }
+            guard let previous = runner.runs(flowId: flowId, limit: 1).first else { return [.failed("This flow has no previous run")] }
+            let body = previous.triggerOutputs["body"] ?? previous.triggerOutputs
+            runner.send(.test(flowId: flowId, body: body, dryRun: false))
+            return []
+        case .loadRunDetail(let id): return [.runDetailLoaded(services.runner?.detail(runId: id))]
+        default: return nil
+        }
+    }
+}
+
+extension Effect {
+    /// True for effects after which the runner must re-read the flows.
+    var changesRunnerFlows: Bool {
+        switch self {
+        case .createFlow, .saveFlow, .setFlowState, .renameFlow, .duplicateFlow, .deleteFlow, .importFlow: return true
+        default: return false
+        }
+    }
+}

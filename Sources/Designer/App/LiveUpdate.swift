@@ -1,0 +1,44 @@
+import FlowModel
+import FlowRunner
+
+/// Screens that show live data: on every tick they queue the reads they need.
+protocol LiveScreen: Screen {
+    func poll(_ state: inout DesignerState)
+}
+
+/// The update function's live part: ticks, runner notices and loaded history.
+enum LiveUpdate {
+    static func update(_ state: inout DesignerState, _ message: Message) {
+        switch message {
+        case .tick:
+            state.perform(.pollRunner)
+            if state.modal == nil, let screen = state.top as? any LiveScreen { screen.poll(&state) }
+        case .notices(let notices): for notice in notices { apply(notice, &state) }
+        case .feedLoaded(let feed): if state.live.feed != feed { state.live.feed = feed }
+        case .runsLoaded(let runs): if state.live.runs != runs { state.live.runs = runs }
+        case .runDetailLoaded(let detail): if state.live.detail != detail { state.live.detail = detail }
+        case .flowOpenedAt(let flow, let step):
+            state.document = FlowDocument(flow: flow, isNew: false)
+            state.document?.selected = step.flatMap { flow.definition.step(named: $0) == nil ? nil : $0 }
+            state.stack.append(FlowCanvasScreen())
+        default: break
+        }
+    }
+
+    private static func apply(_ notice: RunnerNotice, _ state: inout DesignerState) {
+        switch notice {
+        case .info(let text): state.live.activity = text
+        case .success(let text):
+            state.live.activity = text
+            state.notify(text, .success)
+        case .failure(let text):
+            state.live.activity = text
+            state.notify(text, .error)
+        case .openRun(let id):
+            guard !id.isEmpty else { return }
+            state.stack.append(RunDetailScreen(runId: id))
+            state.perform(.loadRunDetail(id: id))
+        case .status(let view): state.live.system = view
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import FlowExpressions
+import FlowRunner
+import TerminalUI
+
+/// Run detail: the run's steps with status, duration and attempts; the selected step's error, path, and its inputs and
+/// outputs (expand with Enter). Resubmit with `r`, open the flow at the failing (or selected) step with `o`.
+struct RunDetailScreen: LiveScreen {
+    let runId: String
+    var table = Table(columns: [TableColumn("Step"), TableColumn("Status", width: 9), TableColumn("Took", width: 8), TableColumn("Tries", width: 5)])
+    var expanded = false
+    var scroll = 0
+
+    init(runId: String) { self.runId = runId }
+
+    var title: String { "Run \(runId.prefix(8))" }
+    var hints: [KeyHint] {
+        [CommonHints.move, KeyHint("Enter", expanded ? "collapse" : "inputs/outputs"), KeyHint("r", "resubmit"), KeyHint("o", "open flow"), CommonHints.back]
+    }
+
+    func poll(_ state: inout DesignerState) {
+        if state.live.detail?.run.id != runId || state.live.detail?.run.status.isFinal != true { state.perform(.loadRunDetail(id: runId)) }
+    }
+
+    private func detail(_ state: DesignerState) -> RunDetail? {
+        guard let detail = state.live.detail, detail.run.id.hasPrefix(runId) || runId.hasPrefix(detail.run.id) else { return nil }
+        return detail
+    }
+
+    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
+        guard let detail = detail(state) else { return key == .escape || key == .left ? .pop : .stay }
+        table.rows = detail.steps.map(Self.cells)
+        if expanded, key == .pageDown || key == .pageUp {
+            scroll = max(0, scroll + (key == .pageDown ? 10 : -10))
+            return .stay
+        }
+        if table.handle(key) { scroll = 0; return .stay }
+        switch key {
+        case .escape, .left: return .pop
+        case .enter:
+            expanded.toggle()
+            scroll = 0
+        case .character("r"): state.perform(.runner(.resubmit(runId: detail.run.id)))
+        case .character("o"):
+            let failed = detail.steps.last { $0.status == .failed }
+            let selected = detail.steps.indices.contains(table.selection.index) ? detail.steps[table.selection.index] : nil
+            state.perform(.openFlowAt(id: detail.run.flowId, step: (failed ?? selected)?.stepName))
+        default: break
+        }
+        return .stay
+    }
+
+    static func cells(_ step: StepRecord) -> [String] {
+        let depth = step.path.components(separatedBy: ".actions.").count - 2
+        let name = String(repeating: "  ", count: max(0, depth)) + step.stepName + (step.iteration > 0 ? " #\(step.iteration)" : "")
+        return [name, step.status.rawValue, DisplayTime.duration(step.finishedAt.map { $0.timeIntervalSince(step.startedAt) }), "\(step.attempts)"]
+    }
+
+    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
+        let theme = state.theme
+        guard let detail = detail(state) else {
+            buffer.put("Loading run \(runId)…", x: area.x + 2, y: area.y + 1, style: theme[.muted], limit: area.maxX - 1)
+            return
+        }
+        let run = detail.run
+        let style = run.status == .failed ? theme[.error] : run.status == .succeeded ? theme[.success] : theme[.warning]
+        buffer.put(run.flowName, x: area.x + 1, y: area.y, style: theme[.title], limit: area.maxX - 30)
+        buffer.put("\(run.status.rawValue)\(run.dryRun ? " (dry run)" : "")", x: max(area.x + 1, area.maxX - 28), y: area.y, style: style, limit: area.maxX - 1)
+        let times = "started \(DisplayTime.stamp(run.startedAt ?? run.queuedAt)) · took \(DisplayTime.duration(run.duration)) · \(TriggerSummary.text(run))"
+        buffer.put(times, x: area.x + 1, y: area.y + 1, style: theme[.muted], limit: area.maxX - 1)
+        var top = area.y + 2
+        if let error = run.errorMessage {
+            buffer.put("Error: " + error, x: area.x + 1, y: top, style: theme[.error], limit: area.maxX - 1)
+            top += 1
+        }
+        let paneHeight = expanded ? max(3, (area.maxY - top) * 2 / 3) : min(5, max(0, area.maxY - top - 4))
+        var copy = table
+        copy.rows = detail.steps.map(Self.cells)
+        copy.render(into: &buffer, rect: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top - paneHeight), theme: theme)
+        let selected = detail.steps.indices.contains(table.selection.index) ? detail.steps[table.selection.index] : nil
+        if let selected, paneHeight > 0 {
+            StepPane.render(selected, expanded: expanded, scroll: scroll, into: &buffer,
+                            rect: Rect(x: area.x + 1, y: area.maxY - paneHeight, width: area.width - 2, height: paneHeight), theme: theme)
+        }
+    }
+}
+
+/// The selected step's path, error, and inputs/outputs JSON (collapsed to one line each, or pretty when expanded).
+enum StepPane {
+    static func render(_ step: StepRecord, expanded: Bool, scroll: Int, into buffer: inout CellBuffer, rect: Rect, theme: Theme) {
+        var lines: [(String, Style)] = [("── \(step.stepName) · \(step.path)", theme[.border])]
+        if let error = step.errorMessage {
+            lines += TextWrap.lines("Error: " + error, width: rect.width).map { ($0, theme[.error]) }
+        }
+        for (label, value) in [("inputs", step.inputs), ("outputs", step.outputs)] {
+            guard let value else { continue }
+            if expanded {
+                lines.append((label + ":", theme[.title]))
+                lines += value.jsonText(pretty: true).split(separator: "\n", omittingEmptySubsequences: false).map { ("  " + $0, theme[.text]) }
+            } else {
+                lines.append(("\(label): " + value.jsonText(), theme[.text]))
+            }
+        }
+        let shown = expanded ? Array(lines.prefix(1)) + Array(lines.dropFirst().dropFirst(min(scroll, max(0, lines.count - 2)))) : lines
+        for (row, line) in shown.prefix(rect.height).enumerated() {
+            buffer.put(line.0, x: rect.x, y: rect.y + row, style: line.1, limit: rect.maxX)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import FlowModel
+import FlowRunner
+import TerminalUI
+
+/// The recent values of each segment and measure, drawn as a sparkline against each flow's threshold.
+enum Sparklines {
+    static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// Subject → values oldest first, from the segment and measure events of the feed.
+    static func series(_ feed: MonitorFeed) -> [(name: String, values: [Double])] {
+        var order: [String] = []
+        var values: [String: [Double]] = [:]
+        for event in feed.events.reversed() {
+            guard let name = event.subject, let value = event.value else { continue }
+            if values[name] == nil { order.append(name) }
+            values[name, default: []].append(value)
+        }
+        return order.map { ($0, values[$0] ?? []) }
+    }
+
+    /// The thresholds flows set on `subject` (flow name, threshold).
+    static func thresholds(_ subject: String, flows: [Flow]) -> [(String, Double)] {
+        flows.compactMap { flow in
+            guard let trigger = flow.trigger, trigger.kind == .segmentThresholdCrossed || trigger.kind == .measureThresholdCrossed,
+                  (trigger.parameter("segment") ?? trigger.parameter("measure"))?.stringValue == subject,
+                  let threshold = trigger.parameter("threshold")?.doubleValue else { return nil }
+            return (flow.displayName, threshold)
+        }
+    }
+
+    /// Draws one line per subject: name, bars (over the threshold in warning colour), last value, thresholds.
+    static func render(_ feed: MonitorFeed, flows: [Flow], into buffer: inout CellBuffer, rect: Rect, theme: Theme) {
+        for (row, series) in series(feed).prefix(rect.height).enumerated() {
+            let y = rect.y + row
+            let limits = thresholds(series.name, flows: flows)
+            let line = lineThreshold(limits)
+            buffer.put(CharacterWidth.truncate(series.name, to: 22), x: rect.x, y: y, style: theme[.title], limit: rect.x + 22)
+            let values = Array(series.values.suffix(max(1, min(24, rect.width / 3))))
+            let top = max(values.max() ?? 1, line ?? 0, 1)
+            for (index, value) in values.enumerated() {
+                let level = min(bars.count - 1, max(0, Int(value / top * Double(bars.count - 1))))
+                let over = line.map { value > $0 } ?? false
+                buffer.put(String(bars[level]), x: rect.x + 23 + index, y: y, style: over ? theme[.warning] : theme[.success])
+            }
+            let last = values.last.map(DisplayTime.number) ?? "-"
+            let note = limits.isEmpty ? "no threshold" : limits.map { "> \(DisplayTime.number($0.1)) \($0.0)" }.joined(separator: ", ")
+            buffer.put("\(last)  \(note)", x: rect.x + 24 + values.count, y: y, style: theme[.muted], limit: rect.maxX)
+        }
+    }
+
+    private static func lineThreshold(_ limits: [(String, Double)]) -> Double? { limits.map(\.1).min() }
+}

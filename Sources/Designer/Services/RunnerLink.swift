@@ -1,0 +1,104 @@
+import FlowExpressions
+import FlowRunner
+import Foundation
+
+/// The newest events and runs of the history, newest first (what the Monitor shows).
+public struct MonitorFeed: Sendable, Hashable {
+    public var events: [TriggerEvent]
+    public var runs: [RunRecord]
+    /// Total events and runs stored (shown as counts; nothing is ever dropped from the history).
+    public var eventTotal: Int
+    public var runTotal: Int
+
+    public init(events: [TriggerEvent] = [], runs: [RunRecord] = [], eventTotal: Int = 0, runTotal: Int = 0) {
+        self.events = events
+        self.runs = runs
+        self.eventTotal = eventTotal
+        self.runTotal = runTotal
+    }
+}
+
+/// A run with its step records (the run detail).
+public struct RunDetail: Sendable, Hashable {
+    public var run: RunRecord
+    public var steps: [StepRecord]
+
+    public init(run: RunRecord, steps: [StepRecord]) {
+        self.run = run
+        self.steps = steps
+    }
+}
+
+/// Work sent to the runner (embedded or attached); outcomes come back as notices.
+public enum RunnerCommand: Sendable, Hashable {
+    /// Refresh one source, or everything (a full refresh) when nil.
+    case refresh(source: String?)
+    case resubmit(runId: String)
+    case test(flowId: String, body: JSONValue, dryRun: Bool)
+    case demoFeed(on: Bool)
+    /// Re-reads the workspace's status (Admin > System).
+    case loadStatus
+}
+
+/// What finished in the background since the last look.
+public enum RunnerNotice: Sendable, Hashable {
+    case info(String)
+    case success(String)
+    case failure(String)
+    /// A run to show in the run detail (a test run or a resubmitted run).
+    case openRun(String)
+    case status(SystemStatusView)
+}
+
+/// Admin > System: the workspace's last refreshes and values, the schedule and the demo feed.
+public struct SystemStatusView: Sendable, Hashable {
+    /// One line: name, value, detail (last refresh and its outcome).
+    public struct Line: Sendable, Hashable {
+        public var group: String
+        public var name: String
+        public var value: String
+        public var detail: String
+        public var failed: Bool
+
+        public init(group: String, name: String, value: String, detail: String, failed: Bool = false) {
+            self.group = group
+            self.name = name
+            self.value = value
+            self.detail = detail
+            self.failed = failed
+        }
+    }
+
+    public var lines: [Line]
+    public var schedule: String
+    public var demoFeed: Bool?
+
+    public init(lines: [Line] = [], schedule: String = "-", demoFeed: Bool? = nil) {
+        self.lines = lines
+        self.schedule = schedule
+        self.demoFeed = demoFeed
+    }
+}
+
+/// The designer's link to the runner of its home: embedded, attached to a `serve`, or read-only.
+@MainActor
+public protocol RunnerLink: AnyObject {
+    /// The status bar note: "embedded runner", "attached to serve (pid N)".
+    var modeNote: String { get }
+    /// Tells the runner the flows changed (after a save or on/off).
+    func flowsChanged()
+    /// The newest `limit` events and runs.
+    func feed(limit: Int) -> MonitorFeed
+    /// Runs newest first, optionally of one flow.
+    func runs(flowId: String?, limit: Int) -> [RunRecord]
+    /// One run and its steps.
+    func detail(runId: String) -> RunDetail?
+    /// The event that caused a run, for "test with a previous run's event".
+    func event(id: String) -> TriggerEvent?
+    /// Starts a command; its outcome arrives through `drain()`.
+    func send(_ command: RunnerCommand)
+    /// Notices since the last call.
+    func drain() -> [RunnerNotice]
+    /// Stops background work (at quit).
+    func stop()
+}

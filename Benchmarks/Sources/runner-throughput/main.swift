@@ -5,7 +5,7 @@ import Foundation
 
 /// Sustained runs per second of a 4-step flow (Compose, Condition, Set variable, Compose) with full history,
 /// and the delay from an accepted event to its run's first step (p50/p99).
-/// Usage: runner-throughput [EVENTS] [OTHER_FLOWS] [SENDERS]
+/// Usage: runner-throughput [EVENTS] [OTHER_FLOWS] [SENDERS] [RATE]
 struct NoDelivery: ActionDelivering {
     func deliver(_ request: DeliveryRequest) async -> DeliveryOutcome { .delivered(outputs: [:]) }
 }
@@ -42,11 +42,17 @@ try await runner.start()
 
 /// Events arrive from `producers` concurrent senders (as from several intake connections).
 let producers = arguments.count > 3 ? Int(arguments[3]) ?? 8 : 8
+/// With a rate (events per second), each sender paces itself so the runner is not saturated (a latency run).
+let rate = arguments.count > 4 ? Double(arguments[4]) ?? 0 : 0
 let start = Date()
 try await withThrowingTaskGroup(of: Void.self) { group in
     for producer in 0..<producers {
         group.addTask {
             for i in stride(from: producer, to: events, by: producers) {
+                if rate > 0 {
+                    let due = start.addingTimeInterval(Double(i) / rate)
+                    if due > Date() { try await Task.sleep(for: .seconds(due.timeIntervalSinceNow)) }
+                }
                 try await runner.accept(TriggerEvent(type: .dataSourceRefreshFailed, fields: ["dataSourceName": "Webshop", "errorMessage": .string("error \(i)")], origin: "bench"))
             }
         }

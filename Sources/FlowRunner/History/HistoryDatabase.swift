@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// Opens `history.sqlite` (WAL, synchronous=NORMAL) and creates or migrates its tables.
+/// Opens `history.sqlite` (WAL, synchronous=NORMAL, checkpoints left to `HistoryCheckpointer`) and creates or
+/// migrates its tables.
 enum HistoryDatabase {
     static func open(_ url: URL) throws -> DatabasePool {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -9,6 +10,7 @@ enum HistoryDatabase {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         let pool = try DatabasePool(path: url.path, configuration: configuration)
         try migrator.migrate(pool)

@@ -7,11 +7,13 @@ import GRDB
 public final class HistoryStore: Sendable {
     let pool: DatabasePool
     let writer: HistoryWriter
+    private let checkpointer: HistoryCheckpointer
 
     /// Opens (or creates) the history database at `url`.
     public init(url: URL) throws {
         pool = try HistoryDatabase.open(url)
         writer = HistoryWriter(pool: pool)
+        checkpointer = try HistoryCheckpointer(path: url.path)
     }
 
     /// One threshold observation to store with an event.

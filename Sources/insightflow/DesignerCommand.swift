@@ -117,7 +117,7 @@ enum DesignerRunner {
         } catch {
             let problem = "No runner: \(error)"
             guard let history = try? HistoryStore(url: home.historyDatabase) else { return (nil, problem) }
-            let link = await HomeRunnerLink(history: history, control: .readOnly, workspace: try? Workspace.load(folder: home.workspaceFolder))
+            let link = await HomeRunnerLink(history: history, control: .readOnly, workspace: try? Workspace.load(folder: home.workspaceFolder), home: home)
             return (link, problem)
         }
     }

@@ -20,6 +20,7 @@ enum LiveEffects {
             let body = previous.triggerOutputs["body"] ?? previous.triggerOutputs
             runner.send(.test(flowId: flowId, body: body, dryRun: false))
             return []
+        case .loadConnections, .saveConnection, .deleteConnection: return ConnectionEffects.perform(effect, services: services)
         case .loadRunDetail(let id): return [.runDetailLoaded(services.runner?.detail(runId: id))]
         default: return nil
         }

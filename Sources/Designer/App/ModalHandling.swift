@@ -41,6 +41,10 @@ enum ModalHandling {
         case .renameFlow(let id): if button == 0, !text.isEmpty { state.perform(.renameFlow(id: id, name: text)) }
         case .duplicateFlow(let id): if button == 0, !text.isEmpty { state.perform(.duplicateFlow(id: id, name: text)) }
         case .exportFlow(let id): if button == 0, !text.isEmpty { state.perform(.exportFlow(id: id, path: text)) }
+        case .deleteConnection(let name): if button == 0 { state.perform(.deleteConnection(name: name)) }
+        case .addConnection:
+            if ConnectionFormScreen.kinds.indices.contains(button) { state.stack.append(ConnectionFormScreen(kind: ConnectionFormScreen.kinds[button])) }
+        case .testConnection(let name): if button == 0 { state.perform(.runner(.testConnection(name: name, recipient: text.isEmpty ? nil : text))) }
         case .testFlow(let id): TestRunActions.resolve(flowId: id, button: button, input: input, &state)
         case .importFlow: if button == 0, !text.isEmpty { state.perform(.importFlow(path: text)) }
         }

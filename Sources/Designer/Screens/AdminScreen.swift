@@ -25,7 +25,9 @@ struct AdminScreen: Screen {
                 state.perform(.runner(.loadStatus))
                 return .push(SystemScreen())
             case 1: return .push(ExportDestinationsScreen())
-            default: return .push(ConnectionsScreen())
+            default:
+                state.perform(.loadConnections)
+                return .push(ConnectionsScreen())
             }
         default: return .stay
         }
@@ -36,25 +38,5 @@ struct AdminScreen: Screen {
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         var copy = menu
         copy.render(into: &buffer, rect: menuRect(area), theme: state.theme)
-    }
-}
-
-/// Admin > Connections: the named connections and their kinds.
-struct ConnectionsScreen: Screen {
-    var title: String { "Connections" }
-    var hints: [KeyHint] { [CommonHints.back] }
-
-    mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        key == .escape || key == .left || key == .character("h") ? .pop : .stay
-    }
-
-    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
-        var table = Table(columns: [TableColumn("Connection", width: 30), TableColumn("Kind")],
-                          rows: state.connections.keys.sorted().map { [$0, state.connections[$0] ?? ""] })
-        table.selection.index = -1
-        table.render(into: &buffer, rect: area.inset(1), theme: state.theme)
-        if state.connections.isEmpty {
-            buffer.put("Connections are defined in connections.json in the home folder.", x: area.x + 2, y: area.y + 4, style: state.theme[.muted], limit: area.maxX - 1)
-        }
     }
 }

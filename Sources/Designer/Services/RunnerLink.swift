@@ -38,6 +38,8 @@ public enum RunnerCommand: Sendable, Hashable {
     case demoFeed(on: Bool)
     /// Re-reads the workspace's status (Admin > System).
     case loadStatus
+    /// Sends a test through a connection: a Teams card, an email to `recipient`, an HTTP GET of the base URL.
+    case testConnection(name: String, recipient: String?)
 }
 
 /// What finished in the background since the last look.

@@ -71,6 +71,9 @@ public enum ModalPurpose: Sendable, Hashable {
     case exportFlow(id: String)
     case importFlow
     case testFlow(id: String)
+    case deleteConnection(name: String)
+    case addConnection
+    case testConnection(name: String)
 }
 
 extension DesignerState {

@@ -33,6 +33,9 @@ public enum Effect: Sendable, Hashable {
     case openFlowAt(id: String, step: String?)
     /// Tests a flow with the trigger body of its newest run.
     case testWithPreviousEvent(flowId: String)
+    case loadConnections
+    case saveConnection(ConnectionDraft, replacing: String?)
+    case deleteConnection(name: String)
     case quit
 }
 
@@ -55,6 +58,7 @@ public enum Message: Sendable {
     case runsLoaded([RunRecord])
     case runDetailLoaded(RunDetail?)
     case flowOpenedAt(Flow, step: String?)
+    case connectionsLoaded([ConnectionSummary])
 }
 
 /// A labelled fact (Admin > System).

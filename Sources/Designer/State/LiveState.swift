@@ -8,6 +8,8 @@ public struct LiveState: Sendable {
     public var runs: [RunRecord] = []
     public var detail: RunDetail?
     public var system: SystemStatusView?
+    /// Admin > Connections (secrets masked).
+    public var connections: [ConnectionSummary] = []
     /// The last progress or outcome line of a background command.
     public var activity: String?
 

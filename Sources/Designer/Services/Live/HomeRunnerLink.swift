@@ -8,17 +8,20 @@ import Insights
 @MainActor
 public final class HomeRunnerLink: RunnerLink {
     private let history: HistoryStore
+    /// The home (connections.json, delivery for connection tests); nil in history-only tests.
+    let home: InsightFlowHome?
     private let control: RunnerControl
     private let context: LinkContext
     private var forwarding: Task<Void, Never>?
 
-    public init(history: HistoryStore, control: RunnerControl, workspace: Workspace?, forwarding: Task<Void, Never>? = nil) {
+    public init(history: HistoryStore, control: RunnerControl, workspace: Workspace?, home: InsightFlowHome? = nil, forwarding: Task<Void, Never>? = nil) {
         self.history = history
+        self.home = home
         self.control = control
         self.forwarding = forwarding
         var demo: Bool?
         if case .embedded(_, let activity) = control { demo = activity.demoFeed != nil }
-        self.context = LinkContext(workspace: workspace, notices: NoticeBox(), demoFeed: DemoFeedFlag(demo))
+        self.context = LinkContext(workspace: workspace, notices: NoticeBox(), demoFeed: DemoFeedFlag(demo), home: home)
     }
 
     /// Attaches to the `serve` holding `home`, or opens the embedded runner (with the workspace's schedule, demo
@@ -27,12 +30,12 @@ public final class HomeRunnerLink: RunnerLink {
         if let endpoint = RunnerEndpoint.current(home: home) {
             let client = try IntakeClient(home: home, endpoint: endpoint)
             return HomeRunnerLink(history: try HistoryStore(url: home.historyDatabase), control: .attached(client, pid: endpoint.pid),
-                                  workspace: try? Workspace.load(folder: home.workspaceFolder))
+                                  workspace: try? Workspace.load(folder: home.workspaceFolder), home: home)
         }
         let host = try await RunnerHost.open(home: home)
         let activity = host.startWorkspaceActivity { _ in }
         let forwarding = host.forwardWorkspaceEvents()
-        return HomeRunnerLink(history: host.history, control: .embedded(host, activity), workspace: host.workspace, forwarding: forwarding)
+        return HomeRunnerLink(history: host.history, control: .embedded(host, activity), workspace: host.workspace, home: home, forwarding: forwarding)
     }
 
     public var modeNote: String {

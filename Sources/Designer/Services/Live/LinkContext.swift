@@ -1,3 +1,4 @@
+import FlowModel
 import Insights
 import Synchronization
 
@@ -6,6 +7,7 @@ struct LinkContext: Sendable {
     let workspace: Workspace?
     let notices: NoticeBox
     let demoFeed: DemoFeedFlag
+    let home: InsightFlowHome?
 }
 
 /// Whether the demo feed is ticking (nil when this process does not control it).

@@ -31,6 +31,9 @@ extension RunnerControl {
                 notices.post(.openRun(id))
             case .demoFeed(let on): try demoFeed(on, context: context)
             case .loadStatus: break
+            case .testConnection(let name, let recipient):
+                try await ConnectionTester.test(name, recipient: recipient, home: context.home, notices: notices)
+                return
             }
         } catch {
             notices.post(.failure("\(error)"))

@@ -93,11 +93,13 @@ private struct JSONReader {
                 throw error("unexpected \(describeByte(bytes[index])); expected a quoted member name")
             }
             let key = try readString()
-            if members[key] != nil { throw error("the member \"\(key)\" appears twice in this object") }
             try expect(UInt8(ascii: ":"), "expected ':' after the member name \"\(key)\"")
             path.append(.key(key))
-            members[key] = try readValue()
+            let value = try readValue()
             path.removeLast()
+            if members.updateValue(value, forKey: key) != nil {
+                throw error("the member \"\(key)\" appears twice in this object")
+            }
             if try readSeparator(closing: UInt8(ascii: "}"), what: "object") { return .object(members) }
         }
     }

@@ -26,7 +26,7 @@ struct FlowDecoder {
             throw failure(at: "state", "unknown state '\(stateText)'; use \"On\" or \"Off\"")
         }
         let version = try optionalInt(&members, "version") ?? 0
-        guard let definitionValue = members.removeValue(forKey: "definition") else {
+        guard let definitionValue = members.take("definition") else {
             throw failure("missing \"definition\"; a flow file holds its workflow under \"definition\"")
         }
         path.append(.key("definition"))
@@ -36,7 +36,7 @@ struct FlowDecoder {
         flow.description = try optionalString(&members, "description")
         flow.createdAt = try optionalString(&members, "createdAt")
         flow.modifiedAt = try optionalString(&members, "modifiedAt")
-        flow.extra = members
+        flow.extra = members.rest
         return flow
     }
 
@@ -45,11 +45,11 @@ struct FlowDecoder {
         var definition = WorkflowDefinition()
         definition.schema = try optionalString(&members, "$schema")
         definition.contentVersion = try optionalString(&members, "contentVersion")
-        definition.parameters = members.removeValue(forKey: "parameters")
-        definition.outputs = members.removeValue(forKey: "outputs")
-        if let triggersValue = members.removeValue(forKey: "triggers") {
+        definition.parameters = members.take("parameters")
+        definition.outputs = members.take("outputs")
+        if let triggersValue = members.take("triggers") {
             path.append(.key("triggers"))
-            let triggerMembers = try object(triggersValue, "\"triggers\" must be an object of triggers by name")
+            let triggerMembers = try object(triggersValue, "\"triggers\" must be an object of triggers by name").all
             for (name, triggerValue) in triggerMembers {
                 path.append(.key(name))
                 definition.triggers[name] = try trigger(name: name, triggerValue)
@@ -57,8 +57,8 @@ struct FlowDecoder {
             }
             path.removeLast()
         }
-        definition.actions = try stepList(members.removeValue(forKey: "actions"), key: "actions") ?? [:]
-        definition.extra = members
+        definition.actions = try stepList(members.take("actions"), key: "actions") ?? [:]
+        definition.extra = members.rest
         return definition
     }
 
@@ -66,13 +66,13 @@ struct FlowDecoder {
         var members = try object(value, "a trigger must be a JSON object with a \"type\"")
         var trigger = Trigger(name: name, type: try requiredString(&members, "type"))
         trigger.description = try optionalString(&members, "description")
-        trigger.inputs = members.removeValue(forKey: "inputs")
-        if let conditions = members.removeValue(forKey: "conditions") {
+        trigger.inputs = members.take("inputs")
+        if let conditions = members.take("conditions") {
             path.append(.key("conditions"))
             trigger.conditions = try triggerConditions(conditions)
             path.removeLast()
         }
-        trigger.extra = members
+        trigger.extra = members.rest
         return trigger
     }
 
@@ -92,7 +92,7 @@ struct FlowDecoder {
     private mutating func stepList(_ value: JSONValue?, key: String) throws(FlowDecodingError) -> StepList? {
         guard let value else { return nil }
         path.append(.key(key))
-        let members = try object(value, "\"\(key)\" must be an object of steps by name")
+        let members = try object(value, "\"\(key)\" must be an object of steps by name").all
         var steps = StepList()
         steps.reserveCapacity(members.count)
         for (name, stepValue) in members {
@@ -112,17 +112,17 @@ struct FlowDecoder {
         step.cases = nil
         step.defaultActions = nil
         step.description = try optionalString(&members, "description")
-        step.inputs = members.removeValue(forKey: "inputs")
-        step.expression = members.removeValue(forKey: "expression")
+        step.inputs = members.take("inputs")
+        step.expression = members.take("expression")
         step.foreach = try optionalString(&members, "foreach")
-        step.runtimeConfiguration = members.removeValue(forKey: "runtimeConfiguration")
-        step.runAfter = try runAfter(members.removeValue(forKey: "runAfter"))
-        step.actions = try stepList(members.removeValue(forKey: "actions"), key: "actions")
-        step.elseActions = try branch(members.removeValue(forKey: "else"), key: "else")
-        step.defaultActions = try branch(members.removeValue(forKey: "default"), key: "default")
-        step.cases = try cases(members.removeValue(forKey: "cases"))
-        step.limit = try limit(members.removeValue(forKey: "limit"))
-        step.extra = members
+        step.runtimeConfiguration = members.take("runtimeConfiguration")
+        step.runAfter = try runAfter(members.take("runAfter"))
+        step.actions = try stepList(members.take("actions"), key: "actions")
+        step.elseActions = try branch(members.take("else"), key: "else")
+        step.defaultActions = try branch(members.take("default"), key: "default")
+        step.cases = try cases(members.take("cases"))
+        step.limit = try limit(members.take("limit"))
+        step.extra = members.rest
         return step
     }
 
@@ -131,7 +131,7 @@ struct FlowDecoder {
         guard let value else { return nil }
         path.append(.key(key))
         var members = try object(value, "\"\(key)\" must be an object {\"actions\": {...}}")
-        let steps = try stepList(members.removeValue(forKey: "actions"), key: "actions") ?? [:]
+        let steps = try stepList(members.take("actions"), key: "actions") ?? [:]
         path.removeLast()
         return steps
     }
@@ -139,14 +139,14 @@ struct FlowDecoder {
     private mutating func cases(_ value: JSONValue?) throws(FlowDecodingError) -> OrderedDictionary<String, SwitchCase>? {
         guard let value else { return nil }
         path.append(.key("cases"))
-        let members = try object(value, "\"cases\" must be an object of cases by name")
+        let members = try object(value, "\"cases\" must be an object of cases by name").all
         var result = OrderedDictionary<String, SwitchCase>()
         for (caseName, caseValue) in members {
             path.append(.key(caseName))
             var caseMembers = try object(caseValue, "a switch case must be an object {\"case\": value, \"actions\": {...}}")
-            guard let match = caseMembers.removeValue(forKey: "case") else { throw failure("a switch case needs \"case\": the value it matches") }
-            var switchCase = SwitchCase(value: match, actions: try stepList(caseMembers.removeValue(forKey: "actions"), key: "actions") ?? [:])
-            switchCase.extra = caseMembers
+            guard let match = caseMembers.take("case") else { throw failure("a switch case needs \"case\": the value it matches") }
+            var switchCase = SwitchCase(value: match, actions: try stepList(caseMembers.take("actions"), key: "actions") ?? [:])
+            switchCase.extra = caseMembers.rest
             result[caseName] = switchCase
             path.removeLast()
         }
@@ -161,7 +161,7 @@ struct FlowDecoder {
         var limit = StepLimit()
         limit.count = try optionalInt(&members, "count")
         limit.timeout = try optionalString(&members, "timeout")
-        limit.extra = members
+        limit.extra = members.rest
         path.removeLast()
         return limit
     }
@@ -169,7 +169,7 @@ struct FlowDecoder {
     private mutating func runAfter(_ value: JSONValue?) throws(FlowDecodingError) -> OrderedDictionary<String, [RunAfterStatus]> {
         guard let value else { return [:] }
         path.append(.key("runAfter"))
-        let members = try object(value, "\"runAfter\" must be an object such as {\"Previous_step\": [\"Succeeded\"]}")
+        let members = try object(value, "\"runAfter\" must be an object such as {\"Previous_step\": [\"Succeeded\"]}").all
         var result = OrderedDictionary<String, [RunAfterStatus]>()
         for (predecessor, statusesValue) in members {
             path.append(.key(predecessor))
@@ -193,25 +193,25 @@ struct FlowDecoder {
 
     // MARK: - Primitive readers
 
-    private func object(_ value: JSONValue, _ message: String) throws(FlowDecodingError) -> OrderedDictionary<String, JSONValue> {
+    private func object(_ value: JSONValue, _ message: String) throws(FlowDecodingError) -> MemberBag {
         guard case .object(let members) = value else { throw failure("\(message); found \(value.typeDescription)") }
-        return members
+        return MemberBag(members)
     }
 
-    private func requiredString(_ members: inout OrderedDictionary<String, JSONValue>, _ key: String) throws(FlowDecodingError) -> String {
-        guard let value = members.removeValue(forKey: key) else { throw failure("missing \"\(key)\"") }
+    private func requiredString(_ members: inout MemberBag, _ key: String) throws(FlowDecodingError) -> String {
+        guard let value = members.take(key) else { throw failure("missing \"\(key)\"") }
         guard case .string(let text) = value else { throw failure(at: key, "\"\(key)\" must be a string; found \(value.typeDescription)") }
         return text
     }
 
-    private func optionalString(_ members: inout OrderedDictionary<String, JSONValue>, _ key: String) throws(FlowDecodingError) -> String? {
-        guard let value = members.removeValue(forKey: key), !value.isNull else { return nil }
+    private func optionalString(_ members: inout MemberBag, _ key: String) throws(FlowDecodingError) -> String? {
+        guard let value = members.take(key), !value.isNull else { return nil }
         guard case .string(let text) = value else { throw failure(at: key, "\"\(key)\" must be a string; found \(value.typeDescription)") }
         return text
     }
 
-    private func optionalInt(_ members: inout OrderedDictionary<String, JSONValue>, _ key: String) throws(FlowDecodingError) -> Int? {
-        guard let value = members.removeValue(forKey: key), !value.isNull else { return nil }
+    private func optionalInt(_ members: inout MemberBag, _ key: String) throws(FlowDecodingError) -> Int? {
+        guard let value = members.take(key), !value.isNull else { return nil }
         guard case .int(let number) = value else { throw failure(at: key, "\"\(key)\" must be a whole number; found \(value.typeDescription)") }
         return number
     }
@@ -219,4 +219,29 @@ struct FlowDecoder {
     private func failure(at key: String? = nil, _ message: String) -> FlowDecodingError {
         FlowDecodingError(path: key.map { path + [.key($0)] } ?? path, message: message)
     }
+}
+
+/// An object's members being read: known keys are taken, the rest stay (in file order) as unknown members.
+/// Taking is a hash lookup; removing from an ordered dictionary would shift every later member.
+struct MemberBag {
+    private let members: OrderedDictionary<String, JSONValue>
+    private var taken: Set<String> = []
+
+    init(_ members: OrderedDictionary<String, JSONValue>) { self.members = members }
+
+    /// The member `key`, marked as known.
+    mutating func take(_ key: String) -> JSONValue? {
+        guard let value = members[key] else { return nil }
+        taken.insert(key)
+        return value
+    }
+
+    /// The members not taken, in file order.
+    var rest: OrderedDictionary<String, JSONValue> {
+        guard !taken.isEmpty else { return members }
+        return members.filter { !taken.contains($0.key) }
+    }
+
+    /// Every member, for iteration.
+    var all: OrderedDictionary<String, JSONValue> { members }
 }

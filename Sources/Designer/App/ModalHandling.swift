@@ -45,6 +45,10 @@ enum ModalHandling {
         case .addConnection:
             if ConnectionFormScreen.kinds.indices.contains(button) { state.stack.append(ConnectionFormScreen(kind: ConnectionFormScreen.kinds[button])) }
         case .testConnection(let name): if button == 0 { state.perform(.runner(.testConnection(name: name, recipient: text.isEmpty ? nil : text))) }
+        case .editSchedule:
+            guard button == 0 else { return }
+            guard let seconds = Double(text), seconds >= 0 else { return state.notify("The interval is a number of seconds (0: off)", .error) }
+            state.perform(.runner(.setSchedule(intervalSeconds: seconds)))
         case .testFlow(let id): TestRunActions.resolve(flowId: id, button: button, input: input, &state)
         case .importFlow: if button == 0, !text.isEmpty { state.perform(.importFlow(path: text)) }
         }

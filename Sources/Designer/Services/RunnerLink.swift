@@ -40,6 +40,8 @@ public enum RunnerCommand: Sendable, Hashable {
     case loadStatus
     /// Sends a test through a connection: a Teams card, an email to `recipient`, an HTTP GET of the base URL.
     case testConnection(name: String, recipient: String?)
+    /// Sets the refresh interval in seconds (nil or 0 switches the schedule off).
+    case setSchedule(intervalSeconds: Double?)
 }
 
 /// What finished in the background since the last look.

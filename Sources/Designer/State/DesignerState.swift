@@ -74,6 +74,7 @@ public enum ModalPurpose: Sendable, Hashable {
     case deleteConnection(name: String)
     case addConnection
     case testConnection(name: String)
+    case editSchedule
 }
 
 extension DesignerState {

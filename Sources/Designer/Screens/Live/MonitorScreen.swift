@@ -15,8 +15,7 @@ struct MonitorScreen: LiveScreen {
 
     var title: String { "Monitor" }
     var hints: [KeyHint] {
-        [CommonHints.move, KeyHint("Enter", "run"), KeyHint("Space", frozen == nil ? "pause" : "resume"), KeyHint("f/t/s", "filter"),
-         KeyHint("h", "history"), CommonHints.back]
+        [KeyHint("Enter", "run"), KeyHint("Space", frozen == nil ? "pause" : "resume"), KeyHint("f/t/s", "filter"), KeyHint("h", "history"), CommonHints.back]
     }
 
     func poll(_ state: inout DesignerState) {

@@ -7,7 +7,7 @@ struct SystemScreen: Screen {
 
     var title: String { "System" }
     var hints: [KeyHint] {
-        [CommonHints.move, KeyHint("Enter", "refresh source"), KeyHint("a", "refresh all"), KeyHint("d", "demo feed"), KeyHint("l", "reload"), CommonHints.back]
+        [KeyHint("Enter", "refresh"), KeyHint("a", "all"), KeyHint("d", "demo feed"), KeyHint("i", "interval"), KeyHint("l", "reload"), CommonHints.back]
     }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
@@ -27,6 +27,10 @@ struct SystemScreen: Screen {
             }
             state.perform(.runner(.demoFeed(on: !on)))
         case .character("l"): state.perform(.runner(.loadStatus))
+        case .character("i"):
+            let current = state.live.system?.schedule.split(separator: " ").dropFirst().first.map(String.init) ?? "60"
+            state.ask(Dialog(title: "Refresh schedule", message: "Refresh everything every how many seconds? (0: off)", buttons: ["Save", "Cancel"],
+                             input: TextField(Double(current) == nil ? "60" : current)), for: .editSchedule)
         default: break
         }
         return .stay

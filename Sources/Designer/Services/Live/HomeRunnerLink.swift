@@ -77,6 +77,7 @@ public final class HomeRunnerLink: RunnerLink {
     public func stop() {
         forwarding?.cancel()
         forwarding = nil
+        context.schedule.stop()
         if case .embedded(_, let activity) = control { activity.stop() }
     }
 }

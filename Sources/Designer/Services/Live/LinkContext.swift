@@ -8,6 +8,7 @@ struct LinkContext: Sendable {
     let notices: NoticeBox
     let demoFeed: DemoFeedFlag
     let home: InsightFlowHome?
+    let schedule = ScheduleSlot()
 }
 
 /// Whether the demo feed is ticking (nil when this process does not control it).

@@ -31,6 +31,11 @@ extension RunnerControl {
                 notices.post(.openRun(id))
             case .demoFeed(let on): try demoFeed(on, context: context)
             case .loadStatus: break
+            case .setSchedule(let interval):
+                guard let workspace else { throw LinkError("this home has no workspace") }
+                try context.schedule.set(intervalSeconds: interval, workspace: workspace, control: self)
+                let note = if case .attached = self { " (serve uses it from its next start)" } else { "" }
+                notices.post(.success("Schedule: " + SystemStatusReader.describe(context.schedule.schedule) + note))
             case .testConnection(let name, let recipient):
                 try await ConnectionTester.test(name, recipient: recipient, home: context.home, notices: notices)
                 return
@@ -38,7 +43,7 @@ extension RunnerControl {
         } catch {
             notices.post(.failure("\(error)"))
         }
-        if let workspace { await SystemStatusReader.post(workspace, demoFeed: context.demoFeed.value, notices: notices) }
+        if let workspace { await SystemStatusReader.post(workspace, demoFeed: context.demoFeed.value, schedule: context.schedule.schedule, notices: notices) }
     }
 
     /// Re-reads the flows (after a save or an on/off).

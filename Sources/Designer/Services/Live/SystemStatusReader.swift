@@ -3,17 +3,17 @@ import Insights
 
 /// Reads the workspace's status into the Admin > System view and posts it.
 enum SystemStatusReader {
-    static func post(_ workspace: Workspace, demoFeed: Bool?, notices: NoticeBox) async {
+    static func post(_ workspace: Workspace, demoFeed: Bool?, schedule: RefreshSchedule?, notices: NoticeBox) async {
         do {
             let status = try await workspace.status()
-            notices.post(.status(view(status, definition: workspace.definition, demoFeed: demoFeed)))
+            notices.post(.status(view(status, schedule: schedule ?? workspace.definition.schedule, demoFeed: demoFeed)))
         } catch {
             notices.post(.failure("Cannot read the workspace status: \(error)"))
         }
     }
 
     /// The view of a status: sources, unification, measures, segments.
-    static func view(_ status: WorkspaceStatus, definition: WorkspaceDefinition, demoFeed: Bool?) -> SystemStatusView {
+    static func view(_ status: WorkspaceStatus, schedule: RefreshSchedule?, demoFeed: Bool?) -> SystemStatusView {
         var lines: [SystemStatusView.Line] = status.sources.map { source in
             let last = source.lastRefresh
             let detail = last.map { ($0.errorMessage.map { "failed: \($0)" } ?? "succeeded") + " at " + DisplayTime.clock($0.finishedAt) } ?? "never refreshed"
@@ -28,7 +28,7 @@ enum SystemStatusReader {
         lines += status.segments.map {
             .init(group: "Segment", name: $0.name, value: $0.count.map { "\($0) members" } ?? "-", detail: $0.refreshedAt.map { "at " + DisplayTime.clock($0) } ?? "-")
         }
-        return SystemStatusView(lines: lines, schedule: describe(definition.schedule), demoFeed: demoFeed)
+        return SystemStatusView(lines: lines, schedule: describe(schedule), demoFeed: demoFeed)
     }
 
     /// "every 20 s", "daily at 06:00, 18:00 (UTC)" or "off".

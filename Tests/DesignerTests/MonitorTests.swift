@@ -78,6 +78,25 @@ import TerminalUI
         #expect(link.reloads == 1)
     }
 
+    @Test func connectorPageOpensTheMonitorForTheSelectedFlow() {
+        let session = makeLiveSession(link: FixtureRunnerLink(), flows: [sampleFlow(id: "teams-refresh-failed", name: "Teams alert")])
+        session.openConnectorPage()
+        session.send([.tab])
+        session.type("m")
+        #expect(session.state.breadcrumb.last == "Monitor")
+        session.dispatch(.tick)
+        #expect(session.screen.contains("filter: flow Teams alert"))
+        #expect(!session.screen.contains("Email the data owners"))
+    }
+
+    @Test func flowsListOpensTheRunsOfTheSelectedFlow() {
+        let session = makeLiveSession(link: FixtureRunnerLink(), flows: [sampleFlow(id: "email-segment", name: "Email")])
+        session.send([.down, .down, .enter])
+        session.type("H")
+        #expect(session.state.breadcrumb.last == "Runs of email-segment")
+        #expect(session.screen.contains("1 run(s)"))
+    }
+
     /// A flow with a segment threshold (drawn with the sparkline).
     private func thresholdFlow() -> Flow {
         var flow = Flow(id: "email-segment", displayName: "Email the data owners",

@@ -32,6 +32,24 @@ import TerminalUI
         #expect(session.screen.contains("\"statusCode\": 502"))
     }
 
+    @Test func runDetailDrawsTheFlowWithStepsThatDidNotRun() {
+        var flow = Flow(id: "teams-refresh-failed", displayName: LiveFixture.longFlowName,
+                        trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
+        flow.definition.actions["Compose_summary"] = Step(name: "Compose_summary", type: .compose, inputs: "summary")
+        var post = Step(name: "Post_message", type: .teamsPostMessage, inputs: ["connection": "Teams", "text": "failed"])
+        post.runAfter = ["Compose_summary": [.succeeded]]
+        flow.definition.actions["Post_message"] = post
+        var after = Step(name: "Log_the_alert", type: .compose, inputs: "logged")
+        after.runAfter = ["Post_message": [.succeeded]]
+        flow.definition.actions["Log_the_alert"] = after
+        let session = makeLiveSession(link: FixtureRunnerLink(), flows: [flow])
+        openHistory(session)
+        session.send([.down, .enter])
+        #expect(session.screen.contains("Log_the_alert"))
+        #expect(session.screen.contains("not run"))
+        expectScreen(session, "run-detail-as-drawn-80x24")
+    }
+
     @Test func resubmitAndOpenTheFlowAtTheFailingStep() {
         let link = FixtureRunnerLink()
         let session = makeLiveSession(link: link, flows: [sampleFlow(id: "teams-refresh-failed")])

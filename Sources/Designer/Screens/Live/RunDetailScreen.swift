@@ -14,7 +14,7 @@ struct RunDetailScreen: LiveScreen {
 
     var title: String { "Run \(runId.prefix(8))" }
     var hints: [KeyHint] {
-        [CommonHints.move, KeyHint("Enter", expanded ? "collapse" : "inputs/outputs"), KeyHint("r", "resubmit"), KeyHint("o", "open flow"), CommonHints.back]
+        [KeyHint("Enter", expanded ? "collapse" : "expand JSON"), KeyHint("r", "resubmit"), KeyHint("o", "open flow"), CommonHints.back]
     }
 
     func poll(_ state: inout DesignerState) {
@@ -28,7 +28,8 @@ struct RunDetailScreen: LiveScreen {
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         guard let detail = detail(state) else { return key == .escape || key == .left ? .pop : .stay }
-        table.rows = detail.steps.map(Self.cells)
+        let rows = Self.rows(detail, state)
+        table.rows = rows.map(\.cells)
         if expanded, key == .pageDown || key == .pageUp {
             scroll = max(0, scroll + (key == .pageDown ? 10 : -10))
             return .stay
@@ -42,17 +43,16 @@ struct RunDetailScreen: LiveScreen {
         case .character("r"): state.perform(.runner(.resubmit(runId: detail.run.id)))
         case .character("o"):
             let failed = detail.steps.last { $0.status == .failed }
-            let selected = detail.steps.indices.contains(table.selection.index) ? detail.steps[table.selection.index] : nil
+            let selected = rows.indices.contains(table.selection.index) ? rows[table.selection.index].record : nil
             state.perform(.openFlowAt(id: detail.run.flowId, step: (failed ?? selected)?.stepName))
         default: break
         }
         return .stay
     }
 
-    static func cells(_ step: StepRecord) -> [String] {
-        let depth = step.path.components(separatedBy: ".actions.").count - 2
-        let name = String(repeating: "  ", count: max(0, depth)) + step.stepName + (step.iteration > 0 ? " #\(step.iteration)" : "")
-        return [name, step.status.rawValue, DisplayTime.duration(step.finishedAt.map { $0.timeIntervalSince(step.startedAt) }), "\(step.attempts)"]
+    /// The run's lines, laid out as its flow is drawn when the flow is known.
+    static func rows(_ detail: RunDetail, _ state: DesignerState) -> [RunDetailRow] {
+        RunDetailRows.build(detail, flow: state.flows.first { $0.id == detail.run.flowId })
     }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
@@ -74,9 +74,10 @@ struct RunDetailScreen: LiveScreen {
         }
         let paneHeight = expanded ? max(3, (area.maxY - top) * 2 / 3) : min(5, max(0, area.maxY - top - 4))
         var copy = table
-        copy.rows = detail.steps.map(Self.cells)
+        let rows = Self.rows(detail, state)
+        copy.rows = rows.map(\.cells)
         copy.render(into: &buffer, rect: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top - paneHeight), theme: theme)
-        let selected = detail.steps.indices.contains(table.selection.index) ? detail.steps[table.selection.index] : nil
+        let selected = rows.indices.contains(table.selection.index) ? rows[table.selection.index].record : nil
         if let selected, paneHeight > 0 {
             StepPane.render(selected, expanded: expanded, scroll: scroll, into: &buffer,
                             rect: Rect(x: area.x + 1, y: area.maxY - paneHeight, width: area.width - 2, height: paneHeight), theme: theme)

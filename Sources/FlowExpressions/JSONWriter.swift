@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// Writes JSON text: compact (like `JSON.stringify`) or pretty with 2-space indentation, keys in stored order.
 struct JSONWriter {
     var out: [UInt8] = []
@@ -11,7 +13,7 @@ struct JSONWriter {
         case .double(let d): append(Self.format(d))
         case .string(let s): writeString(s)
         case .array(let elements): writeArray(elements, depth: depth)
-        case .object(let members): writeObject(members.elements.lazy.map { ($0.key, $0.value) }, isEmpty: members.isEmpty, depth: depth)
+        case .object(let members): writeObject(members, depth: depth)
         }
     }
 
@@ -27,8 +29,8 @@ struct JSONWriter {
         out.append(UInt8(ascii: "]"))
     }
 
-    mutating func writeObject<S: Sequence<(String, JSONValue)>>(_ members: S, isEmpty: Bool, depth: Int) {
-        guard !isEmpty else { append("{}"); return }
+    mutating func writeObject(_ members: OrderedDictionary<String, JSONValue>, depth: Int) {
+        guard !members.isEmpty else { append("{}"); return }
         out.append(UInt8(ascii: "{"))
         var first = true
         for (key, value) in members {
@@ -54,6 +56,11 @@ struct JSONWriter {
 
     mutating func writeString(_ s: String) {
         out.append(UInt8(ascii: "\""))
+        if !s.utf8.contains(where: Self.needsEscape) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")
@@ -70,6 +77,11 @@ struct JSONWriter {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Quotes, backslashes and control characters are escaped in JSON strings.
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20
     }
 
     /// Shortest round-tripping text of a double; non-finite values become `null`.

@@ -238,7 +238,8 @@ struct MemberBag {
 
     /// The members not taken, in file order.
     var rest: OrderedDictionary<String, JSONValue> {
-        guard !taken.isEmpty else { return members }
+        if taken.isEmpty { return members }
+        if taken.count == members.count { return [:] }
         return members.filter { !taken.contains($0.key) }
     }
 

@@ -8,6 +8,10 @@ public enum RunAfterStatus: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Reads a status in any letter case; nil for an unknown word.
     public init?(caseInsensitive text: String) {
+        if let exact = RunAfterStatus(rawValue: text) {
+            self = exact
+            return
+        }
         let lowered = text.lowercased()
         guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == lowered }) else { return nil }
         self = match

@@ -31,9 +31,12 @@ public struct StepType: RawRepresentable, Sendable, Hashable, Codable, CustomStr
 
     /// The known type with this name in any letter case (the reference language ignores case), else the text as is.
     public init(caseInsensitive text: String) {
-        let lowered = text.lowercased()
-        self = Self.known.first { $0.rawValue.lowercased() == lowered } ?? StepType(rawValue: text)
+        if let exact = Self.byName[text] { self = exact; return }
+        self = Self.byLowercasedName[text.lowercased()] ?? StepType(rawValue: text)
     }
+
+    private static let byName: [String: StepType] = Dictionary(uniqueKeysWithValues: known.map { ($0.rawValue, $0) })
+    private static let byLowercasedName: [String: StepType] = Dictionary(uniqueKeysWithValues: known.map { ($0.rawValue.lowercased(), $0) })
 
     /// True when InsightFlow knows how to run this type.
     public var isKnown: Bool { Self.known.contains(self) }

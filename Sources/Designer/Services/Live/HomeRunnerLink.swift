@@ -21,7 +21,7 @@ public final class HomeRunnerLink: RunnerLink {
         self.forwarding = forwarding
         var demo: Bool?
         if case .embedded(_, let activity) = control { demo = activity.demoFeed != nil }
-        self.context = LinkContext(workspace: workspace, notices: NoticeBox(), demoFeed: DemoFeedFlag(demo), home: home)
+        self.context = LinkContext(workspace: workspace, notices: NoticeBox(), demoFeed: DemoFeedFlag(demo), home: home, history: history)
     }
 
     /// Attaches to the `serve` holding `home`, or opens the embedded runner (with the workspace's schedule, demo

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowRunner
 import Insights
 import Synchronization
 
@@ -8,6 +9,7 @@ struct LinkContext: Sendable {
     let notices: NoticeBox
     let demoFeed: DemoFeedFlag
     let home: InsightFlowHome?
+    let history: HistoryStore
     let schedule = ScheduleSlot()
 }
 

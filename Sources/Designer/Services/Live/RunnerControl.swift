@@ -27,8 +27,10 @@ extension RunnerControl {
                 notices.post(.openRun(id))
             case .test(let flowId, let body, let dryRun):
                 notices.post(.info("Testing \(flowId)\(dryRun ? " (dry run)" : "")…"))
+                let watcher = TestRunWatcher.watch(flowId: flowId, history: context.history, notices: notices)
                 let id = try await test(flowId, body: body, dryRun: dryRun)
-                notices.post(.openRun(id))
+                watcher.cancel()
+                if await watcher.value == nil { notices.post(.openRun(id)) }
             case .demoFeed(let on): try demoFeed(on, context: context)
             case .loadStatus: break
             case .setSchedule(let interval):

@@ -4,15 +4,24 @@ import FlowModel
 /// The On flows indexed by the event that can fire them: event type → subject (lower-cased, `*` for any) → flows.
 /// Matching an event is two dictionary lookups, not a scan of every flow.
 public struct TriggerIndex: Sendable {
-    /// A flow ready to be matched: the flow, its trigger and its pre-parsed conditions.
-    public struct Entry: Sendable {
-        public var flow: Flow
-        public var trigger: Trigger
-        public var kind: TriggerKind
+    /// A flow ready to be matched: the flow, its trigger and its pre-parsed conditions. A class, so the lists of
+    /// candidates hold references rather than copies of whole flows.
+    public final class Entry: Sendable {
+        public let flow: Flow
+        public let trigger: Trigger
+        public let kind: TriggerKind
         /// The threshold of a threshold trigger.
-        public var threshold: Double?
+        public let threshold: Double?
         /// Parsed trigger conditions (all must be true).
-        public var conditions: [FlowString]
+        public let conditions: [FlowString]
+
+        init(flow: Flow, trigger: Trigger, kind: TriggerKind, threshold: Double?, conditions: [FlowString]) {
+            self.flow = flow
+            self.trigger = trigger
+            self.kind = kind
+            self.threshold = threshold
+            self.conditions = conditions
+        }
     }
 
     private var table: [EventType: [String: [Entry]]] = [:]

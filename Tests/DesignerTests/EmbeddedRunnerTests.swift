@@ -21,7 +21,7 @@ import TerminalUI
         #expect(session.screen.contains("embedded runner"))
         session.send([.down, .down, .enter, .enter])
         session.type("t")
-        session.send([.enter])
+        session.send([.ctrl("r")])
         for _ in 0..<250 where !(session.screen.contains("Succeeded") && session.state.breadcrumb.last?.hasPrefix("Run ") == true) {
             try await Task.sleep(for: .milliseconds(20))
             session.dispatch(.tick)

@@ -48,8 +48,10 @@ import TerminalUI
         let session = makeLiveSession(link: link, flows: [sampleFlow()])
         session.send([.down, .down, .enter, .enter])
         session.type("t")
-        #expect(session.screen.contains("Dry run"))
-        session.send([.right, .enter])
+        expectScreen(session, "test-form-80x24")
+        session.send(Array(repeating: .tab, count: 12))
+        session.type(" ")
+        session.send([.ctrl("r")])
         guard case .test(let flowId, let body, let dryRun) = try #require(link.sent.first) else {
             Issue.record("expected a test command, got \(link.sent)")
             return
@@ -57,6 +59,8 @@ import TerminalUI
         #expect(flowId == "teams-alert")
         #expect(dryRun)
         #expect(body["dataSourceName"]?.stringValue == "PosPurchases")
+        #expect(body["rowsRead"]?.intValue == 1)
+        #expect(session.state.breadcrumb.last == "Canvas")
     }
 
     @Test func aFinishedTestRunOpensInTheRunDetail() {

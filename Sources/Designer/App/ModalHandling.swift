@@ -49,7 +49,6 @@ enum ModalHandling {
             guard button == 0 else { return }
             guard let seconds = Double(text), seconds >= 0 else { return state.notify("The interval is a number of seconds (0: off)", .error) }
             state.perform(.runner(.setSchedule(intervalSeconds: seconds)))
-        case .testFlow(let id): TestRunActions.resolve(flowId: id, button: button, input: input, &state)
         case .importFlow: if button == 0, !text.isEmpty { state.perform(.importFlow(path: text)) }
         }
     }

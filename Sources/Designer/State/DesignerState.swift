@@ -70,7 +70,6 @@ public enum ModalPurpose: Sendable, Hashable {
     case duplicateFlow(id: String)
     case exportFlow(id: String)
     case importFlow
-    case testFlow(id: String)
     case deleteConnection(name: String)
     case addConnection
     case testConnection(name: String)

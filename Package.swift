@@ -49,6 +49,7 @@ let package = Package(
             name: "FlowRunner",
             dependencies: [
                 "FlowModel", "FlowExpressions", "Insights", "CCurl",
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),

@@ -104,3 +104,44 @@ import Testing
         #expect(index.flowIds.count == 1000)
     }
 }
+
+@Suite struct RunQueueTests {
+    func run(_ flow: String, _ n: Int) -> RunRecord {
+        RunRecord(id: "\(flow)-\(n)", flowId: flow, flowName: flow, flowVersion: 1, eventId: nil, triggerOutputs: .null, origin: "test")
+    }
+
+    @Test func perFlowLimitKeepsOrderAndLetsOtherFlowsPass() {
+        var queue = RunQueue()
+        for n in 0..<5 { queue.add(run("a", n)) }
+        queue.add(run("b", 0))
+        let first = [queue.next(global: 10, perFlow: 2), queue.next(global: 10, perFlow: 2), queue.next(global: 10, perFlow: 2)].compactMap { $0?.id }
+        #expect(first == ["a-0", "a-1", "b-0"], "a's third run waits; b passes it")
+        #expect(queue.next(global: 10, perFlow: 2) == nil)
+        queue.finish(run("a", 0))
+        #expect(queue.next(global: 10, perFlow: 2)?.id == "a-2")
+        #expect(queue.next(global: 10, perFlow: 2) == nil)
+        #expect(!queue.isIdle)
+    }
+
+    @Test func globalLimitHolds() {
+        var queue = RunQueue()
+        for n in 0..<3 { queue.add(run("f\(n)", 0)) }
+        #expect(queue.next(global: 2, perFlow: 5) != nil)
+        #expect(queue.next(global: 2, perFlow: 5) != nil)
+        #expect(queue.next(global: 2, perFlow: 5) == nil)
+        queue.finish(run("f0", 0))
+        #expect(queue.next(global: 2, perFlow: 5)?.flowId == "f2")
+    }
+
+    @Test func aLargeBacklogOnOneFlowDrainsInOrder() {
+        var queue = RunQueue()
+        for n in 0..<20_000 { queue.add(run("hot", n)) }
+        var started: [Int] = []
+        while let next = queue.next(global: 16, perFlow: 4) { started.append(Int(next.id.dropFirst(4)) ?? -1) }
+        while started.count < 20_000 {
+            queue.finish(run("hot", 0))
+            if let next = queue.next(global: 16, perFlow: 4) { started.append(Int(next.id.dropFirst(4)) ?? -1) }
+        }
+        #expect(started == Array(0..<20_000))
+    }
+}

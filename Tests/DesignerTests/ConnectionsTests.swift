@@ -17,7 +17,8 @@ import TerminalUI
         let store = ConnectionStore(home: home)
         try store.save([Connection(name: "Teams", kind: .teams, settings: ["webhookUrl": .string(Self.webhook), "format": "messageCard"]),
                         Connection(name: "Outbox", kind: .outbox)])
-        let session = makeLiveSession(link: HomeRunnerLink(history: history, control: .readOnly, workspace: nil, home: home))
+        let link = HomeRunnerLink(history: history, control: .readOnly, workspace: nil, home: home)
+        let session = DesignerSession(services: StoreDesignerServices(home: home, runner: link), size: Size(width: 80, height: 24), theme: .plain)
         session.send([.down, .enter, .down, .down, .enter])
         return (session, store, folder)
     }
@@ -41,6 +42,7 @@ import TerminalUI
         #expect(!session.screen.contains("very-secret-value"))
         session.send([.ctrl("s")])
         #expect(try store.connection(named: "Alerts")?.string("webhookUrl") == "https://example.test/hook/very-secret-value")
+        #expect(session.state.connections["Alerts"] == "teams")
         #expect(!session.screen.contains("very-secret-value"))
     }
 

@@ -17,7 +17,9 @@ enum LiveUpdate {
         case .feedLoaded(let feed): if state.live.feed != feed { state.live.feed = feed }
         case .runsLoaded(let runs): if state.live.runs != runs { state.live.runs = runs }
         case .runDetailLoaded(let detail): if state.live.detail != detail { state.live.detail = detail }
-        case .connectionsLoaded(let list): state.live.connections = list
+        case .connectionsLoaded(let list):
+            if state.live.connections != list { state.perform(.loadWorkspace) }
+            state.live.connections = list
         case .flowOpenedAt(let flow, let step):
             state.document = FlowDocument(flow: flow, isNew: false)
             state.document?.selected = step.flatMap { flow.definition.step(named: $0) == nil ? nil : $0 }

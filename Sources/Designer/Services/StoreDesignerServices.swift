@@ -10,7 +10,6 @@ public final class StoreDesignerServices: DesignerServices {
     private let home: InsightFlowHome
     private let workspaceProvider: @MainActor () -> WorkspaceSnapshot
     private let runsProvider: @MainActor () -> [String: RunSummary]
-    private var cachedConnections: [String: String]?
     public let runner: (any RunnerLink)?
 
     public init(home: InsightFlowHome,
@@ -83,16 +82,14 @@ public final class StoreDesignerServices: DesignerServices {
          Fact("Connections file", home.connectionsFile.path)]
     }
 
-    /// Connection name → kind from `connections.json` (read once).
+    /// Connection name → kind from `connections.json` (re-read each time: Admin > Connections edits it).
     private func connectionKinds() -> [String: String] {
-        if let cachedConnections { return cachedConnections }
         var result: [String: String] = [:]
         if let data = FileManager.default.contents(atPath: home.connectionsFile.path),
            let document = try? JSONValue.parse(bytes: [UInt8](data)),
            let connections = document["connections"]?.objectValue {
             for (name, connection) in connections { result[name] = connection["kind"]?.stringValue?.lowercased() ?? "unknown" }
         }
-        cachedConnections = result
         return result
     }
 }

@@ -65,6 +65,15 @@ import TerminalUI
         #expect(session.screen.contains("Post_message"))
     }
 
+    @Test func helpListsTheMonitorKeys() {
+        let session = makeLiveSession(link: FixtureRunnerLink())
+        openMonitor(session)
+        session.type("?")
+        #expect(session.screen.contains("clear the filters"))
+        session.type("x")
+        #expect(!session.screen.contains("clear the filters"))
+    }
+
     @Test func statusBarSaysWhenAttachedToServe() {
         let session = makeLiveSession(link: FixtureRunnerLink(note: "attached to serve (pid 4242)"))
         #expect(session.screen.contains("attached to serve (pid 4242)"))

@@ -18,7 +18,7 @@ public enum DesignerRenderer {
         StatusBar.render(state.top.hints, note: dirty + runner + "? help", into: &buffer, screen: screen, theme: theme)
         state.toast?.render(into: &buffer, screen: screen.dropBottom(1), theme: theme)
         state.modal?.dialog.render(into: &buffer, area: body, theme: theme)
-        if state.showHelp { HelpOverlay.render(into: &buffer, area: body, theme: theme) }
+        if state.showHelp { HelpOverlay.render(into: &buffer, area: body, theme: theme, screen: state.top) }
         return buffer
     }
 }

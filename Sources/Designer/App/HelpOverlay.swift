@@ -10,7 +10,8 @@ enum HelpOverlay {
         ("i", "check the flow and list its issues"), ("o", "turn a flow On / Off (Flows list)"), ("?", "this help"), ("q", "quit (from the home screen)"),
     ]
 
-    static func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
+    static func render(into buffer: inout CellBuffer, area: Rect, theme: Theme, screen: (any Screen)? = nil) {
+        let lines = (screen as? any ScreenHelp)?.helpLines ?? Self.lines
         let box = area.centered(width: 64, height: lines.count + 4)
         buffer.fill(box, style: theme[.dialog])
         buffer.drawBox(box, style: theme[.border], glyphs: theme.glyphs, title: "Keys", titleStyle: theme[.title])

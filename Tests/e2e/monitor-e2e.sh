@@ -2,7 +2,8 @@
 # End-to-end test of the live screens in a real terminal (tmux, 80x24): a fresh home whose Teams connection points
 # at a local HTTP receiver; the sample's refresh-failure flow (made from its template on first start); the demo feed
 # switched off in Admin > System; a broken row written into the webshop source; Refresh now on that source; the
-# firing and its run in the Monitor, the run Succeeded in the run history, the Teams card at the receiver.
+# firing and its run in the Monitor, the run Succeeded in the run history, the Teams card at the receiver; then
+# attached mode: with `serve` holding the home the app says so and Refresh now goes to the serve.
 # Usage: Tests/e2e/monitor-e2e.sh [path/to/insightflow]   (default: $INSIGHTFLOW_BIN, else .build/debug/insightflow)
 set -uo pipefail
 
@@ -13,11 +14,13 @@ TMUX_CMD=(tmux -L "$SOCKET" -f /dev/null)
 WORK="$(mktemp -d)"
 HOME_DIR="$WORK/home"
 SINK_PID=""
+SERVE_PID=""
 FAILURES=0
 
 cleanup() {
   "${TMUX_CMD[@]}" kill-server >/dev/null 2>&1 || true
   if [ -n "$SINK_PID" ]; then kill "$SINK_PID" >/dev/null 2>&1 || true; fi
+  if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" >/dev/null 2>&1 || true; fi
   exec 3>&- 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -119,4 +122,21 @@ sleep 0.2
 keys q
 for _ in $(seq 1 60); do "${TMUX_CMD[@]}" has-session -t e2e 2>/dev/null || break; sleep 0.05; done
 screen | grep -q "embedded runner" && fail "the app did not quit"
+
+# Attached mode: with `serve` holding the home, the app attaches, says so, and Refresh now goes to the serve.
+SERVE_PORT=$((20000 + RANDOM % 20000))
+"$BIN" serve --home "$HOME_DIR" --port "$SERVE_PORT" > "$WORK/serve.log" 2>&1 &
+SERVE_PID=$!
+for _ in $(seq 1 100); do [ -f "$HOME_DIR/runner.json" ] && break; sleep 0.1; done
+"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1 || true
+"${TMUX_CMD[@]}" new-session -d -s e2e -x 80 -y 24 \
+  "env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$BIN' --home '$HOME_DIR'; sleep 0.5"
+"${TMUX_CMD[@]}" set-option -g escape-time 10 >/dev/null
+expect_screen "attached to serve \(pid $SERVE_PID\)" 20 "the app did not attach to serve"
+keys Down Enter Enter
+expect_screen "Schedule:" 10 "Admin > System did not open (attached)"
+keys a
+expect_screen "by serve" 30 "Refresh now did not go to serve"
+kill "$SERVE_PID" >/dev/null 2>&1 || true
+wait "$SERVE_PID" 2>/dev/null || true
 finish

@@ -2,7 +2,8 @@ import FlowModel
 import TerminalUI
 
 /// The Power Automate connector page: the six Customer Insights triggers and the manual trigger with their
-/// descriptions, and the user's flows built on the selected trigger. Enter on a trigger creates a flow.
+/// descriptions, and the user's flows built on the selected trigger. Enter on a trigger creates a flow; `t` starts
+/// from a template.
 struct ConnectorPageScreen: Screen {
     var triggers = MenuList(items: Catalog.triggers.map { MenuItem($0.displayName) })
     var flowSelection = ListSelection()
@@ -12,7 +13,7 @@ struct ConnectorPageScreen: Screen {
     var title: String { "Power Automate" }
     var hints: [KeyHint] {
         flowsFocused ? [CommonHints.move, KeyHint("Enter", "edit flow"), KeyHint("Tab", "triggers"), KeyHint("m", "monitor"), CommonHints.back]
-            : [CommonHints.move, KeyHint("Enter", "new flow"), KeyHint("Tab", "your flows"), KeyHint("m", "monitor"), CommonHints.back]
+            : [CommonHints.move, KeyHint("Enter", "new flow"), KeyHint("t", "template"), KeyHint("Tab", "your flows"), KeyHint("m", "monitor"), CommonHints.back]
     }
 
     private var selectedKind: TriggerKind { Catalog.triggers[triggers.selection.index].kind }
@@ -26,6 +27,8 @@ struct ConnectorPageScreen: Screen {
             let list = flows(state)
             let flowId = flowsFocused && list.indices.contains(flowSelection.index) ? list[flowSelection.index].id : nil
             return .push(MonitorScreen(flowId: flowId))
+        case .character("t") where !flowsFocused:
+            return .push(TemplatePickerScreen())
         case .tab, .backTab:
             flowsFocused.toggle()
             if flowsFocused, flows(state).isEmpty { flowsFocused = false }
@@ -79,7 +82,7 @@ struct ConnectorPageScreen: Screen {
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         let theme = state.theme
-        buffer.put("Customer Insights triggers — pick one to build a flow on it", x: area.x + 2, y: area.y, style: theme[.muted], limit: area.maxX - 1)
+        buffer.put("Customer Insights triggers — pick one (or t: start from a template)", x: area.x + 2, y: area.y, style: theme[.muted], limit: area.maxX - 1)
         var list = triggers
         list.render(into: &buffer, rect: triggersRect(area), theme: theme, focused: !flowsFocused)
         let spec = Catalog.trigger(selectedKind)

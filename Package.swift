@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "InsightsTests", dependencies: ["Insights"]),
         .testTarget(name: "CLITests", dependencies: ["FlowModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "DesignerTests", dependencies: ["Designer", "TerminalUI", "FlowModel", "FlowExpressions"], exclude: ["Snapshots"]),
+        .testTarget(name: "DesignerTests", dependencies: ["Designer", "TerminalUI", "FlowModel", "FlowExpressions", "FlowRunner", "Insights"], exclude: ["Snapshots"]),
         .testTarget(name: "FlowRunnerTests", dependencies: ["FlowRunner", "FlowModel", "FlowExpressions", "Insights"]),
     ],
     swiftLanguageModes: [.v6]

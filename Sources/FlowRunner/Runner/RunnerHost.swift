@@ -33,14 +33,19 @@ public final class RunnerHost: Sendable {
         return RunnerHost(home: home, lock: lock, runner: runner, history: history, workspace: workspace)
     }
 
-    /// Starts the workspace's refresh schedule and (for the sample) its demo feed; stop them when done.
+    /// Refreshes the workspace once now (so threshold flows get their baseline at once), then starts its refresh
+    /// schedule and (for the sample) its demo feed; stop them when done. Call after `forwardWorkspaceEvents()`.
     public func startWorkspaceActivity(onError: @escaping @Sendable (any Error) -> Void) -> WorkspaceActivity {
-        guard let workspace else { return WorkspaceActivity(scheduler: nil, demoFeed: nil) }
+        guard let workspace else { return WorkspaceActivity(scheduler: nil, demoFeed: nil, startup: nil) }
         let scheduler = RefreshScheduler(workspace: workspace, onError: onError)
-        scheduler.start()
         let feed = DemoFeed.configured(for: workspace)
-        feed?.start()
-        return WorkspaceActivity(scheduler: scheduler, demoFeed: feed)
+        let startup = Task {
+            do { _ = try await workspace.refreshAll() } catch { onError(error) }
+            guard !Task.isCancelled else { return }
+            scheduler.start()
+            feed?.start()
+        }
+        return WorkspaceActivity(scheduler: scheduler, demoFeed: feed, startup: startup)
     }
 
     /// Forwards the workspace's events to the runner until the task is cancelled.
@@ -62,9 +67,12 @@ public final class RunnerHost: Sendable {
 public struct WorkspaceActivity: Sendable {
     public let scheduler: RefreshScheduler?
     public let demoFeed: DemoFeed?
+    /// The first refresh, after which the schedule and the feed start.
+    let startup: Task<Void, Never>?
 
-    /// Stops the schedule and the demo feed.
+    /// Stops the schedule and the demo feed (and keeps them from starting if the first refresh still runs).
     public func stop() {
+        startup?.cancel()
         scheduler?.stop()
         demoFeed?.stop()
     }

@@ -33,8 +33,8 @@ public final class HomeRunnerLink: RunnerLink {
                                   workspace: try? Workspace.load(folder: home.workspaceFolder), home: home)
         }
         let host = try await RunnerHost.open(home: home)
-        let activity = host.startWorkspaceActivity { _ in }
         let forwarding = host.forwardWorkspaceEvents()
+        let activity = host.startWorkspaceActivity { _ in }
         return HomeRunnerLink(history: host.history, control: .embedded(host, activity), workspace: host.workspace, home: home, forwarding: forwarding)
     }
 

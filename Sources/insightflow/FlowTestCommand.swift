@@ -17,6 +17,14 @@ struct FlowTestCommand: AsyncParsableCommand {
     func run() async throws {
         let location = home.location
         let flowId = try FlowStoreCalls.run { () throws(FlowStoreError) in try FlowStore(home: location).find(flow).flow.id }
+        if let endpoint = RunnerEndpoint.current(home: location) {
+            let history = try HistoryStore(url: location.historyDatabase)
+            let answer = try await IntakeClient(home: location, endpoint: endpoint)
+                .post("/flows/test", body: ["flow": .string(flowId), "body": try triggerBody(history), "dryRun": .bool(dryRun)])
+            print("run \(answer["id"]?.stringValue ?? "?") by the running runner (pid \(endpoint.pid)): \(answer["status"]?.stringValue ?? "?")")
+            if answer["status"]?.stringValue != RunStatus.succeeded.rawValue { throw ExitCode(1) }
+            return
+        }
         let host = try await RunnerHost.open(home: location)
         let triggerBody = try triggerBody(host.history)
         let run = try await host.runner.test(flowId: flowId, triggerBody: triggerBody, dryRun: dryRun)

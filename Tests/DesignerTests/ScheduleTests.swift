@@ -27,6 +27,23 @@ import TerminalUI
         #expect(document["sources"] != nil)
     }
 
+    @Test func switchingTheScheduleOffKeepsAWorkspaceThatLoads() async throws {
+        let (history, folder) = try temporaryHistory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try Workspace.loadCreatingSample(home: folder)
+        let session = makeLiveSession(link: HomeRunnerLink(history: history, control: .readOnly, workspace: workspace, home: InsightFlowHome(url: folder)))
+        session.send([.down, .enter, .enter])
+        try await waitFor(session) { $0.contains("Schedule: every 20 s") }
+        session.type("i")
+        session.send([.backspace, .backspace, .backspace])
+        session.type("0")
+        session.send([.enter])
+        try await waitFor(session) { $0.contains("Schedule: off") }
+        let definition = try WorkspaceDefinition.load(folder: folder.appendingPathComponent("workspace"))
+        #expect(definition.schedule?.isEnabled == false)
+        #expect(definition.schedule?.intervalSeconds == 20)
+    }
+
     @Test func aBadIntervalIsRefused() {
         let link = FixtureRunnerLink()
         let session = makeLiveSession(link: link)

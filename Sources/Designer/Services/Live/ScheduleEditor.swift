@@ -22,8 +22,11 @@ final class ScheduleSlot: Sendable {
 
     /// Writes `intervalSeconds` (nil or 0: off) into workspace.json and, when this process runs the schedule,
     /// restarts it with the new interval.
+    /// Off keeps the last interval (60 s when there was none): workspace.json needs one to load again.
     func set(intervalSeconds: Double?, workspace: Workspace, control: RunnerControl) throws {
-        let schedule = RefreshSchedule(enabled: (intervalSeconds ?? 0) > 0, intervalSeconds: (intervalSeconds ?? 0) > 0 ? intervalSeconds : nil)
+        let on = (intervalSeconds ?? 0) > 0
+        let last = (self.schedule ?? workspace.definition.schedule)?.intervalSeconds ?? 60
+        let schedule = RefreshSchedule(enabled: on, intervalSeconds: on ? intervalSeconds : last)
         try Self.write(schedule, folder: workspace.folder)
         guard case .embedded(_, let activity) = control else {
             current.withLock { $0.schedule = schedule }

@@ -35,7 +35,7 @@ public struct RefreshSchedule: Codable, Sendable, Equatable {
         if let interval = intervalSeconds {
             return interval > 0 ? nil : "intervalSeconds must be positive"
         }
-        guard let times = dailyTimes, !times.isEmpty else { return "needs intervalSeconds or dailyTimes" }
+        guard let times = dailyTimes, !times.isEmpty else { return isEnabled ? "needs intervalSeconds or dailyTimes" : nil }
         if let zone = timeZone, TimeZone(identifier: zone) == nil { return "unknown time zone '\(zone)'" }
         if let bad = times.first(where: { Self.parseTime($0) == nil }) { return "daily time '\(bad)' is not HH:mm" }
         return nil

@@ -56,3 +56,11 @@ import Testing
         #expect(completed == 2)
     }
 }
+
+extension RefreshScheduleTests {
+    @Test func aSwitchedOffScheduleNeedsNoTimes() {
+        #expect(RefreshSchedule(enabled: false).problem() == nil)
+        #expect(RefreshSchedule(enabled: false).nextFireDate(after: Date()) == nil)
+        #expect(RefreshSchedule(enabled: true).problem() != nil)
+    }
+}

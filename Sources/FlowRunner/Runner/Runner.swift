@@ -77,8 +77,9 @@ public actor Runner {
         return runs.map(\.id)
     }
 
-    /// Runs a flow now against a trigger body (a test run), optionally as a dry run, and waits for it to finish.
-    public func test(flowId: String, triggerBody: JSONValue, dryRun: Bool, eventId: String? = nil) async throws -> RunRecord {
+    /// Queues a test run of a flow against a trigger body (optionally a dry run) and returns its id at once,
+    /// so a caller can show the run playing out.
+    public func startTest(flowId: String, triggerBody: JSONValue, dryRun: Bool, eventId: String? = nil) throws -> String {
         let flow = try flows[flowId] ?? FlowStore(home: home).load(id: flowId).flow
         flows[flow.id] = flow
         let outputs: JSONValue = ["headers": ["x-insightflow-test": true], "body": triggerBody]
@@ -86,7 +87,13 @@ public actor Runner {
                             triggerOutputs: outputs, origin: "test", dryRun: dryRun)
         try history.insertRun(run)
         enqueue(run)
-        return await finished(run.id)
+        return run.id
+    }
+
+    /// Runs a flow now against a trigger body (a test run), optionally as a dry run, and waits for it to finish.
+    public func test(flowId: String, triggerBody: JSONValue, dryRun: Bool, eventId: String? = nil) async throws -> RunRecord {
+        let id = try startTest(flowId: flowId, triggerBody: triggerBody, dryRun: dryRun, eventId: eventId)
+        return await finished(id)
     }
 
     /// Runs a previous run's flow again with the same trigger outputs; returns the new run id.

@@ -27,6 +27,10 @@ extension RunnerControl {
                 notices.post(.openRun(id))
             case .test(let flowId, let body, let dryRun):
                 notices.post(.info("Testing \(flowId)\(dryRun ? " (dry run)" : "")…"))
+                if case .embedded(let host, _) = self {
+                    notices.post(.openRun(try await host.runner.startTest(flowId: flowId, triggerBody: body, dryRun: dryRun)))
+                    return
+                }
                 let watcher = TestRunWatcher.watch(flowId: flowId, history: context.history, notices: notices)
                 let id = try await test(flowId, body: body, dryRun: dryRun)
                 watcher.cancel()

@@ -1,23 +1,16 @@
-import FlowExpressions
 import FlowModel
-import Foundation
+import FlowRunner
 
-/// Reads the names and kinds of the home's connections (`connections.json`) for the checker.
+/// The checker context of a home's connections, for the flow commands.
 enum ConnectionNames {
-    /// Connection name → kind, or nil when the home has no connections file.
-    static func load(_ home: InsightFlowHome) -> [String: String]? {
-        guard let data = FileManager.default.contents(atPath: home.connectionsFile.path),
-              let document = try? JSONValue.parse(bytes: [UInt8](data)),
-              let connections = document["connections"]?.objectValue else { return nil }
-        var result: [String: String] = [:]
-        for (name, connection) in connections {
-            result[name] = connection["kind"]?.stringValue?.lowercased() ?? "unknown"
-        }
-        return result
-    }
-
-    /// The checker context for a home.
+    /// Connection name → kind from `connections.json`; a file that cannot be read is reported on stderr and the
+    /// connection checks are skipped (rather than every step flagged).
     static func context(_ home: InsightFlowHome) -> CheckContext {
-        CheckContext(connections: load(home))
+        do {
+            return try ConnectionStore(home: home).checkContext()
+        } catch {
+            CLIOutput.error("warning: connections are not checked: \(error)")
+            return CheckContext(connections: nil)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import FlowExpressions
 import FlowModel
+import FlowRunner
 import Foundation
 
 /// Designer services over the real flows folder (`FlowStore`); the workspace, connections and runs come from
@@ -84,12 +85,6 @@ public final class StoreDesignerServices: DesignerServices {
 
     /// Connection name → kind from `connections.json` (re-read each time: Admin > Connections edits it).
     private func connectionKinds() -> [String: String] {
-        var result: [String: String] = [:]
-        if let data = FileManager.default.contents(atPath: home.connectionsFile.path),
-           let document = try? JSONValue.parse(bytes: [UInt8](data)),
-           let connections = document["connections"]?.objectValue {
-            for (name, connection) in connections { result[name] = connection["kind"]?.stringValue?.lowercased() ?? "unknown" }
-        }
-        return result
+        (try? ConnectionStore(home: home).checkContext())?.connections ?? [:]
     }
 }

@@ -49,9 +49,22 @@ public struct Flow: Sendable, Hashable {
     /// The flow's (first) trigger.
     public var trigger: Trigger? { definition.triggers.values.first }
 
-    /// An ISO 8601 UTC timestamp with milliseconds.
+    /// An ISO 8601 UTC timestamp with milliseconds (`2026-11-26T09:31:56.117Z`). Written by hand with
+    /// `gmtime_r`: the runner stamps every step twice, and a format style costs microseconds each time.
     public static func timestamp(_ date: Date) -> String {
-        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        var seconds = time_t((milliseconds / 1000).rounded(.down))
+        let millis = Int(milliseconds - Double(seconds) * 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return pad(Int(parts.tm_year) + 1900, 4) + "-" + pad(Int(parts.tm_mon) + 1, 2) + "-" + pad(Int(parts.tm_mday), 2)
+            + "T" + pad(Int(parts.tm_hour), 2) + ":" + pad(Int(parts.tm_min), 2) + ":" + pad(Int(parts.tm_sec), 2)
+            + "." + pad(millis, 3) + "Z"
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }
 

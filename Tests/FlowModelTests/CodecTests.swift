@@ -129,3 +129,11 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct TimestampTests {
+    @Test(arguments: [0.0, 1_790_000_000.117, 1_790_000_000.999_9, 951_782_400.5, 4_102_444_799.375, -86_400.25])
+    func matchesFoundationsISO8601Format(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        #expect(Flow.timestamp(date) == Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date))
+    }
+}

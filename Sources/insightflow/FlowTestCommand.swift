@@ -4,7 +4,8 @@ import FlowModel
 import FlowRunner
 import Foundation
 
-/// `insightflow flow test ID [--body JSON|@file | --from-run RUN_ID] [--dry-run]`: run a flow now.
+/// `insightflow flow test ID [--body JSON|@file | --from-run RUN_ID] [--dry-run] [--force]`: run a flow now
+/// (trigger conditions honoured unless `--force`).
 struct FlowTestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "test", abstract: "Run a flow now with a trigger body (or a previous run's), optionally as a dry run.")
     @OptionGroup var home: HomeOptions
@@ -13,10 +14,19 @@ struct FlowTestCommand: AsyncParsableCommand {
     @Option(help: "Use the trigger body of this previous run.") var fromRun: String?
     @Flag(help: "Evaluate every step and record what would be sent, without sending.") var dryRun = false
     @Flag(help: "Print the run as JSON.") var json = false
+    @Flag(help: "Run even when a trigger condition is false for this body.") var force = false
 
     func run() async throws {
         let location = home.location
-        let flowId = try FlowStoreCalls.run { () throws(FlowStoreError) in try FlowStore(home: location).find(flow).flow.id }
+        let found = try FlowStoreCalls.run { () throws(FlowStoreError) in try FlowStore(home: location).find(flow).flow }
+        let flowId = found.id
+        if !force {
+            let unmet = TriggerConditionCheck.unmet(found, triggerBody: try triggerBody(HistoryStore(url: location.historyDatabase)))
+            if !unmet.isEmpty {
+                print("not run: the trigger condition \(unmet.joined(separator: " and ")) is false for this body, so an event like it would not start the flow; --force runs it anyway")
+                throw ExitCode(1)
+            }
+        }
         if let endpoint = RunnerEndpoint.current(home: location) {
             let history = try HistoryStore(url: location.historyDatabase)
             let answer = try await IntakeClient(home: location, endpoint: endpoint)

@@ -45,6 +45,9 @@ enum HistoryDatabase {
                     PRIMARY KEY (flowId, subject));
                 """)
         }
+        migrator.registerMigration("v2-iteration-path") { db in
+            try db.execute(sql: "ALTER TABLE step ADD COLUMN iterationPath TEXT")
+        }
         return migrator
     }
 }

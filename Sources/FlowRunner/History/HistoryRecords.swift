@@ -9,6 +9,8 @@ public enum RunStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case failed = "Failed"
     case cancelled = "Cancelled"
     case timedOut = "TimedOut"
+    /// Stopped from outside the flow (the reference's "ended unexpectedly"), e.g. an action cut off by the run's time limit.
+    case aborted = "Aborted"
 
     /// Reads a status in any letter case.
     public init?(caseInsensitive text: String) {
@@ -28,6 +30,8 @@ public enum StepStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case skipped = "Skipped"
     case timedOut = "TimedOut"
     case cancelled = "Cancelled"
+    /// Stopped from outside the flow (the reference's "ended unexpectedly"), e.g. cut off by the run's time limit.
+    case aborted = "Aborted"
 }
 
 /// One run as the history keeps it.
@@ -90,9 +94,11 @@ public struct StepRecord: Sendable, Hashable {
     public var outputs: JSONValue?
     public var errorMessage: String?
     public var attempts: Int
+    /// Every enclosing loop's iteration, outermost first (`Outer[2].Inner[0]`); nil outside loops.
+    public var iterationPath: String?
 
     public init(runId: String, stepName: String, path: String, iteration: Int = 0, status: StepStatus, startedAt: Date, finishedAt: Date? = nil,
-                inputs: JSONValue? = nil, outputs: JSONValue? = nil, errorMessage: String? = nil, attempts: Int = 1) {
+                inputs: JSONValue? = nil, outputs: JSONValue? = nil, errorMessage: String? = nil, attempts: Int = 1, iterationPath: String? = nil) {
         self.runId = runId
         self.stepName = stepName
         self.path = path
@@ -104,6 +110,7 @@ public struct StepRecord: Sendable, Hashable {
         self.outputs = outputs
         self.errorMessage = errorMessage
         self.attempts = attempts
+        self.iterationPath = iterationPath
     }
 }
 

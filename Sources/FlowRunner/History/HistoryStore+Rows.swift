@@ -24,11 +24,11 @@ extension HistoryStore {
 
     static func insert(_ step: StepRecord, sequence: Int, db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO step (runId, seq, stepName, path, iteration, status, startedAt, finishedAt, inputs, outputs, errorMessage, attempts)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO step (runId, seq, stepName, path, iteration, status, startedAt, finishedAt, inputs, outputs, errorMessage, attempts, iterationPath)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [step.runId, sequence, step.stepName, step.path, step.iteration, step.status.rawValue,
                              step.startedAt.timeIntervalSince1970, step.finishedAt?.timeIntervalSince1970, step.inputs?.jsonText(),
-                             step.outputs?.jsonText(), step.errorMessage, step.attempts])
+                             step.outputs?.jsonText(), step.errorMessage, step.attempts, step.iterationPath])
     }
 
     static func json(_ text: String?) -> JSONValue? {
@@ -60,6 +60,6 @@ extension HistoryStore {
         StepRecord(runId: row["runId"], stepName: row["stepName"], path: row["path"], iteration: row["iteration"],
                    status: StepStatus(rawValue: row["status"]) ?? .failed, startedAt: Date(timeIntervalSince1970: row["startedAt"]),
                    finishedAt: date(row["finishedAt"]), inputs: json(row["inputs"]), outputs: json(row["outputs"]),
-                   errorMessage: row["errorMessage"], attempts: row["attempts"])
+                   errorMessage: row["errorMessage"], attempts: row["attempts"], iterationPath: row["iterationPath"])
     }
 }

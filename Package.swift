@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "insightflow", targets: ["insightflow"]),
+        .library(name: "TextFormats", targets: ["TextFormats"]),
         .library(name: "FlowExpressions", targets: ["FlowExpressions"]),
         .library(name: "FlowModel", targets: ["FlowModel"]),
         .library(name: "Insights", targets: ["Insights"]),
@@ -23,32 +24,34 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
+        .target(name: "TextFormats"),
         .target(
             name: "FlowExpressions",
-            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: ["TextFormats", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
         .target(
             name: "FlowModel",
             dependencies: [
                 "FlowExpressions",
+                "TextFormats",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .target(
             name: "Insights",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["TextFormats", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .systemLibrary(
             name: "CNCurses",
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
-        .target(name: "Designer", dependencies: ["TerminalUI", "FlowModel", "FlowExpressions", "FlowRunner", "Insights", .product(name: "OrderedCollections", package: "swift-collections")]),
+        .target(name: "Designer", dependencies: ["TerminalUI", "FlowModel", "FlowExpressions", "FlowRunner", "Insights", "TextFormats", .product(name: "OrderedCollections", package: "swift-collections")]),
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "FlowRunner",
             dependencies: [
-                "FlowModel", "FlowExpressions", "Insights", "CCurl",
+                "FlowModel", "FlowExpressions", "Insights", "TextFormats", "CCurl",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
@@ -61,11 +64,14 @@ let package = Package(
             name: "insightflow",
             dependencies: [
                 "Designer",
+                "TerminalUI",
+                "TextFormats",
                 "FlowModel",
                 "FlowExpressions",
                 "Insights",
                 "FlowRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -77,6 +83,7 @@ let package = Package(
         ),
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights"]),
+        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "CLITests", dependencies: ["FlowModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TerminalUI", "FlowModel", "FlowExpressions", "FlowRunner", "Insights"], exclude: ["Snapshots"]),

@@ -1,3 +1,4 @@
+import TextFormats
 import Foundation
 
 /// A .NET-style DateTime: 100-ns ticks since 0001-01-01T00:00:00 of wall-clock time, and whether it is UTC.
@@ -49,37 +50,20 @@ struct FlowDateTime: Sendable, Hashable {
         return Int(days - Self.days(fromCivil: f.year, 1, 1)) + 1
     }
 
-    /// Days since 0001-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
+    /// Days between 0001-01-01 and 1970-01-01.
+    static let daysBeforeEpoch: Int64 = 719_162
+
+    /// Days since 0001-01-01 for a proleptic Gregorian date.
     static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = Int64((month + 9) % 12)
-        let doy = (153 * mp + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 306
+        CivilCalendar.days(fromCivil: Int64(year), month, day) + daysBeforeEpoch
     }
 
     static func civil(fromDays days: Int64) -> (Int, Int, Int) {
-        let z = days + 306
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = Int(doy - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        let year = Int(yoe + era * 400) + (month <= 2 ? 1 : 0)
-        return (year, month, day)
+        let date = CivilCalendar.civil(fromDays: days - daysBeforeEpoch)
+        return (Int(date.year), date.month, date.day)
     }
 
-    static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysInMonth(_ year: Int, _ month: Int) -> Int { CivilCalendar.daysInMonth(Int64(year), month) }
 
     /// Builds a time from calendar fields, or nil when a field is out of range.
     static func make(_ f: Fields, isUTC: Bool) -> FlowDateTime? {

@@ -1,5 +1,6 @@
 import FlowExpressions
 import Foundation
+import TextFormats
 import OrderedCollections
 
 /// One flow: the envelope (id, name, state, version, timestamps) around a workflow definition.
@@ -49,23 +50,8 @@ public struct Flow: Sendable, Hashable {
     /// The flow's (first) trigger.
     public var trigger: Trigger? { definition.triggers.values.first }
 
-    /// An ISO 8601 UTC timestamp with milliseconds (`2026-11-26T09:31:56.117Z`). Written by hand with
-    /// `gmtime_r`: the runner stamps every step twice, and a format style costs microseconds each time.
-    public static func timestamp(_ date: Date) -> String {
-        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
-        var seconds = time_t((milliseconds / 1000).rounded(.down))
-        let millis = Int(milliseconds - Double(seconds) * 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        return pad(Int(parts.tm_year) + 1900, 4) + "-" + pad(Int(parts.tm_mon) + 1, 2) + "-" + pad(Int(parts.tm_mday), 2)
-            + "T" + pad(Int(parts.tm_hour), 2) + ":" + pad(Int(parts.tm_min), 2) + ":" + pad(Int(parts.tm_sec), 2)
-            + "." + pad(millis, 3) + "Z"
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
+    /// An ISO 8601 UTC timestamp with milliseconds (`2026-11-26T09:31:56.117Z`).
+    public static func timestamp(_ date: Date) -> String { TimeText.iso8601(date) }
 }
 
 /// The workflow definition: triggers and actions in the Logic Apps shape, plus unknown members.

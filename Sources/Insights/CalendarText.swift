@@ -1,3 +1,6 @@
+import Foundation
+import TextFormats
+
 /// Strict parsing of ISO 8601 dates and date-times into normalized text, without Foundation formatters.
 enum CalendarText {
     /// "yyyy-MM-dd" if `text` is a valid calendar date in that form.
@@ -45,33 +48,12 @@ enum CalendarText {
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.
     static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The civil date of a day count since 1970-01-01.
-    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        Int(CivilCalendar.days(fromCivil: Int64(year), month, day))
     }
 
     /// "yyyy-MM-ddTHH:mm:ssZ" for seconds since 1970 (UTC).
     static func formatEpoch(_ seconds: Int) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = seconds - days * 86_400
-        let (year, month, day) = civilFromDays(days)
-        return format(year, month, day) + "T" + pad(rest / 3600) + ":" + pad(rest / 60 % 60) + ":" + pad(rest % 60) + "Z"
+        TimeText.iso8601Seconds(Date(timeIntervalSince1970: Double(seconds)))
     }
 
     /// "yyyy-MM-dd".
@@ -98,13 +80,7 @@ enum CalendarText {
         return bytes[index] == UInt8(ascii: "-") ? -offset : offset
     }
 
-    private static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    private static func daysInMonth(_ year: Int, _ month: Int) -> Int { CivilCalendar.daysInMonth(Int64(year), month) }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TextFormats
 
 /// Changes the sample workspace over time: appends customers and orders, and now and then breaks a source and repairs it.
 public final class DemoFeed: @unchecked Sendable {
@@ -73,7 +74,7 @@ public final class DemoFeed: @unchecked Sendable {
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url, options: .atomic)
     }
 
-    private func today() -> String { String(CalendarText.formatEpoch(Int(Date().timeIntervalSince1970)).prefix(10)) }
+    private func today() -> String { String(TimeText.iso8601Seconds(Date()).prefix(10)) }
 
     private func appendAccounts(_ url: URL) throws -> [String] {
         var rows = try lines(url)

@@ -13,6 +13,16 @@ public enum InsightsError: Error, Equatable, Sendable, CustomStringConvertible, 
     case unknownSource(String)
     case unknownSegment(String)
     case workspaceMissing(path: String)
+    /// The workspace has no demo feed to switch.
+    case noDemoFeed
+    /// An entity read named no public entity.
+    case unknownEntity(String, available: [String])
+    /// An entity read named a field the entity does not have.
+    case unknownField(entity: String, field: String, available: [String])
+    /// An entity filter (`$filter`) that cannot be read.
+    case badFilter(String)
+    /// No item with this key in the entity.
+    case itemNotFound(entity: String, key: String)
 
     public var description: String {
         switch self {
@@ -38,6 +48,16 @@ public enum InsightsError: Error, Equatable, Sendable, CustomStringConvertible, 
             "unknown segment '\(name)'"
         case let .workspaceMissing(path):
             "no workspace at \(path) (run `insightflow init`)"
+        case .noDemoFeed:
+            "this workspace has no demo feed (only the sample workspace has one)"
+        case let .unknownEntity(name, available):
+            "no entity '\(name)'; the entities are \(available.joined(separator: ", "))"
+        case let .unknownField(entity, field, available):
+            "entity '\(entity)' has no field '\(field)'; its fields are \(available.joined(separator: ", "))"
+        case let .badFilter(reason):
+            "bad filter: \(reason)"
+        case let .itemNotFound(entity, key):
+            "no item '\(key)' in \(entity)"
         }
     }
 

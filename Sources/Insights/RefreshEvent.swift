@@ -1,4 +1,5 @@
 import Foundation
+import TextFormats
 
 /// A business measure's value after a refresh, with the value before it.
 public struct MeasureChange: Sendable, Equatable {
@@ -110,6 +111,6 @@ extension MatchRuleStats {
 extension InsightsValue {
     /// An ISO 8601 UTC timestamp with milliseconds.
     static func iso(_ date: Date) -> InsightsValue {
-        .string(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+        .string(TimeText.iso8601(date))
     }
 }

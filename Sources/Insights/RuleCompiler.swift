@@ -1,4 +1,5 @@
 import Foundation
+import TextFormats
 import GRDB
 
 /// Compiles a rule tree into an SQL boolean expression with bound arguments.
@@ -65,7 +66,7 @@ struct RuleCompiler {
             arguments.append(value)
             return "substr(lower(\(expression)), 1, length(?)) = lower(?)"
         case .inLastDays:
-            arguments.append(CalendarText.formatEpoch(Int(now.timeIntervalSince1970)).databaseValue)
+            arguments.append(TimeText.iso8601Seconds(now).databaseValue)
             arguments.append("-\(Int(condition.value?.numberValue ?? 0)) days".databaseValue)
             let cutoff = type == .date ? "date(?, ?)" : "strftime('%Y-%m-%dT%H:%M:%SZ', ?, ?)"
             return "\(expression) >= \(cutoff)"

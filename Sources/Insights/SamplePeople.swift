@@ -1,4 +1,5 @@
 import Foundation
+import TextFormats
 import GRDB
 
 /// Generates the sample's people (overlapping across the three customer sources) and their orders.
@@ -21,7 +22,7 @@ struct SamplePeople {
 
     /// The calendar date `days` before `now`, "yyyy-MM-dd".
     func day(_ days: Int) -> String {
-        CalendarText.formatEpoch(Int(now.timeIntervalSince1970) - days * 86_400).prefix(10).description
+        TimeText.iso8601Seconds(now.addingTimeInterval(Double(-days) * 86_400)).prefix(10).description
     }
 
     func writeFiles(to data: URL) throws {

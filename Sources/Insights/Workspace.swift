@@ -46,6 +46,9 @@ public actor Workspace {
     /// A stream of every event published from now on; any number of subscribers may listen.
     public nonisolated func events() -> AsyncStream<InsightsEvent> { hub.subscribe() }
 
+    /// Ends every event stream once its buffered events are read (at shutdown, so a listener can drain them).
+    public nonisolated func finishEvents() { hub.finish() }
+
     /// Refreshes one data source and publishes its succeeded/failed event.
     @discardableResult
     public func refreshSource(named name: String) async throws -> SourceRefreshResult {

@@ -5,7 +5,8 @@ import FlowRunner
 import Foundation
 import OrderedCollections
 
-/// `insightflow emit TYPE --field k=v ...`: send one event — to the running `serve` if there is one, else run it here.
+/// `insightflow emit TYPE --field k=v ...`: send one event — to the running `serve` if there is one, else run it
+/// here — and wait for the runs it causes.
 struct EmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emit", abstract: "Send an event to the home's flows (for scripts).",
@@ -20,27 +21,22 @@ struct EmitCommand: AsyncParsableCommand {
         var members = OrderedDictionary<String, JSONValue>()
         for (key, value) in try FlowNewCommand.parameters(fields) { members[key] = value }
         let document: JSONValue = ["type": .string(type), "fields": .object(members)]
-        let event: TriggerEvent
         do {
-            event = try EventParser.parse(document, origin: "cli")
+            _ = try EventParser.parse(document, origin: EventOrigin.cli.rawValue)
         } catch {
             throw ValidationError(error.message)
         }
-        if let endpoint = RunnerEndpoint.current(home: home.location) {
-            let answer = try await IntakeClient(home: home.location, endpoint: endpoint).send(document)
-            print(json ? answer.jsonText(pretty: true) : "accepted \(answer["id"]?.stringValue ?? "?") by the running runner (pid \(endpoint.pid))")
-            return
-        }
-        let host = try await RunnerHost.open(home: home.location)
-        let runs = try await host.runner.accept(event)
-        await host.runner.waitUntilIdle()
+        let client = try await Self.reporting { try await RunnerClients.connect(home: home.location, workspace: .none) }
+        let accepted = try await Self.reporting { try await client.accept(event: document, origin: .cli) }
         var finished: [JSONValue] = []
-        for id in runs {
-            let run = await host.runner.finished(id)
+        for id in accepted.runIds {
+            let run = try await Self.reporting { try await client.waitForRun(id) }
             finished.append(["id": .string(run.id), "flow": .string(run.flowId), "status": .string(run.status.rawValue)])
             if !json { print("run \(run.id) of \(run.flowId): \(run.status.rawValue)\(run.errorMessage.map { " — \($0)" } ?? "")") }
         }
-        if json { CLIOutput.printJSON(["id": .string(event.id), "runs": .array(finished)]) }
-        else if runs.isEmpty { print("accepted \(event.id); no flow fired") }
+        await client.close()
+        if json { Self.printJSON(["id": .string(accepted.eventId), "runs": .array(finished)]) }
+        else if accepted.runIds.isEmpty { print("accepted \(accepted.eventId); no flow fired\(client.mode.byline)") }
+        else { print("accepted \(accepted.eventId)\(client.mode.byline)") }
     }
 }

@@ -31,13 +31,13 @@ struct EvalCommand: ParsableCommand {
             let value = try Self.evaluate(expression, in: context)
             print(value.jsonText(pretty: true))
         } catch let error as ExpressionSyntaxError {
-            CLIOutput.error("error: \(error.description)")
+            Self.printError("error: \(error.description)")
             throw ExitCode(1)
         } catch let error as ExpressionEvaluationError {
-            CLIOutput.error("error: \(error.message)")
+            Self.printError("error: \(error.message)")
             throw ExitCode(1)
         } catch let error as EvalInputError {
-            CLIOutput.error("error: \(error.message)")
+            Self.printError("error: \(error.message)")
             throw ExitCode(1)
         }
     }

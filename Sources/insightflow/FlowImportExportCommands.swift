@@ -13,21 +13,21 @@ struct FlowImportCommand: ParsableCommand {
     @Flag(help: "Import even when some steps use types InsightFlow cannot run yet (the flow stays Off).") var allowUnsupported = false
 
     func run() throws {
-        let bytes = try CLIOutput.readFile(file)
+        let bytes = try Self.readFile(file)
         let fallback = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let imported: FlowImport
         do {
             imported = try FlowImporter.importDocument(bytes, file: file, fallbackName: fallback)
         } catch {
-            CLIOutput.error("error: \(error)")
+            Self.printError("error: \(error)")
             throw ExitCode(1)
         }
         for line in imported.translated { print("translated \(line)") }
         if !imported.unsupported.isEmpty {
-            CLIOutput.error("\(file) uses \(imported.unsupported.count) part(s) InsightFlow does not run yet:")
-            for issue in imported.unsupported { CLIOutput.error("  \(issue.path): \(issue.message)") }
+            Self.printError("\(file) uses \(imported.unsupported.count) part(s) InsightFlow does not run yet:")
+            for issue in imported.unsupported { Self.printError("  \(issue.path): \(issue.message)") }
             guard allowUnsupported else {
-                CLIOutput.error("nothing imported; pass --allow-unsupported to import it anyway (it stays Off until they are replaced)")
+                Self.printError("nothing imported; pass --allow-unsupported to import it anyway (it stays Off until they are replaced)")
                 throw ExitCode(1)
             }
         }
@@ -36,7 +36,7 @@ struct FlowImportCommand: ParsableCommand {
         if let name { flow.displayName = name }
         flow.id = store.uniqueID(for: flow.id)
         flow.state = .off
-        let created = try FlowStoreCalls.run { () throws(FlowStoreError) in try store.create(flow) }
+        let created = try Self.storeCall { () throws(FlowStoreError) in try store.create(flow) }
         print("imported \(created.id) (Off)")
     }
 }
@@ -51,13 +51,13 @@ struct FlowExportCommand: ParsableCommand {
 
     func run() throws {
         let store = FlowStore(home: home.location)
-        let stored = try FlowStoreCalls.run { () throws(FlowStoreError) in try store.find(flow) }
+        let stored = try Self.storeCall { () throws(FlowStoreError) in try store.find(flow) }
         let bytes = FlowCodec.encode(stored.flow)
         guard let output else {
             print(String(decoding: bytes, as: UTF8.self), terminator: "")
             return
         }
-        try FlowStoreCalls.run { () throws(FlowStoreError) in try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) }
+        try Self.storeCall { () throws(FlowStoreError) in try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) }
         print("exported \(stored.flow.id) to \(output)")
     }
 }

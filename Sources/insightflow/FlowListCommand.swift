@@ -11,22 +11,22 @@ struct FlowListCommand: ParsableCommand {
 
     func run() throws {
         let listing = FlowStore(home: home.location).list()
-        let context = ConnectionNames.context(home.location)
+        let context = Self.checkContext(home.location)
         let checked = ParallelMap.map(listing.flows) { ($0, FlowChecker.check($0.flow, context: context)) }
         if json {
-            CLIOutput.printJSON(.object([
+            Self.printJSON(.object([
                 "flows": .array(checked.map { Self.summary($0.0.flow, $0.1) }),
                 "broken": .array(listing.broken.map { .object(["file": .string($0.file), "path": .string($0.path), "message": .string($0.message)]) }),
             ]))
         } else {
-            CLIOutput.printTable(header: ["ID", "NAME", "TRIGGER", "STATE", "STEPS", "CHECK", "MODIFIED"], rows: checked.map { stored, issues in
+            Self.printTable(header: ["ID", "NAME", "TRIGGER", "STATE", "STEPS", "CHECK", "MODIFIED"], rows: checked.map { stored, issues in
                 let flow = stored.flow
                 return [flow.id, flow.displayName, flow.trigger?.type ?? "-", flow.state.rawValue, String(flow.definition.stepCount),
                         Self.checkText(issues), flow.modifiedAt ?? "-"]
             })
             if listing.flows.isEmpty { print("(no flows yet: `insightflow flow new --name NAME --trigger KIND` creates one)") }
         }
-        for broken in listing.broken { CLIOutput.error("warning: cannot read \(broken)") }
+        for broken in listing.broken { Self.printError("warning: cannot read \(broken)") }
     }
 
     static func checkText(_ issues: [FlowIssue]) -> String {

@@ -9,8 +9,8 @@ struct FlowEnableCommand: ParsableCommand {
 
     func run() throws {
         let store = FlowStore(home: home.location)
-        let context = ConnectionNames.context(home.location)
-        let updated = try FlowStoreCalls.run { () throws(FlowStoreError) in
+        let context = Self.checkContext(home.location)
+        let updated = try Self.storeCall { () throws(FlowStoreError) in
             try store.setState(id: try store.find(flow).flow.id, .on, context: context)
         }
         print("\(updated.id) is On")
@@ -25,7 +25,7 @@ struct FlowDisableCommand: ParsableCommand {
 
     func run() throws {
         let store = FlowStore(home: home.location)
-        let updated = try FlowStoreCalls.run { () throws(FlowStoreError) in try store.setState(id: try store.find(flow).flow.id, .off) }
+        let updated = try Self.storeCall { () throws(FlowStoreError) in try store.setState(id: try store.find(flow).flow.id, .off) }
         print("\(updated.id) is Off")
     }
 }
@@ -39,7 +39,7 @@ struct FlowRenameCommand: ParsableCommand {
 
     func run() throws {
         let store = FlowStore(home: home.location)
-        let updated = try FlowStoreCalls.run { () throws(FlowStoreError) in try store.rename(id: try store.find(flow).flow.id, to: name) }
+        let updated = try Self.storeCall { () throws(FlowStoreError) in try store.rename(id: try store.find(flow).flow.id, to: name) }
         print("\(updated.id) is now named \"\(updated.displayName)\"")
     }
 }
@@ -53,7 +53,7 @@ struct FlowDuplicateCommand: ParsableCommand {
 
     func run() throws {
         let store = FlowStore(home: home.location)
-        let copy = try FlowStoreCalls.run { () throws(FlowStoreError) in try store.duplicate(id: try store.find(flow).flow.id, as: name) }
+        let copy = try Self.storeCall { () throws(FlowStoreError) in try store.duplicate(id: try store.find(flow).flow.id, as: name) }
         print(copy.id)
     }
 }
@@ -66,7 +66,7 @@ struct FlowDeleteCommand: ParsableCommand {
 
     func run() throws {
         let store = FlowStore(home: home.location)
-        let id = try FlowStoreCalls.run { () throws(FlowStoreError) in
+        let id = try Self.storeCall { () throws(FlowStoreError) in
             let id = try store.find(flow).flow.id
             try store.delete(id: id)
             return id

@@ -26,14 +26,14 @@ struct FlowNewCommand: ParsableCommand {
         let parameters = try Self.parameters(params)
         let store = FlowStore(home: home.location)
         let flow = Flow(id: id ?? store.uniqueID(for: name), displayName: name, trigger: Trigger(kind: kind, parameters: parameters))
-        let created = try FlowStoreCalls.run { () throws(FlowStoreError) in try store.create(flow) }
+        let created = try Self.storeCall { () throws(FlowStoreError) in try store.create(flow) }
         if json {
-            CLIOutput.printJSON(FlowCodec.jsonValue(created))
+            Self.printJSON(FlowCodec.jsonValue(created))
         } else {
             print(created.id)
         }
         for issue in FlowChecker.check(created) where issue.path.contains("triggers") {
-            CLIOutput.error("\(issue)")
+            Self.printError("\(issue)")
         }
     }
 

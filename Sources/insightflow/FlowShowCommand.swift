@@ -11,7 +11,7 @@ struct FlowShowCommand: ParsableCommand {
     @Flag(help: "Print the flow file's JSON.") var json = false
 
     func run() throws {
-        let stored = try FlowStoreCalls.run { () throws(FlowStoreError) in try FlowStore(home: home.location).find(flow) }
+        let stored = try Self.storeCall { () throws(FlowStoreError) in try FlowStore(home: home.location).find(flow) }
         if json {
             print(String(decoding: FlowCodec.encode(stored.flow), as: UTF8.self), terminator: "")
             return
@@ -27,20 +27,8 @@ struct FlowShowCommand: ParsableCommand {
             let branch = located.index == 0 ? located.branch.map { "[\($0)] " } ?? "" : ""
             print("\(indent)\(branch)\(located.step.name) (\(located.step.type.rawValue)): \(StepSummary.oneLine(located.step))")
         }
-        let issues = FlowChecker.check(shown, context: ConnectionNames.context(home.location))
+        let issues = FlowChecker.check(shown, context: Self.checkContext(home.location))
         print(issues.isEmpty ? "check: ok" : "check:")
         for issue in issues { print("  \(issue)") }
-    }
-}
-
-/// Runs a typed-throwing store call and turns its error into a clear command-line failure.
-enum FlowStoreCalls {
-    static func run<T>(_ body: () throws(FlowStoreError) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            CLIOutput.error("error: \(error.description)")
-            throw ExitCode(1)
-        }
     }
 }

@@ -18,33 +18,28 @@ struct FlowTestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let location = home.location
-        let found = try FlowStoreCalls.run { () throws(FlowStoreError) in try FlowStore(home: location).find(flow).flow }
-        let flowId = found.id
+        let found = try Self.storeCall { () throws(FlowStoreError) in try FlowStore(home: location).find(flow).flow }
+        let client = try await Self.reporting { try await RunnerClients.connect(home: location, workspace: .none) }
+        let body = try triggerBody(client.history)
         if !force {
-            let unmet = TriggerConditionCheck.unmet(found, triggerBody: try triggerBody(HistoryStore(url: location.historyDatabase)))
+            let unmet = TriggerConditionCheck.unmet(found, triggerBody: body)
             if !unmet.isEmpty {
                 print("not run: the trigger condition \(unmet.joined(separator: " and ")) is false for this body, so an event like it would not start the flow; --force runs it anyway")
                 throw ExitCode(1)
             }
         }
-        if let endpoint = RunnerEndpoint.current(home: location) {
-            let history = try HistoryStore(url: location.historyDatabase)
-            let answer = try await IntakeClient(home: location, endpoint: endpoint)
-                .post("/flows/test", body: ["flow": .string(flowId), "body": try triggerBody(history), "dryRun": .bool(dryRun)])
-            print("run \(answer["id"]?.stringValue ?? "?") by the running runner (pid \(endpoint.pid)): \(answer["status"]?.stringValue ?? "?")")
-            if answer["status"]?.stringValue != RunStatus.succeeded.rawValue { throw ExitCode(1) }
-            return
+        let run = try await Self.reporting {
+            try await client.waitForRun(try await client.startTest(flowId: found.id, triggerBody: body, dryRun: dryRun))
         }
-        let host = try await RunnerHost.open(home: location)
-        let triggerBody = try triggerBody(host.history)
-        let run = try await host.runner.test(flowId: flowId, triggerBody: triggerBody, dryRun: dryRun)
+        let steps = try client.history.steps(runId: run.id)
+        await client.close()
         if json {
-            var summary = RunsFormat.summary(run).objectValue ?? [:]
-            summary["steps"] = .array(try host.history.steps(runId: run.id).map(RunsFormat.step))
-            CLIOutput.printJSON(.object(summary))
+            var summary = run.summaryJSON.objectValue ?? [:]
+            summary["steps"] = .array(steps.map(\.json))
+            Self.printJSON(.object(summary))
         } else {
-            print("run \(run.id): \(run.status.rawValue)\(run.errorMessage.map { " — \($0)" } ?? "")")
-            for step in try host.history.steps(runId: run.id) {
+            print("run \(run.id): \(run.status.rawValue)\(run.errorMessage.map { " — \($0)" } ?? "")\(client.mode.byline)")
+            for step in steps {
                 print("  \(step.stepName)  \(step.status.rawValue)\(step.errorMessage.map { " — \($0)" } ?? "")")
             }
         }
@@ -57,7 +52,7 @@ struct FlowTestCommand: AsyncParsableCommand {
             return previous.triggerOutputs["body"] ?? .null
         }
         guard let body else { return .object([:]) }
-        let text = body.hasPrefix("@") ? String(decoding: try CLIOutput.readFile(String(body.dropFirst())), as: UTF8.self) : body
+        let text = body.hasPrefix("@") ? String(decoding: try Self.readFile(String(body.dropFirst())), as: UTF8.self) : body
         do {
             return try JSONValue.parse(text)
         } catch {

@@ -13,7 +13,7 @@ struct FlowValidateCommand: ParsableCommand {
     func run() throws {
         var failed = false
         var reports: [JSONValue] = []
-        let context = ConnectionNames.context(home.location)
+        let context = Self.checkContext(home.location)
         for file in files {
             let (issues, readable) = Self.check(file, context: context)
             failed = failed || issues.contains { $0.severity == .error }
@@ -25,13 +25,13 @@ struct FlowValidateCommand: ParsableCommand {
                 for issue in issues { print("\(file): \(issue)") }
             }
         }
-        if json { CLIOutput.printJSON(.array(reports)) }
+        if json { Self.printJSON(.array(reports)) }
         if failed { throw ExitCode(1) }
     }
 
     /// The checker's findings for one file; a file that cannot be read is one error.
     static func check(_ file: String, context: CheckContext) -> (issues: [FlowIssue], readable: Bool) {
-        guard let bytes = try? CLIOutput.readFile(file) else {
+        guard let bytes = try? Self.readFile(file) else {
             return ([FlowIssue(.error, path: "$", "cannot read the file")], false)
         }
         do {

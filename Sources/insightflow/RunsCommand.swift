@@ -21,20 +21,20 @@ struct RunsListCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let history = try HistoryStore(url: home.location.historyDatabase)
-        let flowId = try flow.map { name in try FlowStoreCalls.run { () throws(FlowStoreError) in try FlowStore(home: home.location).find(name).flow.id } }
+        let history = try HistoryStore.reader(url: home.location.historyDatabase)
+        let flowId = try flow.map { name in try Self.storeCall { () throws(FlowStoreError) in try FlowStore(home: home.location).find(name).flow.id } }
         let wanted = try status.map { text -> RunStatus in
             guard let status = RunStatus(caseInsensitive: text) else { throw ValidationError("unknown status '\(text)'; use \(RunStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
             return status
         }
         let runs = try history.runs(flowId: flowId, status: wanted, limit: limit)
         if json {
-            CLIOutput.printJSON(.array(runs.map(RunsFormat.summary)))
+            Self.printJSON(.array(runs.map(\.summaryJSON)))
             return
         }
-        CLIOutput.printTable(header: ["RUN", "FLOW", "STATUS", "STARTED", "DURATION", "TRIGGER"], rows: runs.map { run in
+        Self.printTable(header: ["RUN", "FLOW", "STATUS", "STARTED", "DURATION", "TRIGGER"], rows: runs.map { run in
             [String(run.id.prefix(8)), run.flowId, run.status.rawValue, run.startedAt.map(Flow.timestamp) ?? "-",
-             run.duration.map { String(format: "%.2fs", $0) } ?? "-", RunsFormat.triggerSummary(run)]
+             run.duration.map { String(format: "%.2fs", $0) } ?? "-", run.triggerSummary]
         }, maxWidth: 48)
         if runs.isEmpty { print("(no runs yet)") }
     }
@@ -48,14 +48,14 @@ struct RunsShowCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let history = try HistoryStore(url: home.location.historyDatabase)
+        let history = try HistoryStore.reader(url: home.location.historyDatabase)
         guard let record = try history.run(id: runId) else { throw ValidationError("no run '\(runId)'; `insightflow runs` lists them") }
         let steps = try history.steps(runId: record.id)
         if json {
-            var summary = RunsFormat.summary(record).objectValue ?? [:]
+            var summary = record.summaryJSON.objectValue ?? [:]
             summary["triggerOutputs"] = record.triggerOutputs
-            summary["steps"] = .array(steps.map(RunsFormat.step))
-            CLIOutput.printJSON(.object(summary))
+            summary["steps"] = .array(steps.map(\.json))
+            Self.printJSON(.object(summary))
             return
         }
         print("run \(record.id)  flow \(record.flowId) v\(record.flowVersion)  \(record.status.rawValue)\(record.dryRun ? " (dry run)" : "")")
@@ -70,55 +70,21 @@ struct RunsShowCommand: ParsableCommand {
     }
 }
 
-/// `insightflow runs resubmit RUN_ID`: run the same flow with the same trigger outputs again.
+/// `insightflow runs resubmit RUN_ID`: run the same flow with the same trigger again — in the running `serve` when one
+/// holds the home, else here — and wait for it.
 struct RunsResubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "resubmit", abstract: "Run a previous run's flow again with the same trigger.")
     @OptionGroup var home: HomeOptions
     @Argument(help: "The run id (or its first characters).") var runId: String
 
     func run() async throws {
-        if let endpoint = RunnerEndpoint.current(home: home.location) {
-            let answer = try await IntakeClient(home: home.location, endpoint: endpoint).post("/runs/resubmit", body: ["run": .string(runId)])
-            print("resubmitted as \(answer["id"]?.stringValue ?? "?") by the running runner")
-            return
+        let client = try await Self.reporting { try await RunnerClients.connect(home: home.location, workspace: .none) }
+        let finished = try await Self.reporting {
+            let id = try await client.resubmit(runId: runId)
+            return try await client.waitForRun(id)
         }
-        let host = try await RunnerHost.open(home: home.location)
-        let id = try await host.runner.resubmit(runId: runId)
-        let finished = await host.runner.finished(id)
-        print("run \(finished.id): \(finished.status.rawValue)\(finished.errorMessage.map { " — \($0)" } ?? "")")
-    }
-}
-
-/// Shared run formatting for the commands.
-enum RunsFormat {
-    static func summary(_ run: RunRecord) -> JSONValue {
-        [
-            "id": .string(run.id), "flowId": .string(run.flowId), "flowName": .string(run.flowName), "flowVersion": .int(run.flowVersion),
-            "status": .string(run.status.rawValue), "eventId": run.eventId.map(JSONValue.string) ?? .null, "origin": .string(run.origin),
-            "queuedAt": .string(Flow.timestamp(run.queuedAt)), "startedAt": run.startedAt.map { .string(Flow.timestamp($0)) } ?? .null,
-            "finishedAt": run.finishedAt.map { .string(Flow.timestamp($0)) } ?? .null, "dryRun": .bool(run.dryRun),
-            "errorCode": run.errorCode.map(JSONValue.string) ?? .null, "errorMessage": run.errorMessage.map(JSONValue.string) ?? .null,
-        ]
-    }
-
-    static func step(_ step: StepRecord) -> JSONValue {
-        [
-            "name": .string(step.stepName), "path": .string(step.path), "iteration": .int(step.iteration), "status": .string(step.status.rawValue),
-            "attempts": .int(step.attempts), "startedAt": .string(Flow.timestamp(step.startedAt)),
-            "finishedAt": step.finishedAt.map { .string(Flow.timestamp($0)) } ?? .null,
-            "inputs": step.inputs ?? .null, "outputs": step.outputs ?? .null, "error": step.errorMessage.map(JSONValue.string) ?? .null,
-        ]
-    }
-
-    /// `Webshop`, `High value customers 98 → 104`, ...
-    static func triggerSummary(_ run: RunRecord) -> String {
-        let body = run.triggerOutputs["body"] ?? .null
-        for key in ["dataSourceName", "segmentName", "measureName"] {
-            if let name = body[key]?.stringValue {
-                let values = [body["previousCount"] ?? body["previousValue"], body["currentCount"] ?? body["currentValue"]].compactMap { $0?.jsonText() }
-                return ([name] + (values.count == 2 ? ["\(values[0]) → \(values[1])"] : [])).joined(separator: " ")
-            }
-        }
-        return run.origin
+        await client.close()
+        print("run \(finished.id): \(finished.status.rawValue)\(finished.errorMessage.map { " — \($0)" } ?? "")\(client.mode.byline)")
+        if finished.status != .succeeded { throw ExitCode(1) }
     }
 }

@@ -4,7 +4,7 @@ import FlowRunner
 import Foundation
 import Logging
 
-/// `insightflow serve`: the headless runner — HTTP intake, workspace schedule and events, runs.
+/// `insightflow serve`: the headless runner — HTTP intake and control routes, the workspace's events and schedule.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run flows headless: the loopback HTTP intake, the workspace's events and schedule.")
 
@@ -22,30 +22,25 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let host: RunnerHost
         do {
-            host = try await RunnerHost.open(home: home.location, configuration: configuration)
+            host = try await RunnerHost.open(home: home.location, configuration: configuration) { error in
+                logger.warning("scheduled refresh: \(error)")
+            }
         } catch let held as RunnerLock.Held {
-            CLIOutput.error("error: \(held)")
+            Self.printError("error: \(held)")
             throw ExitCode(1)
         }
         let credentials = try IntakeCredentials.loadOrCreate(home: home.location.url)
-        let workspace = host.workspace
-        let server = try IntakeServer(bind: bind, port: port, credentials: credentials, runner: host.runner) { source in
-            guard let workspace else { return }
-            if let source { _ = try await workspace.refreshSource(named: source) } else { _ = try await workspace.refreshAll() }
-        }
-        let forwarding = host.forwardWorkspaceEvents()
-        let activity = host.startWorkspaceActivity { error in logger.warning("scheduled refresh: \(error)") }
+        let server = try IntakeServer(bind: bind, port: port, credentials: credentials, client: LocalRunnerClient(host: host))
+        host.startWorkspace(activity: true)
         let serving = Task { try await server.run() }
         let listening = try await server.waitUntilListening()
         try RunnerEndpoint(bind: bind, port: listening, pid: getpid()).write(home: home.location)
         logger.info("intake listening on http://\(bind):\(listening)/events (token in \(home.location.url.path)/intake-token)")
-        await SignalWaiter.waitForTermination()
+        await TerminationSignals.wait()
         logger.info("stopping: finishing the runs in flight")
         await server.stop()
         serving.cancel()
-        activity.stop()
-        forwarding?.cancel()
-        await host.runner.waitUntilIdle()
+        await host.stop()
         RunnerEndpoint.remove(home: home.location)
         logger.info("stopped")
     }

@@ -1,6 +1,9 @@
 import ArgumentParser
+import FlowExpressions
+import FlowRunner
 import Foundation
 import Insights
+import TextFormats
 
 /// `insightflow init`: writes the sample Insights workspace into the home unless one is there.
 struct InitCommand: AsyncParsableCommand {
@@ -11,9 +14,9 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let folder = Workspace.folder(inHome: home.resolve())
-        let created = try WorkspaceCLI.reporting { try SampleWorkspace.writeIfAbsent(to: folder) }
+        let created = try Self.reporting { try SampleWorkspace.writeIfAbsent(to: folder) }
         if json {
-            WorkspaceCLI.printJSON(InitResult(workspace: folder.path, created: created))
+            Self.printJSON(["workspace": .string(folder.path), "created": .bool(created)])
         } else {
             print(created ? "Created the sample workspace in \(folder.path)" : "A workspace already exists in \(folder.path); left unchanged")
             if created { print("Next: `insightflow refresh --all`") }
@@ -35,16 +38,16 @@ struct WorkspaceStatusCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() async throws {
-        let workspace = try WorkspaceCLI.load(home)
-        let status = try await WorkspaceCLI.reporting { try await workspace.status() }
-        if json { return WorkspaceCLI.printJSON(status) }
+        let workspace = try Self.loadWorkspace(home)
+        let status = try await Self.reporting { try await workspace.status() }
+        if json { return Self.printEncodable(status) }
         print("\(status.name) — \(status.folder)")
-        print("Profiles: \(status.profiles)   Last full refresh: \(status.lastFullRefreshAt.map(WorkspaceCLI.time) ?? "never")\n")
-        CLIOutput.printTable(header: ["SOURCE", "KIND", "FEEDS", "ROWS", "LAST REFRESH", "RESULT"], rows: status.sources.map { source in
+        print("Profiles: \(status.profiles)   Last full refresh: \(status.lastFullRefreshAt.map(TimeText.iso8601Seconds) ?? "never")\n")
+        Self.printTable(header: ["SOURCE", "KIND", "FEEDS", "ROWS", "LAST REFRESH", "RESULT"], rows: status.sources.map { source in
             let last = source.lastRefresh
             let result = last.map { $0.errorMessage ?? "ok (\($0.rowsRead) read, \($0.rowsRejected) rejected)" } ?? "never refreshed"
             return [source.name, source.kind, source.feeds, source.rows.map(String.init) ?? "-",
-                    last.map { WorkspaceCLI.time($0.finishedAt) } ?? "-", result]
+                    last.map { TimeText.iso8601Seconds($0.finishedAt) } ?? "-", result]
         }, maxWidth: 70)
         print("")
         SegmentsCommand.printTable(status.segments)
@@ -53,10 +56,11 @@ struct WorkspaceStatusCommand: AsyncParsableCommand {
     }
 }
 
-/// `insightflow refresh [--source NAME | --all]`: refreshes one source, or runs a full refresh.
+/// `insightflow refresh [--source NAME | --all]`: refreshes one source, or runs a full refresh — in the runner of the
+/// home (the running `serve`, else one started here), so the home's flows fire for it.
 struct RefreshCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "refresh", abstract: "Refresh one data source, or everything (sources, unification, measures, segments).")
+        commandName: "refresh", abstract: "Refresh one data source, or everything (sources, unification, measures, segments); the home's flows fire.")
 
     @OptionGroup var home: HomeOptions
     @Option(help: "Refresh only this data source.") var source: String?
@@ -67,54 +71,38 @@ struct RefreshCommand: AsyncParsableCommand {
         if source != nil, all { throw ValidationError("use either --source NAME or --all, not both") }
     }
 
-    /// Whether `event` is the last one the refresh publishes.
-    private static func isLast(_ event: InsightsEvent, fullRefresh: Bool) -> Bool {
-        switch event {
-        case .fullRefreshCompleted: true
-        case .dataSourceRefreshSucceeded, .dataSourceRefreshFailed: !fullRefresh
-        case .unificationCompleted, .measureRefreshed, .segmentRefreshed: false
-        }
-    }
-
-    /// Runs the requested refresh; returns the names of the sources that failed.
-    private func refresh(_ workspace: Workspace) async throws -> [String] {
-        if let source {
-            let result = try await WorkspaceCLI.reporting { try await workspace.refreshSource(named: source) }
-            return result.succeeded ? [] : [source]
-        }
-        let quiet = json
-        let summary = try await WorkspaceCLI.reporting {
-            try await workspace.refreshAll { progress in
-                if !quiet { CLIOutput.error("[\(progress.step)/\(progress.totalSteps)] \(progress.stage.rawValue): \(progress.item)") }
-            }
-        }
-        return summary.sourcesFailed
-    }
-
     func run() async throws {
-        let workspace = try WorkspaceCLI.load(home)
-        let stream = workspace.events()
-        let fullRefresh = source == nil
-        let listener = Task {
-            var events: [InsightsEvent] = []
-            for await event in stream {
-                events.append(event)
-                if Self.isLast(event, fullRefresh: fullRefresh) { break }
-            }
-            return events
-        }
-        var failed: [String] = []
+        let report: RefreshReport
         do {
-            failed = try await refresh(workspace)
-        } catch {
-            listener.cancel()
-            throw error
+            let client = try await RunnerClients.connect(home: home.location, workspace: .events)
+            report = try await Self.reporting { try await refresh(client) }
+            await client.close()
+        } catch let held as RunnerLock.Held {
+            Self.printError("warning: \(held); refreshing without running the flows")
+            let workspace = try Self.loadWorkspace(home)
+            report = try await Self.reporting { try await workspace.refreshReporting(source: source, progress: progressPrinter) }
         }
-        WorkspaceCLI.report(await listener.value, json: json)
-        if !failed.isEmpty {
-            CLIOutput.error("error: refresh failed for \(failed.joined(separator: ", ")); the last good data was kept")
+        if json {
+            Self.printEncodable(report.events.map { ["kind": InsightsValue.string($0.kind), "fields": .object($0.fields)] })
+        } else {
+            for event in report.events { print(event.line) }
+        }
+        if !report.failedSources.isEmpty {
+            Self.printError("error: refresh failed for \(report.failedSources.joined(separator: ", ")); the last good data was kept")
             throw ExitCode.failure
         }
+    }
+
+    private func refresh(_ client: any RunnerClient) async throws -> RefreshReport {
+        if let local = client as? LocalRunnerClient { return try await local.refresh(source: source, progress: progressPrinter) }
+        if !json { Self.printError("refreshing in serve (pid \(client.mode.pid ?? 0))…") }
+        return try await client.refresh(source: source)
+    }
+
+    /// Progress on stderr for a full refresh run here (none with --json).
+    private var progressPrinter: (@Sendable (RefreshProgress) -> Void)? {
+        guard !json, source == nil else { return nil }
+        return { progress in Self.printError("[\(progress.step)/\(progress.totalSteps)] \(progress.stage.rawValue): \(progress.item)") }
     }
 }
 
@@ -127,18 +115,18 @@ struct SegmentsCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() async throws {
-        let workspace = try WorkspaceCLI.load(home)
+        let workspace = try Self.loadWorkspace(home)
         if let members {
-            let ids = try await WorkspaceCLI.reporting { try await workspace.members(ofSegment: members, limit: 10_000) }
-            return json ? WorkspaceCLI.printJSON(ids) : ids.forEach { print($0) }
+            let ids = try await Self.reporting { try await workspace.members(ofSegment: members, limit: 10_000) }
+            return json ? Self.printEncodable(ids) : ids.forEach { print($0) }
         }
-        let segments = try await WorkspaceCLI.reporting { try await workspace.status().segments }
-        json ? WorkspaceCLI.printJSON(segments) : Self.printTable(segments)
+        let segments = try await Self.reporting { try await workspace.status().segments }
+        json ? Self.printEncodable(segments) : Self.printTable(segments)
     }
 
     static func printTable(_ segments: [SegmentStatus]) {
-        CLIOutput.printTable(header: ["SEGMENT", "MEMBERS", "PREVIOUS", "REFRESHED"], rows: segments.map {
-            [$0.name, $0.count.map(String.init) ?? "-", $0.previousCount.map(String.init) ?? "-", $0.refreshedAt.map(WorkspaceCLI.time) ?? "never"]
+        Self.printTable(header: ["SEGMENT", "MEMBERS", "PREVIOUS", "REFRESHED"], rows: segments.map {
+            [$0.name, $0.count.map(String.init) ?? "-", $0.previousCount.map(String.init) ?? "-", $0.refreshedAt.map(TimeText.iso8601Seconds) ?? "never"]
         })
     }
 }
@@ -151,92 +139,15 @@ struct MeasuresCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() async throws {
-        let workspace = try WorkspaceCLI.load(home)
-        let measures = try await WorkspaceCLI.reporting { try await workspace.status().measures }
-        json ? WorkspaceCLI.printJSON(measures) : Self.printTable(measures)
+        let workspace = try Self.loadWorkspace(home)
+        let measures = try await Self.reporting { try await workspace.status().measures }
+        json ? Self.printEncodable(measures) : Self.printTable(measures)
     }
 
     static func printTable(_ measures: [MeasureStatus]) {
-        CLIOutput.printTable(header: ["MEASURE", "LEVEL", "VALUE", "PREVIOUS", "REFRESHED"], rows: measures.map {
-            let value = $0.level == "customer" ? $0.value.map { "\(Int($0)) profiles" } : $0.value.map(WorkspaceCLI.number)
-            return [$0.name, $0.level, value ?? "-", $0.previousValue.map(WorkspaceCLI.number) ?? "-", $0.refreshedAt.map(WorkspaceCLI.time) ?? "never"]
+        Self.printTable(header: ["MEASURE", "LEVEL", "VALUE", "PREVIOUS", "REFRESHED"], rows: measures.map {
+            let value = $0.level == "customer" ? $0.value.map { NumberText.plain($0) + " profiles" } : $0.value.map(NumberText.plain)
+            return [$0.name, $0.level, value ?? "-", $0.previousValue.map(NumberText.plain) ?? "-", $0.refreshedAt.map(TimeText.iso8601Seconds) ?? "never"]
         })
-    }
-}
-
-/// The JSON answer of `insightflow init`.
-private struct InitResult: Encodable {
-    let workspace: String
-    let created: Bool
-}
-
-/// One published event in `insightflow refresh --json` output.
-private struct EventRecord: Encodable {
-    let kind: String
-    let fields: [String: InsightsValue]
-}
-
-/// Shared loading, error reporting and formatting of the workspace commands.
-private enum WorkspaceCLI {
-    /// Loads the home's workspace, reporting a clear message on failure.
-    static func load(_ home: HomeOptions) throws -> Workspace {
-        try reporting { try Workspace.load(folder: Workspace.folder(inHome: home.resolve())) }
-    }
-
-    /// Runs `body`; on error prints it to stderr and fails the command.
-    static func reporting<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch { throw fail(error) }
-    }
-
-    /// Runs `body`; on error prints it to stderr and fails the command.
-    static func reporting<T>(_ body: () async throws -> T) async throws -> T {
-        do { return try await body() } catch { throw fail(error) }
-    }
-
-    private static func fail(_ error: any Error) -> ExitCode {
-        CLIOutput.error("error: \(error)")
-        return ExitCode.failure
-    }
-
-    /// Prints a value as pretty JSON with ISO 8601 dates.
-    static func printJSON(_ value: some Encodable) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        guard let data = try? encoder.encode(value) else { return CLIOutput.error("error: cannot encode the output") }
-        print(String(decoding: data, as: UTF8.self))
-    }
-
-    /// An ISO 8601 time.
-    static func time(_ date: Date) -> String { date.formatted(.iso8601) }
-
-    /// A number with at most two decimals.
-    static func number(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
-    }
-
-    /// Prints what a refresh did, one line per event (or the events as JSON).
-    static func report(_ events: [InsightsEvent], json: Bool) {
-        if json { return printJSON(events.map { EventRecord(kind: $0.kind, fields: $0.fields) }) }
-        for event in events { print(line(event)) }
-    }
-
-    private static func line(_ event: InsightsEvent) -> String {
-        switch event {
-        case .dataSourceRefreshSucceeded(let result):
-            "source \(result.sourceName): ok, \(result.rowsRead) rows read, \(result.rowsRejected) rejected"
-        case .dataSourceRefreshFailed(let result):
-            "source \(result.sourceName): FAILED: \(result.error?.description ?? "unknown error")"
-        case .unificationCompleted(let result):
-            "unification: \(result.recordsIn) records -> \(result.profilesOut) profiles ("
-                + result.ruleStats.map { "\($0.rule) \(Int(($0.matchRate * 100).rounded()))%" }.joined(separator: ", ") + ")"
-        case .measureRefreshed(let change):
-            "measure \(change.measureName): \(change.previousValue.map(number) ?? "-") -> \(change.currentValue.map(number) ?? "-")"
-        case .segmentRefreshed(let change):
-            "segment \(change.segmentName): \(change.previousCount.map(String.init) ?? "-") -> \(change.currentCount) members"
-        case .fullRefreshCompleted(let summary):
-            "full refresh completed in \(String(format: "%.2f", summary.duration)) s: \(summary.sourcesSucceeded.count) sources ok, "
-                + "\(summary.sourcesFailed.count) failed, \(summary.profiles) profiles"
-        }
     }
 }

@@ -17,7 +17,7 @@ import TerminalUI
         let store = ConnectionStore(home: home)
         try store.save([Connection(name: "Teams", kind: .teams, settings: ["webhookUrl": .string(Self.webhook), "format": "messageCard"]),
                         Connection(name: "Outbox", kind: .outbox)])
-        let link = HomeRunnerLink(history: history, control: .readOnly, workspace: nil, home: home)
+        let link = HomeRunnerLink(client: nil, history: history, workspace: nil, home: home)
         let session = DesignerSession(services: StoreDesignerServices(home: home, runner: link), size: Size(width: 80, height: 24), theme: .plain)
         session.send([.down, .enter, .down, .down, .enter])
         return (session, store, folder)

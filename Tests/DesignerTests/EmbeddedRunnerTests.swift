@@ -16,7 +16,7 @@ import TerminalUI
         flow.definition.actions["Summary"] = Step(name: "Summary", type: .compose, inputs: "Source @{triggerBody()?['dataSourceName']} failed")
         _ = try FlowStore(home: home).create(flow)
         let host = try await RunnerHost.open(home: home)
-        let link = HomeRunnerLink(history: host.history, control: .embedded(host, host.startWorkspaceActivity { _ in }), workspace: nil, home: home)
+        let link = HomeRunnerLink(client: LocalRunnerClient(host: host), history: host.history, workspace: nil, home: home)
         let session = DesignerSession(services: StoreDesignerServices(home: home, runner: link), size: Size(width: 80, height: 24), theme: .plain)
         #expect(session.screen.contains("embedded runner"))
         session.send([.down, .down, .enter, .enter])

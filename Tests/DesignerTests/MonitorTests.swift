@@ -17,7 +17,7 @@ import TerminalUI
     @Test func eventWrittenToTheHistoryShowsWithinOneTick() throws {
         let (history, folder) = try temporaryHistory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let session = makeLiveSession(link: HomeRunnerLink(history: history, control: .readOnly, workspace: nil))
+        let session = makeLiveSession(link: HomeRunnerLink(client: nil, history: history, workspace: nil))
         openMonitor(session)
         #expect(!session.screen.contains("Loyalty members"))
         try history.recordEvent(TriggerEvent(type: .dataSourceRefreshFailed, fields: ["dataSourceName": "Loyalty members", "errorMessage": "bad row"], origin: "test"))

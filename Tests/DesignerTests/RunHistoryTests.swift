@@ -71,7 +71,7 @@ import TerminalUI
                       flowVersion: 1, eventId: event.id, triggerOutputs: ["body": [:]], origin: "event")
         }
         try await history.commitMatch(event: event, runs: runs, baselines: [], notes: nil, eventIsNew: true)
-        let session = makeLiveSession(link: HomeRunnerLink(history: history, control: .readOnly, workspace: nil))
+        let session = makeLiveSession(link: HomeRunnerLink(client: nil, history: history, workspace: nil))
         let clock = ContinuousClock()
         let opened = clock.measure { openHistory(session) }
         #expect(session.screen.contains("newest 500 runs of all flows"))

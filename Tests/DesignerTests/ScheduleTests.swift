@@ -12,8 +12,9 @@ import TerminalUI
     @Test func editingTheIntervalWritesTheWorkspaceAndShowsIt() async throws {
         let (history, folder) = try temporaryHistory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let workspace = try Workspace.loadCreatingSample(home: folder)
-        let session = makeLiveSession(link: HomeRunnerLink(history: history, control: .readOnly, workspace: workspace, home: InsightFlowHome(url: folder)))
+        _ = history
+        let (session, host) = try await embeddedSession(folder)
+        defer { Task { await host.stop() } }
         session.send([.down, .enter, .enter])
         try await waitFor(session) { $0.contains("Schedule: every 20 s") }
         session.type("i")
@@ -30,8 +31,9 @@ import TerminalUI
     @Test func switchingTheScheduleOffKeepsAWorkspaceThatLoads() async throws {
         let (history, folder) = try temporaryHistory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let workspace = try Workspace.loadCreatingSample(home: folder)
-        let session = makeLiveSession(link: HomeRunnerLink(history: history, control: .readOnly, workspace: workspace, home: InsightFlowHome(url: folder)))
+        _ = history
+        let (session, host) = try await embeddedSession(folder)
+        defer { Task { await host.stop() } }
         session.send([.down, .enter, .enter])
         try await waitFor(session) { $0.contains("Schedule: every 20 s") }
         session.type("i")
@@ -54,6 +56,15 @@ import TerminalUI
         session.send([.enter])
         #expect(link.sent == [.loadStatus])
         #expect(session.screen.contains("number of seconds"))
+    }
+
+    /// The app on a home with the sample workspace and its embedded runner (no schedule started).
+    private func embeddedSession(_ folder: URL) async throws -> (DesignerSession, RunnerHost) {
+        _ = try Workspace.loadCreatingSample(home: folder)
+        let home = InsightFlowHome(url: folder)
+        let host = try await RunnerHost.open(home: home)
+        let link = HomeRunnerLink(client: LocalRunnerClient(host: host), history: host.history, workspace: host.workspace, home: home)
+        return (makeLiveSession(link: link), host)
     }
 
     /// Ticks until the screen satisfies `condition` (background commands answer through notices).

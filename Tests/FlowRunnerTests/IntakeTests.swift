@@ -19,7 +19,7 @@ import FoundationNetworking
         try fixture.add(RunnerFixture.flow("any", trigger: Trigger(kind: .dataSourceRefreshFailed), steps: [.compose("C", "@triggerBody()?['dataSourceName']")]))
         let runner = try await fixture.runner()
         let credentials = try IntakeCredentials.loadOrCreate(home: fixture.home.url)
-        let server = try IntakeServer(port: 0, credentials: credentials, runner: runner)
+        let server = try IntakeServer(port: 0, credentials: credentials, client: LocalRunnerClient(runner: runner))
         Task { try await server.run() }
         let port = try await server.waitUntilListening()
         return (server, port, credentials, fixture, runner)
@@ -101,15 +101,23 @@ import FoundationNetworking
         defer { Task { await server.stop() } }
         let auth = ["Authorization": "Bearer \(credentials.token)"]
         let tested = try await post(port, Data(#"{"flow": "any", "body": {"dataSourceName": "CRM"}}"#.utf8), headers: auth, path: "/flows/test")
-        #expect(tested.status == 200)
-        #expect(tested.body["status"] == "Succeeded")
+        #expect(tested.status == 202)
         let runId = try #require(tested.body["id"]?.stringValue)
+        var waited = try await post(port, Data(#"{"run": "\#(runId)", "seconds": 10}"#.utf8), headers: auth, path: "/runs/wait")
+        for _ in 0..<5 where waited.body["finished"] != true {
+            waited = try await post(port, Data(#"{"run": "\#(runId)", "seconds": 10}"#.utf8), headers: auth, path: "/runs/wait")
+        }
+        #expect(waited.body["finished"] == true && waited.body["status"] == "Succeeded")
         let resubmitted = try await post(port, Data(#"{"run": "\#(runId)"}"#.utf8), headers: auth, path: "/runs/resubmit")
         #expect(resubmitted.status == 202)
         let newId = try #require(resubmitted.body["id"]?.stringValue)
         let rerun = await runner.finished(newId)
         #expect(rerun.origin == "resubmit" && rerun.triggerOutputs.value(atPath: "body.dataSourceName") == "CRM")
         #expect(try await post(port, Data("{}".utf8), headers: [:], path: "/flows/reload").status == 401)
+        let unknown = try await post(port, Data(#"{"run": "no-such-run", "seconds": 1}"#.utf8), headers: auth, path: "/runs/wait")
+        #expect(unknown.status == 400 && unknown.body["error"]?.stringValue?.contains("no run 'no-such-run'") == true)
+        let broken = try await post(port, Data("{not json".utf8), headers: auth, path: "/flows/reload")
+        #expect(broken.status == 400 && broken.body["error"]?.stringValue?.contains("/flows/reload: the body is not valid JSON") == true)
         #expect(try fixture.history.runs(flowId: "any").count == 2)
     }
 }

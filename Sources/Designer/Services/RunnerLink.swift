@@ -105,4 +105,11 @@ public protocol RunnerLink: AnyObject {
     func drain() -> [RunnerNotice]
     /// Stops background work (at quit).
     func stop()
+    /// Moves whenever the history or the workspace views changed, so screens redraw on change, not per frame.
+    var revision: Int { get }
+}
+
+extension RunnerLink {
+    /// A link that cannot tell (a fixture) never reports a change.
+    public var revision: Int { 0 }
 }

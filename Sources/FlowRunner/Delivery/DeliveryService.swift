@@ -1,6 +1,7 @@
 import FlowExpressions
 import FlowModel
 import Foundation
+import TextFormats
 import Logging
 
 /// Routes each step to its sender by step type and connection kind: Teams webhook, SMTP, HTTP, or the outbox
@@ -90,7 +91,7 @@ public struct DeliveryService: ActionDelivering {
     private func outbox(_ request: DeliveryRequest, target: JSONValue, body: JSONValue, outputs: (URL) -> JSONValue) -> DeliveryOutcome {
         let document: JSONValue = [
             "stepType": .string(request.stepType.rawValue),
-            "createdAt": .string(ISO8601DateFormatter().string(from: Date())),
+            "createdAt": .string(TimeText.iso8601(Date())),
             "idempotencyKey": .string(request.idempotencyKey),
             "target": target,
             "body": body,

@@ -1,4 +1,5 @@
 import Foundation
+import TextFormats
 
 /// The encodings an RFC 5322 / MIME message needs: encoded-words, base64 body lines, dates.
 enum MailEncoding {
@@ -57,10 +58,6 @@ enum MailEncoding {
 
     /// An RFC 5322 date: `Wed, 26 Nov 2025 09:21:00 +0000`.
     static func date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return formatter.string(from: date)
+        TimeText.rfc5322(date)
     }
 }

@@ -1,6 +1,7 @@
 import FlowExpressions
 import FlowModel
 import Foundation
+import TextFormats
 
 /// Writes messages to the home's `outbox/` folder instead of sending them: email as `<timestamp>-<id>.eml`
 /// (the RFC 5322 text), Teams and HTTP as `<timestamp>-<id>.json` (the body plus target metadata).
@@ -22,12 +23,8 @@ struct OutboxWriter: Sendable {
 
     /// A name that sorts by time and never collides: `20251126T092100.123Z-1a2b3c4d.json`.
     static func fileName(date: Date = Date(), extension ext: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
         let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
-        return "\(formatter.string(from: date))-\(id).\(ext)"
+        return "\(TimeText.compact(date))-\(id).\(ext)"
     }
 
     private func write(_ bytes: [UInt8], extension ext: String) throws(DeliveryFailure) -> URL {

@@ -17,6 +17,19 @@ extension HistoryStore {
         }
     }
 
+    /// The newest run of each flow that has runs, by flow id (the Flows list's "last run").
+    public func latestRunPerFlow() throws -> [String: RunRecord] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT run.* FROM run JOIN (SELECT flowId, MAX(queuedAt) AS newest FROM run GROUP BY flowId) AS latest
+                ON run.flowId = latest.flowId AND run.queuedAt = latest.newest
+                """)
+            var result: [String: RunRecord] = [:]
+            for run in rows.map(Self.run) where result[run.flowId].map({ $0.queuedAt < run.queuedAt }) ?? true { result[run.flowId] = run }
+            return result
+        }
+    }
+
     /// One run by id (or a unique id prefix).
     public func run(id: String) throws -> RunRecord? {
         try pool.read { db in

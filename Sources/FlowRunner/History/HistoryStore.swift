@@ -7,14 +7,30 @@ import GRDB
 public final class HistoryStore: Sendable {
     let pool: DatabasePool
     let writer: HistoryWriter
-    private let checkpointer: HistoryCheckpointer
+    /// Moves the WAL into the database in the background; only the runner's store has one.
+    private let checkpointer: HistoryCheckpointer?
+    /// The database file.
+    public let url: URL
 
-    /// Opens (or creates) the history database at `url`.
+    /// Opens (or creates) the history database at `url` for the runner: with the group-commit writer and the
+    /// background WAL checkpoints. Exactly one per process that runs flows.
     public init(url: URL) throws {
+        self.url = url
         pool = try HistoryDatabase.open(url)
         writer = HistoryWriter(pool: pool)
         checkpointer = try HistoryCheckpointer(path: url.path)
     }
+
+    private init(reading url: URL) throws {
+        self.url = url
+        pool = try HistoryDatabase.open(url)
+        writer = HistoryWriter(pool: pool)
+        checkpointer = nil
+    }
+
+    /// Opens the history for a reader (the CLI's `runs`, a designer attached to `serve`): no background
+    /// checkpoints; the process that runs flows owns those.
+    public static func reader(url: URL) throws -> HistoryStore { try HistoryStore(reading: url) }
 
     /// One threshold observation to store with an event.
     public struct Baseline: Sendable, Hashable {

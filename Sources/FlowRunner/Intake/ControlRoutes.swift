@@ -1,14 +1,13 @@
 import FlowExpressions
 import FlyingFox
 import Foundation
+import Insights
 
-/// Commands for a running runner from the CLI and an attached terminal app (same credentials as the intake):
-/// `POST /runs/resubmit {"run": ID}`, `POST /flows/reload`, `POST /flows/test {"flow": ID, "body": {...}, "dryRun": false}`,
-/// `POST /refresh {"source": NAME}` or `{}` for a full refresh.
+/// The server side of `ControlRoute`: each request carried out by the runner's `LocalRunnerClient`, so an
+/// attached client gets exactly what an embedded one would. Authenticated like `/events`.
 struct ControlRoutes: Sendable {
     let credentials: IntakeCredentials
-    let runner: Runner
-    let refresh: (@Sendable (String?) async throws -> Void)?
+    let client: LocalRunnerClient
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         guard let body = try? await request.bodyData, body.count <= IntakeServer.maximumBodySize else {
@@ -18,30 +17,57 @@ struct ControlRoutes: Sendable {
         guard credentials.authorizes(authorization: request.headers[.authorization], signature: signature, body: body) else {
             return IntakeHandler.answer(.unauthorized, ["error": "missing or wrong credentials"])
         }
-        let document = (try? FlowExpressions.JSONValue.parse(bytes: [UInt8](body))) ?? .object([:])
+        guard let route = ControlRoute(path: request.path) else {
+            return IntakeHandler.answer(.notFound, ["error": .string("no control route \(request.path)")])
+        }
+        let document: FlowExpressions.JSONValue
+        do throws(JSONSyntaxError) {
+            document = body.isEmpty ? .object([:]) : try FlowExpressions.JSONValue.parse(bytes: [UInt8](body))
+        } catch {
+            return IntakeHandler.answer(.badRequest, ["error": .string("\(route.rawValue): the body is not valid JSON: \(error.description)")])
+        }
         do {
-            return try await route(request.path, document)
+            let (status, answer) = try await carryOut(route, document)
+            return IntakeHandler.answer(status, answer)
         } catch {
             return IntakeHandler.answer(.badRequest, ["error": .string("\(error)")])
         }
     }
 
-    private func route(_ path: String, _ document: FlowExpressions.JSONValue) async throws -> HTTPResponse {
-        switch path {
-        case "/runs/resubmit":
-            let id = try await runner.resubmit(runId: document["run"]?.stringValue ?? "")
-            return IntakeHandler.answer(.accepted, ["id": .string(id)])
-        case "/flows/reload":
-            try await runner.reload()
-            return IntakeHandler.answer(.ok, ["reloaded": true])
-        case "/flows/test":
-            let run = try await runner.test(flowId: document["flow"]?.stringValue ?? "", triggerBody: document["body"] ?? .object([:]),
-                                            dryRun: document["dryRun"]?.boolValue ?? false)
-            return IntakeHandler.answer(.ok, ["id": .string(run.id), "status": .string(run.status.rawValue)])
-        default:
-            guard let refresh else { return IntakeHandler.answer(.badRequest, ["error": "this runner has no workspace"]) }
-            try await refresh(document["source"]?.stringValue)
-            return IntakeHandler.answer(.ok, ["refreshed": .string(document["source"]?.stringValue ?? "all")])
+    private func carryOut(_ route: ControlRoute, _ document: FlowExpressions.JSONValue) async throws -> (HTTPStatusCode, FlowExpressions.JSONValue) {
+        switch route {
+        case .events:
+            let accepted = try await client.accept(event: document, origin: .http)
+            return (.accepted, ["id": .string(accepted.eventId), "runs": .array(accepted.runIds.map(FlowExpressions.JSONValue.string))])
+        case .testFlow:
+            let id = try await client.startTest(flowId: try text(document, "flow"), triggerBody: document["body"] ?? .object([:]),
+                                                dryRun: document["dryRun"]?.boolValue ?? false)
+            return (.accepted, ["id": .string(id)])
+        case .reloadFlows:
+            try await client.reloadFlows()
+            return (.ok, ["reloaded": true])
+        case .resubmitRun:
+            return (.accepted, ["id": .string(try await client.resubmit(runId: try text(document, "run")))])
+        case .waitRun:
+            let seconds = min(max(document["seconds"]?.doubleValue ?? 20, 0), 30)
+            guard let run = try await client.waitForRun(try text(document, "run"), within: seconds) else { return (.ok, ["finished": false]) }
+            return (.ok, ["finished": true, "id": .string(run.id), "status": .string(run.status.rawValue)])
+        case .refresh:
+            return (.ok, try CodableJSON.value(try await client.refresh(source: document["source"]?.stringValue)))
+        case .schedule:
+            if let wanted = document["set"] { try await client.setSchedule(try CodableJSON.decode(RefreshSchedule.self, from: wanted)) }
+            return (.ok, ["schedule": try await client.schedule().map(CodableJSON.value) ?? .null])
+        case .demoFeed:
+            if let wanted = document["set"] {
+                guard let on = wanted.boolValue else { throw RunnerClientError("\"set\" must be true or false") }
+                try await client.setDemoFeed(on: on)
+            }
+            return (.ok, ["on": try await client.demoFeed().map(FlowExpressions.JSONValue.bool) ?? .null])
         }
+    }
+
+    private func text(_ document: FlowExpressions.JSONValue, _ key: String) throws -> String {
+        guard let value = document[key]?.stringValue, !value.isEmpty else { throw RunnerClientError("the body needs \"\(key)\"") }
+        return value
     }
 }

@@ -20,17 +20,23 @@ public struct IntakeClient: Sendable {
         try await post("/events", body: event)
     }
 
-    /// Posts a JSON body to a path of the intake.
-    public func post(_ path: String, body: JSONValue) async throws -> JSONValue {
+    /// Posts a JSON body to a path of the intake, waiting at most `timeout` seconds for the answer.
+    public func post(_ path: String, body: JSONValue, timeout: Double = 60) async throws -> JSONValue {
         guard let url = URL(string: "http://\(endpoint.bind == "0.0.0.0" ? "127.0.0.1" : endpoint.bind):\(endpoint.port)\(path)") else {
             throw IntakeClientError(message: "bad runner address \(endpoint.bind):\(endpoint.port)")
         }
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
+        request.timeoutInterval = timeout
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(body.jsonText().utf8)
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let data: Data, response: URLResponse
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw IntakeClientError(message: "cannot reach the runner (serve, pid \(endpoint.pid)) at \(endpoint.bind):\(endpoint.port): \(error.localizedDescription)")
+        }
         let answer = (try? JSONValue.parse(bytes: [UInt8](data))) ?? .string(String(decoding: data, as: UTF8.self))
         guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
             throw IntakeClientError(message: answer["error"]?.stringValue ?? "the runner answered \(answer.jsonText())")

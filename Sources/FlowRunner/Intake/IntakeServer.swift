@@ -10,18 +10,16 @@ public final class IntakeServer: Sendable {
     public static let maximumBodySize = 256 * 1024
     private let server: HTTPServer
 
-    /// A server on `bind:port` (port 0 picks a free port) handing events to `runner`.
-    /// `refresh` runs a workspace refresh (one source by name, or all for nil) for `POST /refresh`.
-    public init(bind: String = "127.0.0.1", port: UInt16, credentials: IntakeCredentials, runner: Runner,
-                refresh: (@Sendable (String?) async throws -> Void)? = nil) throws {
+    /// A server on `bind:port` (port 0 picks a free port) handing events and control requests to `client`'s runner.
+    public init(bind: String = "127.0.0.1", port: UInt16, credentials: IntakeCredentials, client: LocalRunnerClient) throws {
         let address = try sockaddr_in.inet(ip4: bind, port: port)
         server = HTTPServer(address: address, timeout: 30, pool: NoDelaySocketPool(pool: HTTPServer.defaultPool()), logger: .disabled)
-        let handler = IntakeHandler(credentials: credentials, runner: runner)
-        let control = ControlRoutes(credentials: credentials, runner: runner, refresh: refresh)
+        let handler = IntakeHandler(credentials: credentials, runner: client.runner)
+        let control = ControlRoutes(credentials: credentials, client: client)
         Task { [server] in
-            await server.appendRoute("POST /events") { request in await handler.handle(request) }
-            for path in ["/runs/resubmit", "/flows/reload", "/flows/test", "/refresh"] {
-                await server.appendRoute(HTTPRoute("POST \(path)")) { request in await control.handle(request) }
+            await server.appendRoute(HTTPRoute("POST \(ControlRoute.events.rawValue)")) { request in await handler.handle(request) }
+            for route in ControlRoute.allCases where route != .events {
+                await server.appendRoute(HTTPRoute("POST \(route.rawValue)")) { request in await control.handle(request) }
             }
             await server.appendRoute("GET /health") { _ in HTTPResponse(statusCode: .ok, body: Data("ok\n".utf8)) }
         }
@@ -62,7 +60,7 @@ struct IntakeHandler: Sendable {
         }
         let event: TriggerEvent
         do {
-            event = try EventParser.parse([UInt8](body), origin: "http")
+            event = try EventParser.parse([UInt8](body), origin: EventOrigin.http.rawValue)
         } catch {
             return Self.answer(.badRequest, ["error": .string(error.message)])
         }

@@ -19,6 +19,8 @@ public actor Runner {
     private var connections: [String: Connection] = [:]
     var queue = RunQueue()
     private var waiters: [String: [CheckedContinuation<RunRecord, Never>]] = [:]
+    /// Waiters with a time limit, by run id and a token of the wait.
+    private var timedWaiters: [String: [UUID: CheckedContinuation<RunRecord?, Never>]] = [:]
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
     public init(home: InsightFlowHome, history: HistoryStore, delivery: any ActionDelivering,
@@ -113,6 +115,28 @@ public actor Runner {
         return await withCheckedContinuation { waiters[runId, default: []].append($0) }
     }
 
+    /// Waits at most `seconds` for a run to finish: the finished run, or nil when it is still going.
+    /// Throws when no such run exists.
+    public func finished(_ runId: String, within seconds: Double) async throws -> RunRecord? {
+        guard let run = try history.run(id: runId) else { throw RunnerError.runNotFound(runId) }
+        if run.status.isFinal { return run }
+        let token = UUID()
+        let limit = Duration.milliseconds(Int64(max(0, min(seconds, 3600)) * 1000))
+        return await withCheckedContinuation { continuation in
+            timedWaiters[run.id, default: [:]][token] = continuation
+            Task { [weak self] in
+                try? await Task.sleep(for: limit)
+                await self?.expireWait(run.id, token)
+            }
+        }
+    }
+
+    private func expireWait(_ runId: String, _ token: UUID) {
+        guard let continuation = timedWaiters[runId]?.removeValue(forKey: token) else { return }
+        if timedWaiters[runId]?.isEmpty == true { timedWaiters.removeValue(forKey: runId) }
+        continuation.resume(returning: nil)
+    }
+
     /// Waits until no run is queued or running.
     public func waitUntilIdle() async {
         if queue.isIdle { return }
@@ -165,6 +189,7 @@ public actor Runner {
     private func completed(_ run: RunRecord) {
         queue.finish(run)
         for waiter in waiters.removeValue(forKey: run.id) ?? [] { waiter.resume(returning: run) }
+        for waiter in (timedWaiters.removeValue(forKey: run.id) ?? [:]).values { waiter.resume(returning: run) }
         launchReady()
         if queue.isIdle {
             for waiter in idleWaiters { waiter.resume() }

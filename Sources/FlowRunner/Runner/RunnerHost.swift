@@ -1,79 +1,77 @@
 import FlowModel
 import Foundation
 import Insights
+import Synchronization
 
-/// A runner fully wired for a home: the lock, the history, real delivery, and the workspace's events.
-/// `insightflow serve`, `emit`, `flow test` and the terminal app's embedded runner all start it the same way.
+/// A runner fully wired for a home: the lock, the history, real delivery, the workspace's data actions, events
+/// and background activity. `insightflow serve`, the CLI's embedded runs and the terminal app's embedded runner
+/// all start it the same way; clients talk to it through `LocalRunnerClient`.
 public final class RunnerHost: Sendable {
     public let home: InsightFlowHome
     public let runner: Runner
     public let history: HistoryStore
     /// The home's workspace, when it has one.
     public let workspace: Workspace?
+    /// The workspace's first refresh, schedule and demo feed (started by `startWorkspace`).
+    public let activity: WorkspaceActivity?
     private let lock: RunnerLock
+    private let forwarding = Mutex<Task<Void, Never>?>(nil)
 
-    private init(home: InsightFlowHome, lock: RunnerLock, runner: Runner, history: HistoryStore, workspace: Workspace?) {
+    private init(home: InsightFlowHome, lock: RunnerLock, runner: Runner, history: HistoryStore, workspace: Workspace?,
+                 activity: WorkspaceActivity?) {
         self.home = home
         self.lock = lock
         self.runner = runner
         self.history = history
         self.workspace = workspace
+        self.activity = activity
     }
 
     /// Takes the home's runner lock (or throws `RunnerLock.Held`), opens the history and starts the runner.
+    /// `onWorkspaceError` hears of failed scheduled refreshes.
     public static func open(home: InsightFlowHome, configuration: RunnerConfiguration = RunnerConfiguration(),
-                            delivery: (any ActionDelivering)? = nil) async throws -> RunnerHost {
+                            delivery: (any ActionDelivering)? = nil,
+                            onWorkspaceError: @escaping @Sendable (any Error) -> Void = { _ in }) async throws -> RunnerHost {
         let lock = try RunnerLock(home: home.url)
         let history = try HistoryStore(url: home.historyDatabase)
         let workspace = try? Workspace.load(folder: home.workspaceFolder)
-        let dataActions = WorkspaceDataActions(database: home.workspaceFolder.appendingPathComponent("insights.sqlite"))
         let runner = Runner(home: home, history: history, delivery: delivery ?? DeliveryService(home: home),
-                            dataActions: dataActions, configuration: configuration)
+                            dataActions: workspace.map(WorkspaceDataActions.init), configuration: configuration)
         try await runner.start()
-        return RunnerHost(home: home, lock: lock, runner: runner, history: history, workspace: workspace)
+        return RunnerHost(home: home, lock: lock, runner: runner, history: history, workspace: workspace,
+                          activity: workspace.map { WorkspaceActivity(workspace: $0, onError: onWorkspaceError) })
     }
 
-    /// Refreshes the workspace once now (so threshold flows get their baseline at once), then starts its refresh
-    /// schedule and (for the sample) its demo feed; stop them when done. Call after `forwardWorkspaceEvents()`.
-    public func startWorkspaceActivity(onError: @escaping @Sendable (any Error) -> Void) -> WorkspaceActivity {
-        guard let workspace else { return WorkspaceActivity(scheduler: nil, demoFeed: nil, startup: nil) }
-        let scheduler = RefreshScheduler(workspace: workspace, onError: onError)
-        let feed = DemoFeed.configured(for: workspace)
-        let startup = Task {
-            do { _ = try await workspace.refreshAll() } catch { onError(error) }
-            guard !Task.isCancelled else { return }
-            scheduler.start()
-            feed?.start()
-        }
-        return WorkspaceActivity(scheduler: scheduler, demoFeed: feed, startup: startup)
-    }
-
-    /// Forwards the workspace's events to the runner until the task is cancelled.
-    public func forwardWorkspaceEvents() -> Task<Void, Never>? {
-        guard let workspace else { return nil }
+    /// Forwards the workspace's events to the runner; with `activity`, also refreshes once now (so threshold
+    /// flows get their baseline at once) and starts the refresh schedule and the demo feed.
+    public func startWorkspace(activity startActivity: Bool) {
+        guard let workspace else { return }
         let runner = self.runner
         let name = workspace.definition.name
         let events = workspace.events()
-        return Task {
+        let task = Task {
             for await insightsEvent in events {
                 guard let event = InsightsEventBridge.event(insightsEvent, workspaceName: name) else { continue }
                 _ = try? await runner.accept(event)
             }
         }
+        forwarding.withLock { previous in
+            previous?.cancel()
+            previous = task
+        }
+        if startActivity { activity?.start() }
     }
-}
 
-/// The background work of a workspace while a runner serves it.
-public struct WorkspaceActivity: Sendable {
-    public let scheduler: RefreshScheduler?
-    public let demoFeed: DemoFeed?
-    /// The first refresh, after which the schedule and the feed start.
-    let startup: Task<Void, Never>?
-
-    /// Stops the schedule and the demo feed (and keeps them from starting if the first refresh still runs).
-    public func stop() {
-        startup?.cancel()
-        scheduler?.stop()
-        demoFeed?.stop()
+    /// Stops the workspace activity, lets the runner take the events already published, then waits for the runs
+    /// in flight.
+    public func stop() async {
+        activity?.stop()
+        workspace?.finishEvents()
+        let task = forwarding.withLock { task in
+            defer { task = nil }
+            return task
+        }
+        await task?.value
+        await runner.waitUntilIdle()
     }
 }

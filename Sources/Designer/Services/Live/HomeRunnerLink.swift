@@ -3,53 +3,56 @@ import FlowRunner
 import Foundation
 import Insights
 
-/// The runner link of a real home: history read from its database, commands to the embedded runner or to the
-/// `serve` that holds the home.
+/// The runner link of a real home: an adapter from the `RunnerClient` (embedded or attached to `serve`) to the
+/// screens. History reads come from the client's history store; commands go to the client; what they did comes
+/// back as notices; the workspace views and the flows' last runs are re-read whenever the history changes.
 @MainActor
 public final class HomeRunnerLink: RunnerLink {
+    /// The runner; nil when the history is only read (no runner could be started or reached).
+    private let client: (any RunnerClient)?
     private let history: HistoryStore
     /// The home (connections.json, delivery for connection tests); nil in history-only tests.
     let home: InsightFlowHome?
-    private let control: RunnerControl
-    private let context: LinkContext
-    private var forwarding: Task<Void, Never>?
+    private let commands: LinkCommands
+    private let views: LiveViews
+    private var watching: Task<Void, Never>?
 
-    public init(history: HistoryStore, control: RunnerControl, workspace: Workspace?, home: InsightFlowHome? = nil, forwarding: Task<Void, Never>? = nil) {
+    /// A link over `client`, or a read-only one over `history` when `client` is nil.
+    public init(client: (any RunnerClient)?, history: HistoryStore, workspace: Workspace?, home: InsightFlowHome? = nil) {
+        self.client = client
         self.history = history
         self.home = home
-        self.control = control
-        self.forwarding = forwarding
-        var demo: Bool?
-        if case .embedded(_, let activity) = control { demo = activity.demoFeed != nil }
-        self.context = LinkContext(workspace: workspace, notices: NoticeBox(), demoFeed: DemoFeedFlag(demo), home: home, history: history)
-    }
-
-    /// Attaches to the `serve` holding `home`, or opens the embedded runner (with the workspace's schedule, demo
-    /// feed and events) when none does.
-    public static func open(home: InsightFlowHome) async throws -> HomeRunnerLink {
-        if let endpoint = RunnerEndpoint.current(home: home) {
-            let client = try IntakeClient(home: home, endpoint: endpoint)
-            return HomeRunnerLink(history: try HistoryStore(url: home.historyDatabase), control: .attached(client, pid: endpoint.pid),
-                                  workspace: try? Workspace.load(folder: home.workspaceFolder), home: home)
-        }
-        let host = try await RunnerHost.open(home: home)
-        let forwarding = host.forwardWorkspaceEvents()
-        let activity = host.startWorkspaceActivity { _ in }
-        return HomeRunnerLink(history: host.history, control: .embedded(host, activity), workspace: host.workspace, home: home, forwarding: forwarding)
-    }
-
-    public var modeNote: String {
-        switch control {
-        case .embedded: return "embedded runner"
-        case .attached(_, let pid): return "attached to serve (pid \(pid))"
-        case .readOnly: return "history only"
+        let notices = NoticeBox()
+        views = LiveViews(workspace: workspace, history: history)
+        commands = LinkCommands(client: client, workspace: workspace, home: home, notices: notices, views: views)
+        let views = views, changes = (client?.changes() ?? history.changes())
+        views.reload()
+        watching = Task.detached {
+            for await _ in changes { views.reload() }
         }
     }
 
-    public func flowsChanged() {
-        let control = control, notices = context.notices
-        Task.detached { await control.reload(notices: notices) }
+    /// Attaches to the `serve` holding `home`, or starts the embedded runner (with the workspace's first refresh,
+    /// schedule, demo feed and events) when none does; a read-only link with the reason when neither works.
+    public static func open(home: InsightFlowHome) async -> (link: HomeRunnerLink?, problem: String?) {
+        let workspace = try? Workspace.load(folder: home.workspaceFolder)
+        do {
+            let client = try await RunnerClients.connect(home: home, workspace: .full)
+            let shared = (client as? LocalRunnerClient)?.workspace ?? workspace
+            return (HomeRunnerLink(client: client, history: client.history, workspace: shared, home: home), nil)
+        } catch {
+            let problem = "No runner: \(error)"
+            guard let history = try? HistoryStore.reader(url: home.historyDatabase) else { return (nil, problem) }
+            return (HomeRunnerLink(client: nil, history: history, workspace: workspace, home: home), problem)
+        }
     }
+
+    public var modeNote: String { client?.mode.note ?? "history only" }
+
+    /// Counts changes of the history and the workspace views; screens redraw when it moves.
+    public var revision: Int { views.revision }
+
+    public func flowsChanged() { commands.reloadFlows() }
 
     public func feed(limit: Int) -> MonitorFeed {
         let events = (try? history.events(limit: limit)) ?? []
@@ -67,17 +70,26 @@ public final class HomeRunnerLink: RunnerLink {
 
     public func event(id: String) -> TriggerEvent? { try? history.event(id: id) }
 
-    public func send(_ command: RunnerCommand) {
-        let control = control, context = context
-        Task.detached { await control.execute(command, context: context) }
-    }
+    /// The workspace's lists with their current values (Home > Data), as of the last change.
+    public func workspaceSnapshot() -> WorkspaceSnapshot { views.snapshot }
 
-    public func drain() -> [RunnerNotice] { context.notices.take() }
+    /// The newest run of each flow (the Flows list), as of the last change.
+    public func lastRuns() -> [String: RunSummary] { views.lastRuns }
+
+    public func send(_ command: RunnerCommand) { commands.execute(command) }
+
+    public func drain() -> [RunnerNotice] { commands.notices.take() }
 
     public func stop() {
-        forwarding?.cancel()
-        forwarding = nil
-        context.schedule.stop()
-        if case .embedded(_, let activity) = control { activity.stop() }
+        watching?.cancel()
+        watching = nil
+        if let client {
+            let done = DispatchSemaphore(value: 0)
+            Task.detached {
+                await client.close()
+                done.signal()
+            }
+            _ = done.wait(timeout: .now() + 10)
+        }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// A small OData `$filter` subset compiled to SQL with bound values:
 /// `Field eq 'text'`, `ne`, `gt`, `ge`, `lt`, `le` with strings, numbers, true/false, null, joined by `and`/`or`.
-enum ODataFilter {
+enum EntityFilter {
     struct Compiled {
         var sql: String
         var arguments: [any DatabaseValueConvertible]
@@ -11,27 +11,28 @@ enum ODataFilter {
 
     static let operators = ["eq": "=", "ne": "<>", "gt": ">", "ge": ">=", "lt": "<", "le": "<="]
 
-    static func compile(_ filter: String, columns: [String]) throws -> Compiled {
+    /// Compiles `filter` over an entity's fields; `column` resolves a field name (any letter case) or throws.
+    static func compile(_ filter: String, column: (String) throws -> String) throws -> Compiled {
         let tokens = try tokenize(filter)
         var sql: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         var i = 0
         while i < tokens.count {
             guard i + 2 < tokens.count, let op = operators[tokens[i + 1].lowercased()] else {
-                throw StepFailure(message: "cannot read the filter near '\(tokens[i...].prefix(3).joined(separator: " "))'; write e.g. City eq 'Berlin' and Spend gt 100", code: "InvalidFilter")
+                throw InsightsError.badFilter("cannot read the filter near '\(tokens[i...].prefix(3).joined(separator: " "))'; write e.g. City eq 'Berlin' and Spend gt 100")
             }
-            let column = try WorkspaceDataActions.column(tokens[i], columns).quotedDatabaseIdentifier
+            let name = try column(tokens[i]).quotedDatabaseIdentifier
             if let value = literal(tokens[i + 2]) {
-                sql.append("\(column) \(op) ?")
+                sql.append("\(name) \(op) ?")
                 arguments.append(value)
             } else {
-                sql.append(op == "=" ? "\(column) IS NULL" : "\(column) IS NOT NULL")
+                sql.append(op == "=" ? "\(name) IS NULL" : "\(name) IS NOT NULL")
             }
             i += 3
             if i < tokens.count {
                 let joiner = tokens[i].lowercased()
                 guard joiner == "and" || joiner == "or" else {
-                    throw StepFailure(message: "expected 'and' or 'or' in the filter, found '\(tokens[i])'", code: "InvalidFilter")
+                    throw InsightsError.badFilter("expected 'and' or 'or' in the filter, found '\(tokens[i])'")
                 }
                 sql.append(joiner.uppercased())
                 i += 1
@@ -49,7 +50,8 @@ enum ODataFilter {
         case "false": return 0
         default:
             if let integer = Int(token) { return integer }
-            return Double(token) ?? token
+            if let number = Double(token), number.isFinite { return number }
+            return token
         }
     }
 
@@ -74,7 +76,7 @@ enum ODataFilter {
                 current.append(ch)
             }
         }
-        guard !quoted else { throw StepFailure(message: "a quoted value in the filter is not closed", code: "InvalidFilter") }
+        guard !quoted else { throw InsightsError.badFilter("a quoted value in the filter is not closed") }
         if !current.isEmpty { tokens.append(current) }
         return tokens
     }

@@ -31,7 +31,7 @@ public enum ThemeLoader {
             let (text, file) = try source(for: name, folders: folders)
             return (Theme(name: name, roles: try parse(text, file: file), mode: mode, glyphs: glyphs), nil)
         } catch {
-            let fallback = (try? parse(BuiltinThemes.defaultDark, file: "built-in default-dark")) ?? [:]
+            let fallback = (try? parse(BuiltinThemes.texts[defaultName] ?? "", file: "built-in \(defaultName)")) ?? [:]
             return (Theme(name: defaultName, roles: fallback, mode: mode, glyphs: glyphs), error)
         }
     }

@@ -1,4 +1,5 @@
 import FlowExpressions
+import FlowModel
 import Foundation
 import OrderedCollections
 
@@ -18,43 +19,17 @@ public enum EventType: String, Sendable, Hashable, CaseIterable, Codable {
         self = match
     }
 
-    /// The field naming the event's subject (source, segment, measure), if the type has one.
-    public var subjectField: String? {
-        switch self {
-        case .dataSourceRefreshFailed, .dataSourceRefreshSucceeded: return "dataSourceName"
-        case .segmentRefreshed: return "segmentName"
-        case .measureRefreshed: return "measureName"
-        case .fullRefreshCompleted, .unificationCompleted: return nil
-        }
+    /// The trigger kind an event of this type can fire (the table in FlowModel's `TriggerKind`).
+    public var triggerKind: TriggerKind {
+        TriggerKind(eventTypeName: rawValue) ?? .manual
     }
+
+    /// The field naming the event's subject (source, segment, measure), if the type has one.
+    public var subjectField: String? { triggerKind.subjectField }
 
     /// The numeric field a threshold trigger compares, if any.
-    public var valueField: String? {
-        switch self {
-        case .segmentRefreshed: return "currentCount"
-        case .measureRefreshed: return "currentValue"
-        default: return nil
-        }
-    }
-
-    /// The fields an event of this type must carry.
-    public var requiredFields: [String] { [subjectField, valueField].compactMap { $0 } }
-
-    /// The trigger kind an event of this type can fire.
-    public var triggerKind: TriggerKindName {
-        switch self {
-        case .dataSourceRefreshFailed: return "DataSourceRefreshFailed"
-        case .dataSourceRefreshSucceeded: return "DataSourceRefreshSucceeded"
-        case .segmentRefreshed: return "SegmentThresholdCrossed"
-        case .measureRefreshed: return "MeasureThresholdCrossed"
-        case .fullRefreshCompleted: return "FullRefreshCompleted"
-        case .unificationCompleted: return "UnificationCompleted"
-        }
-    }
+    public var valueField: String? { triggerKind.valueField }
 }
-
-/// A trigger kind's raw name (kept as text so this file needs no FlowModel import).
-public typealias TriggerKindName = String
 
 /// One event from the workspace, the HTTP intake or `insightflow emit`.
 public struct TriggerEvent: Sendable, Hashable {

@@ -37,6 +37,9 @@ public final class HistoryStore: Sendable {
         public var flowId: String
         public var subject: String
         public var value: Double
+
+        /// What the observation is of.
+        var key: BaselineKey { BaselineKey(flowId: flowId, subject: subject) }
     }
 
     /// Stores an accepted event before it is acknowledged (not yet matched).
@@ -131,4 +134,10 @@ public final class HistoryStore: Sendable {
             }
         }
     }
+}
+
+/// A threshold baseline's identity: one flow's view of one segment or measure.
+struct BaselineKey: Hashable, Sendable {
+    let flowId: String
+    let subject: String
 }

@@ -50,27 +50,11 @@ public struct TriggerIndex: Sendable {
     }
 
     /// The event type that fires a trigger kind (nil for the manual trigger).
-    static func eventType(for kind: TriggerKind) -> EventType? {
-        switch kind {
-        case .dataSourceRefreshFailed: return .dataSourceRefreshFailed
-        case .dataSourceRefreshSucceeded: return .dataSourceRefreshSucceeded
-        case .segmentThresholdCrossed: return .segmentRefreshed
-        case .measureThresholdCrossed: return .measureRefreshed
-        case .fullRefreshCompleted: return .fullRefreshCompleted
-        case .unificationCompleted: return .unificationCompleted
-        case .manual: return nil
-        }
-    }
+    static func eventType(for kind: TriggerKind) -> EventType? { kind.eventTypeName.flatMap(EventType.init(rawValue:)) }
 
     static func subjectKey(_ trigger: Trigger, kind: TriggerKind) -> String {
-        let parameter: String
-        switch kind {
-        case .dataSourceRefreshFailed, .dataSourceRefreshSucceeded: parameter = "dataSource"
-        case .segmentThresholdCrossed: parameter = "segment"
-        case .measureThresholdCrossed: parameter = "measure"
-        default: return "*"
-        }
-        guard let name = trigger.parameter(parameter)?.stringValue, !name.isEmpty, name.lowercased() != "any" else { return "*" }
+        guard let parameter = kind.subjectParameter, let name = trigger.parameter(parameter)?.stringValue, !name.isEmpty,
+              name.lowercased() != "any" else { return "*" }
         return name.lowercased()
     }
 

@@ -12,7 +12,7 @@ public actor Runner {
     let configuration: RunnerConfiguration
     private let matcher = TriggerMatcher()
     /// Threshold values observed by this process, ahead of their commit (matching is serial on the actor).
-    private var baselines: [String: Double] = [:]
+    private var baselines: [BaselineKey: Double] = [:]
     private(set) var index = TriggerIndex(flows: [])
     private var flows: [String: Flow] = [:]
     private var caches: [String: ExpressionCache] = [:]
@@ -60,10 +60,10 @@ public actor Runner {
 
     private func match(_ event: TriggerEvent, isNew: Bool) async throws -> [String] {
         let decision = try matcher.match(event, index: index) { flowId, subject in
-            if let known = baselines[flowId + "\u{1F}" + subject] { return known }
+            if let known = baselines[BaselineKey(flowId: flowId, subject: subject)] { return known }
             return try history.baseline(flowId: flowId, subject: subject)
         }
-        for baseline in decision.baselines { baselines[baseline.flowId + "\u{1F}" + baseline.subject] = baseline.value }
+        for baseline in decision.baselines { baselines[baseline.key] = baseline.value }
         let runs = decision.firings.map { firing in
             RunRecord(flowId: firing.entry.flow.id, flowName: firing.entry.flow.displayName, flowVersion: firing.entry.flow.version,
                       eventId: event.id, triggerOutputs: firing.triggerOutputs, origin: "event")
@@ -72,7 +72,7 @@ public actor Runner {
         do {
             try await history.commitMatch(event: event, runs: runs, baselines: decision.baselines, notes: notes, eventIsNew: isNew)
         } catch {
-            for baseline in decision.baselines { baselines.removeValue(forKey: baseline.flowId + "\u{1F}" + baseline.subject) }
+            for baseline in decision.baselines { baselines.removeValue(forKey: baseline.key) }
             throw error
         }
         for run in runs { enqueue(run) }

@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "FlowModel", "FlowExpressions", "Insights", "TextFormats", "CCurl",
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -64,7 +65,6 @@ let package = Package(
             name: "insightflow",
             dependencies: [
                 "Designer",
-                "TerminalUI",
                 "TextFormats",
                 "FlowModel",
                 "FlowExpressions",
@@ -72,6 +72,7 @@ let package = Package(
                 "FlowRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .testTarget(

@@ -17,7 +17,7 @@ struct HTTPSender: Sendable {
     static func outcome(_ reply: HTTPReply) -> DeliveryOutcome {
         let outputs = outputs(reply)
         guard reply.isSuccess else {
-            return .failed(DeliveryFailure(message: "the server answered HTTP \(reply.statusCode)\(TeamsSender.snippet(reply.text))",
+            return .failed(DeliveryFailure(message: "the server answered HTTP \(reply.statusCode)\(reply.snippet)",
                                            retryable: reply.isRetryableStatus,
                                            retryAfter: RetryAfter.seconds(reply.header("Retry-After")),
                                            statusCode: reply.statusCode, outputs: outputs))

@@ -23,6 +23,13 @@ struct HTTPReply: Sendable {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
+    /// ": <the start of the response text>" for an error message, or "" when the text is empty.
+    var snippet: String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return "" }
+        return ": " + (trimmed.count > 200 ? String(trimmed.prefix(200)) + "..." : trimmed)
+    }
+
     /// True for a 2xx status.
     var isSuccess: Bool { (200..<300).contains(statusCode) }
 

@@ -35,21 +35,14 @@ struct TeamsSender: Sendable {
             return .failed(DeliveryFailure(message: "Teams throttled the message (HTTP 429 reported in the response)",
                                            retryable: true, retryAfter: retryAfter, statusCode: 429, outputs: outputs))
         }
-        return .failed(DeliveryFailure(message: "the Teams webhook answered HTTP \(reply.statusCode)\(snippet(reply.text))",
+        return .failed(DeliveryFailure(message: "the Teams webhook answered HTTP \(reply.statusCode)\(reply.snippet)",
                                        retryable: reply.isRetryableStatus, retryAfter: retryAfter,
                                        statusCode: reply.statusCode, outputs: outputs))
     }
 
-    /// Teams sometimes reports throttling as a 200 whose text carries the 429 ("... returned HTTP error 429").
+    /// Teams' legacy connectors report throttling as a 200 whose text says so ("... returned HTTP error 429 ...");
+    /// only that phrase counts, not any 429 that happens to appear in a 2xx body.
     static func isThrottled(_ text: String) -> Bool {
-        if text.localizedCaseInsensitiveContains("HTTP error 429") { return true }
-        return text.split { !$0.isNumber }.contains("429")
-    }
-
-    /// The start of a response text for an error message.
-    static func snippet(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return "" }
-        return ": " + (trimmed.count > 200 ? String(trimmed.prefix(200)) + "..." : trimmed)
+        text.range(of: "HTTP error 429", options: .caseInsensitive) != nil
     }
 }

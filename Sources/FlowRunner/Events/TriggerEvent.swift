@@ -5,7 +5,7 @@ import OrderedCollections
 
 /// The kinds of event the runner accepts. Threshold triggers react to `SegmentRefreshed` and
 /// `MeasureRefreshed` values; the runner decides whether a threshold was crossed.
-public enum EventType: String, Sendable, Hashable, CaseIterable, Codable {
+public enum EventType: String, Sendable, Hashable, CaseIterable, Codable, CaseInsensitiveName {
     case dataSourceRefreshFailed = "DataSourceRefreshFailed"
     case dataSourceRefreshSucceeded = "DataSourceRefreshSucceeded"
     case segmentRefreshed = "SegmentRefreshed"
@@ -13,11 +13,6 @@ public enum EventType: String, Sendable, Hashable, CaseIterable, Codable {
     case fullRefreshCompleted = "FullRefreshCompleted"
     case unificationCompleted = "UnificationCompleted"
 
-    /// Reads a type name in any letter case.
-    public init?(caseInsensitive text: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }) else { return nil }
-        self = match
-    }
 
     /// The trigger kind an event of this type can fire (the table in FlowModel's `TriggerKind`).
     public var triggerKind: TriggerKind {

@@ -2,7 +2,7 @@ import FlowExpressions
 import Foundation
 
 /// The status of a run.
-public enum RunStatus: String, Sendable, Hashable, CaseIterable, Codable {
+public enum RunStatus: String, Sendable, Hashable, CaseIterable, Codable, CaseInsensitiveName {
     case queued = "Queued"
     case running = "Running"
     case succeeded = "Succeeded"
@@ -12,11 +12,6 @@ public enum RunStatus: String, Sendable, Hashable, CaseIterable, Codable {
     /// Stopped from outside the flow (the reference's "ended unexpectedly"), e.g. an action cut off by the run's time limit.
     case aborted = "Aborted"
 
-    /// Reads a status in any letter case.
-    public init?(caseInsensitive text: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) else { return nil }
-        self = match
-    }
 
     /// True once the run has ended.
     public var isFinal: Bool { self != .queued && self != .running }

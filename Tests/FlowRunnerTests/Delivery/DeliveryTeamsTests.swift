@@ -74,6 +74,14 @@ struct DeliveryTeamsTests {
         #expect(failure.outputs?["statusCode"] == 200)
     }
 
+    @Test("a 2xx body that merely contains 429 (an id, a count) is delivered")
+    func numberInBodyIsNotThrottling() async throws {
+        let (base, _) = try await DeliveryFixtures.sinkURL()
+        let url = base + "?body=" + HTTPStepRequest.percentEncoded("1 message accepted, queue 429 of 1000")
+        let outcome = await service.deliver(DeliveryFixtures.request(.teamsPostMessage, inputs, teams(url)))
+        #expect(outcome.failure == nil)
+    }
+
     @Test("503 with Retry-After is retryable after the given seconds; 400 is not retryable")
     func statusClassification() async throws {
         let (base, _) = try await DeliveryFixtures.sinkURL()

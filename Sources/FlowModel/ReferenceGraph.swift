@@ -37,7 +37,7 @@ final class ReferenceGraph {
             } else if referenced == name || located.ancestors.contains(referenced) {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references '\(referenced)', which has not finished when this step runs"))
             } else if !finishedBefore(located).contains(referenced) {
-                issues.append(FlowIssue(.error, path: path, step: name, field: field, "references the step '\(referenced)', which does not run before this one; make this step run after it (runAfter) or move it below"))
+                issues.append(FlowIssue(.error, path: path, step: name, field: field, "references the step '\(referenced)', which does not run before this one; make this step run after it (runAfter), directly or through its predecessors"))
             }
         }
         for variable in references.variables.sorted() where !variables.contains(variable.lowercased()) {

@@ -18,8 +18,13 @@ public struct RetryPolicy: Sendable, Hashable {
     /// The largest wait for exponential retries.
     public var maximumInterval: String?
 
-    /// The reference default for HTTP-based steps: exponential, 4 retries, 7 s base interval.
-    public static let referenceDefault = RetryPolicy(kind: .exponential, count: 4, interval: "PT7S", minimumInterval: "PT5S", maximumInterval: "PT1H")
+    /// The reference default for HTTP-based steps: exponential, 4 retries, scaled by 7.5 s, each wait between 5 and 45 s.
+    public static let referenceDefault = RetryPolicy(kind: .exponential, count: 4, interval: "PT7.5S", minimumInterval: "PT5S", maximumInterval: "PT45S")
+
+    /// The reference's smallest retry interval (fixed interval, or an exponential policy's minimum), in seconds.
+    public static let referenceMinimumSeconds = 5.0
+    /// The reference's largest retry interval, in seconds (one day).
+    public static let referenceMaximumSeconds = 86_400.0
 
     /// A policy with the given settings.
     public init(kind: Kind, count: Int? = nil, interval: String? = nil, minimumInterval: String? = nil, maximumInterval: String? = nil) {

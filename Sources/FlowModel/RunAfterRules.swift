@@ -1,4 +1,5 @@
-/// `runAfter`: every predecessor exists, is an earlier sibling in the same scope, and there are no cycles.
+/// `runAfter`: every predecessor exists and is a sibling in the same scope, and there are no cycles. The order of
+/// keys in `actions` means nothing (only `runAfter` orders actions), so a step may be listed before its predecessor.
 enum RunAfterRules {
     static func check(_ steps: [LocatedStep]) -> [FlowIssue] {
         var issues: [FlowIssue] = []
@@ -10,12 +11,8 @@ enum RunAfterRules {
                 if predecessor == step.name {
                     issues.append(FlowIssue(.error, path: path, step: step.name, field: "runAfter", "a step cannot run after itself"))
                 } else if !all.contains(predecessor) {
-                    issues.append(FlowIssue(.error, path: path, step: step.name, field: "runAfter", "runs after '\(predecessor)', which does not exist; pick an earlier step of the same scope"))
-                } else if let position = located.siblings.firstIndex(of: predecessor) {
-                    if position > located.index {
-                        issues.append(FlowIssue(.error, path: path, step: step.name, field: "runAfter", "runs after '\(predecessor)', which comes later; move the step below it or change runAfter"))
-                    }
-                } else {
+                    issues.append(FlowIssue(.error, path: path, step: step.name, field: "runAfter", "runs after '\(predecessor)', which does not exist; pick a step of the same scope"))
+                } else if !located.siblings.contains(predecessor) {
                     issues.append(FlowIssue(.error, path: path, step: step.name, field: "runAfter", "runs after '\(predecessor)', which is in another scope; runAfter can only name steps of the same scope"))
                 }
                 if statuses.isEmpty {

@@ -6,6 +6,9 @@ enum StepParameterRules {
     static func check(_ located: LocatedStep, context: CheckContext) -> [FlowIssue] {
         guard let spec = Catalog.step(located.step.type) else { return [] }
         var issues: [FlowIssue] = []
+        if located.step.type == .wait, let until = located.step.inputs?["until"] {
+            return delayUntilIssues(located, until)
+        }
         for parameter in spec.parameters {
             let value = located.step.parameterValue(parameter)
             let path = parameterPath(located, parameter)
@@ -22,6 +25,20 @@ enum StepParameterRules {
             issues += connectionIssues(located, kind: kind, connections: connections)
         }
         return issues
+    }
+
+    /// "Delay until": `inputs.until.timestamp` instead of a count and unit; an ISO 8601 time or an expression.
+    static func delayUntilIssues(_ located: LocatedStep, _ until: JSONValue) -> [FlowIssue] {
+        let path = located.pathText + ".inputs.until.timestamp"
+        guard let value = until["timestamp"], !isMissing(value) else {
+            return [FlowIssue(.error, path: path, step: located.step.name, field: "until.timestamp", "Delay until needs a timestamp, e.g. 2026-12-04T16:00:00Z")]
+        }
+        if isExpression(value) { return [] }
+        guard let text = value.stringValue, (try? Date(text, strategy: .iso8601)) != nil
+            || (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))) != nil else {
+            return [FlowIssue(.error, path: path, step: located.step.name, field: "until.timestamp", "\(value.jsonText()) is not an ISO 8601 time; write e.g. 2026-12-04T16:00:00Z")]
+        }
+        return []
     }
 
     static func parameterPath(_ located: LocatedStep, _ parameter: ParameterSpec) -> String {

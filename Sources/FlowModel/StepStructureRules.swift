@@ -87,6 +87,14 @@ enum StepStructureRules {
                 issues.append(FlowIssue(.error, path: path + "." + key, step: name, field: "retryPolicy", "'\(value)' is not an ISO 8601 duration; write e.g. PT7S"))
             }
         }
+        for (key, value) in [("interval", policy.interval), ("minimumInterval", policy.minimumInterval), ("maximumInterval", policy.maximumInterval)] {
+            guard policy.kind != .none, let seconds = value.flatMap(ISODuration.init)?.seconds else { continue }
+            if seconds < RetryPolicy.referenceMinimumSeconds {
+                issues.append(FlowIssue(.error, path: path + "." + key, step: name, field: "retryPolicy", "the retry \(key) \(value ?? "") is under the reference minimum of 5 seconds (PT5S)"))
+            } else if seconds > RetryPolicy.referenceMaximumSeconds {
+                issues.append(FlowIssue(.error, path: path + "." + key, step: name, field: "retryPolicy", "the retry \(key) \(value ?? "") is over the reference maximum of one day (P1D)"))
+            }
+        }
         if policy.kind == .fixed, policy.interval == nil {
             issues.append(FlowIssue(.error, path: path + ".interval", step: name, field: "retryPolicy", "a fixed retry policy needs an interval such as PT20S"))
         }

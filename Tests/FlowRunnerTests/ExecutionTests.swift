@@ -110,7 +110,9 @@ import Testing
         let (run, steps) = try await execute([scope, .compose("Never", "x")])
         #expect(run.status == .failed)
         #expect(run.errorCode == "NoData" && run.errorMessage == "nothing for Webshop")
-        #expect(!steps.contains { $0.stepName == "Never" })
+        #expect(status(steps, "Never") == .skipped, "actions the termination left unrun are recorded Skipped")
+        #expect(steps.first { $0.stepName == "Never" }?.errorMessage?.contains("terminated by 'Stop'") == true)
+        #expect(steps.first { $0.stepName == "Guard" }?.errorMessage?.contains("RunTermination") == false)
         let (cancelled, _) = try await execute([Step(name: "Stop", type: .terminate, inputs: ["runStatus": "Cancelled"])])
         #expect(cancelled.status == .cancelled)
     }

@@ -27,7 +27,7 @@ struct ActionSteps {
                       Date().addingTimeInterval(delay) < environment.deadline else {
                     let status: StepStatus = failure.message.hasPrefix("timed out") ? .timedOut : .failed
                     return StepOutcome(status: status, inputs: recorded, outputs: failure.outputs, error: failure.message,
-                                       code: failure.statusCode.map { (step.type == .sendEmail ? "SMTP" : "HTTP") + String($0) } ?? "ActionFailed", attempts: attempt)
+                                       code: failure.statusCode.map { Self.failureCode($0, stepType: step.type) } ?? "ActionFailed", attempts: attempt)
                 }
                 try? await Task.sleep(for: .seconds(delay))
                 attempt += 1
@@ -35,41 +35,48 @@ struct ActionSteps {
         }
     }
 
-    /// Delivers, or fails as timed out (retryable) when the step's timeout passes first.
+    /// The reference-style code of a failed response: the HTTP status name (`NotFound`), `SMTP550` for mail.
+    static func failureCode(_ status: Int, stepType: StepType) -> String {
+        if stepType == .sendEmail { return "SMTP\(status)" }
+        return ResultCodes.httpName(status) ?? "HTTP\(status)"
+    }
+
+    /// Delivers, or fails as timed out (retryable) when the step's timeout passes first; a delivery that ignores
+    /// cancellation is abandoned rather than waited for.
     private func deliverWithTimeout(_ request: DeliveryRequest, timeout: Double) async -> DeliveryOutcome {
         let delivery = environment.delivery
-        return await withTaskGroup(of: DeliveryOutcome?.self) { group in
-            group.addTask { await delivery.deliver(request) }
-            group.addTask {
-                try? await Task.sleep(for: .seconds(timeout))
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first ?? .failed(DeliveryFailure(message: "timed out after \(timeout) s", retryable: true, retryAfter: nil, statusCode: nil, outputs: nil))
-        }
+        let timedOut = DeliveryOutcome.failed(DeliveryFailure(message: "timed out after \(timeout) s", retryable: true, retryAfter: nil, statusCode: nil, outputs: nil))
+        return await Deadline.abandoning(seconds: timeout, timedOut: timedOut) { await delivery.deliver(request) }
     }
 }
 
-/// When to try again under a retry policy: fixed or exponential (with ±20 % jitter), at least `Retry-After`.
+/// When to try again under a retry policy. Fixed: the interval. Exponential (the reference formula): retry n waits a
+/// random time between max(interval·2^(n-2), minimumInterval) (0 for the first retry) and
+/// min(interval·2^(n-1), maximumInterval). A server's `Retry-After` is honoured when longer.
 struct RetrySchedule {
     let policy: RetryPolicy
 
     /// The wait before the next attempt, or nil when no attempt is left.
-    func delay(afterAttempt attempt: Int, retryAfter: Double?) -> Double? {
+    func delay(afterAttempt attempt: Int, retryAfter: Double?, random: (ClosedRange<Double>) -> Double = { Double.random(in: $0) }) -> Double? {
         let retries = policy.kind == .none ? 0 : (policy.count ?? 4)
-        guard attempt <= retries else { return nil }
-        let interval = policy.interval.flatMap(ISODuration.init)?.seconds ?? 7
-        var delay: Double
+        guard attempt <= retries, let range = range(retry: attempt) else { return nil }
+        let delay = range.lowerBound == range.upperBound ? range.lowerBound : random(range)
+        return max(delay, retryAfter ?? 0)
+    }
+
+    /// The range the wait before retry `retry` (1-based) is drawn from; nil for no retries.
+    func range(retry: Int) -> ClosedRange<Double>? {
+        let interval = policy.interval.flatMap(ISODuration.init)?.seconds ?? 7.5
         switch policy.kind {
         case .none: return nil
-        case .fixed: delay = interval
+        case .fixed: return interval...interval
         case .exponential:
-            delay = interval * pow(2, Double(attempt - 1)) * Double.random(in: 0.8...1.2)
-            let minimum = policy.minimumInterval.flatMap(ISODuration.init)?.seconds ?? 0
+            let minimum = policy.minimumInterval.flatMap(ISODuration.init)?.seconds ?? 5
             let maximum = policy.maximumInterval.flatMap(ISODuration.init)?.seconds ?? 3600
-            delay = min(max(delay, minimum), maximum)
+            let exponent = Double(min(max(retry, 1), 60))
+            let low = max(retry <= 1 ? 0 : interval * pow(2, exponent - 2), minimum)
+            let high = min(interval * pow(2, exponent - 1), maximum)
+            return min(low, high)...max(min(low, maximum), high)
         }
-        return max(delay, retryAfter ?? 0)
     }
 }

@@ -16,6 +16,12 @@ struct RunContext: EvaluationContext {
     func variable(named name: String) -> JSONValue? { state.variable(name) }
     func workflow() -> JSONValue { workflowInfo }
 
+    /// Every enclosing loop's iteration, outermost first (`Outer[2].Inner[0]`); nil outside loops.
+    var iterationPath: String? {
+        guard !loopFrames.isEmpty else { return nil }
+        return loopFrames.map { "\($0.name)[\($0.index)]" }.joined(separator: ".")
+    }
+
     /// The same context inside one more loop iteration.
     func entering(_ frame: LoopFrame) -> RunContext {
         RunContext(state: state, outputs: outputs, workflowInfo: workflowInfo, loopFrames: loopFrames + [frame])

@@ -10,6 +10,8 @@ struct RunEnvironment: Sendable {
     /// The run's time limit: no step starts after it, Delay steps stop at it.
     var deadline: Date
     var dryRun: Bool
+    /// The most actions of one run executing at once (parallel branches and loop iterations share it).
+    var maxConcurrentActions: Int = 20
     /// Saves the run record and new step records (after each top-level step).
     var save: @Sendable (RunRecord, [StepRecord], Int) async -> Void
 }

@@ -2,12 +2,26 @@ import FlowExpressions
 import FlowModel
 import Foundation
 
-/// Executes one run of a flow: steps in order honouring `runAfter`, nested scopes, loops, variables,
-/// Terminate, retries and timeouts; records every step and checkpoints after each top-level step.
+/// Executes one run of a flow: the `runAfter` graph of every scope (parallel branches at once), nested scopes,
+/// loops, variables, Terminate, retries and timeouts; records every step and checkpoints the top level after each
+/// action with effects, so a resumed run re-runs only the top-level actions that had not finished.
 struct RunExecutor: Sendable {
     let flow: Flow
     let environment: RunEnvironment
     let state: RunState
+    /// The run-wide bound on actions executing at once.
+    let slots: ActionSlots
+    /// Steps whose outputs are secure (steps using them get their inputs hidden too).
+    let secureOutputSteps: Set<String>
+
+    /// An executor for `flow` over `environment`, resuming from `state`.
+    init(flow: Flow, environment: RunEnvironment, state: RunState) {
+        self.flow = flow
+        self.environment = environment
+        self.state = state
+        slots = ActionSlots(limit: environment.maxConcurrentActions)
+        secureOutputSteps = SecureData.secureOutputSteps(flow)
+    }
 
     /// Runs (or resumes) `run` and returns it finished.
     func execute(_ run: RunRecord) async -> RunRecord {
@@ -16,14 +30,23 @@ struct RunExecutor: Sendable {
         run.startedAt = run.startedAt ?? Date()
         let context = RunContext(state: state, outputs: run.triggerOutputs, workflowInfo: workflowInfo(run), loopFrames: [])
         var completed = Self.completedSteps(run.checkpoint)
-        do {
-            let status = try await runTopLevel(run: &run, context: context, completed: &completed)
-            run.status = status == .failed || status == .timedOut ? .failed : .succeeded
-            if run.status == .failed, run.errorMessage == nil { run.errorMessage = firstFailure(completed) }
-        } catch {
-            run.status = error.status
-            run.errorCode = error.code
-            run.errorMessage = error.message
+        let actions = flow.definition.actions
+        let statuses = await ScopeGraph(executor: self, steps: actions, path: [.key("definition"), .key("actions")], context: context, scope: nil)
+            .run(finished: completed) { name, step, status in
+                completed[name] = status
+                if step.hasEffects, state.termination == nil {
+                    run.checkpoint = state.checkpoint(completed: completed)
+                    let (records, first) = state.takePending()
+                    await environment.save(run, records, first)
+                }
+            }
+        if let termination = state.termination {
+            run.status = termination.status
+            run.errorCode = termination.code
+            run.errorMessage = termination.message ?? (termination.by == nil ? termination.reason : nil)
+        } else {
+            run.status = ScopeStatus.runStatus(ScopeStatus.aggregate(actions, statuses: statuses))
+            if run.status != .succeeded, run.errorMessage == nil { run.errorMessage = firstFailure(statuses) }
         }
         run.finishedAt = Date()
         run.checkpoint = nil
@@ -32,59 +55,82 @@ struct RunExecutor: Sendable {
         return run
     }
 
-    /// The top-level scope, saving a checkpoint after each step.
-    private func runTopLevel(run: inout RunRecord, context: RunContext, completed: inout [String: StepStatus]) async throws(RunTermination) -> StepStatus {
-        var statuses = completed
-        for (name, step) in flow.definition.actions where statuses[name] == nil {
-            try checkDeadline()
-            let status = await runOne(step, path: [.key("definition"), .key("actions"), .key(name)], statuses: statuses, context: context, scope: nil)
-            statuses[name] = status
-            completed[name] = status
-            if step.hasEffects {
-                run.checkpoint = state.checkpoint(completed: completed)
-                let (records, first) = state.takePending()
-                await environment.save(run, records, first)
-            }
-            if let termination = terminated(name) { throw termination }
-        }
-        return ScopeStatus.aggregate(flow.definition.actions, statuses: statuses)
-    }
-
-    /// Runs the steps of a nested scope in order and returns the scope's status.
-    func runScope(_ steps: StepList, path: [JSONPath.Component], context: RunContext, scope: String) async throws(RunTermination) -> StepStatus {
-        var statuses: [String: StepStatus] = [:]
-        for (name, step) in steps {
-            try checkDeadline()
-            statuses[name] = await runOne(step, path: path + [.key(name)], statuses: statuses, context: context, scope: scope)
-            if let termination = terminated(name) { throw termination }
-        }
+    /// Runs the actions of a nested scope as a graph and returns the scope's status.
+    func runScope(_ steps: StepList, path: [JSONPath.Component], context: RunContext, scope: String) async -> StepStatus {
+        let statuses = await ScopeGraph(executor: self, steps: steps, path: path, context: context, scope: scope).run()
         return ScopeStatus.aggregate(steps, statuses: statuses)
     }
 
-    /// Runs one step if its `runAfter` allows, else records it Skipped.
-    private func runOne(_ step: Step, path: [JSONPath.Component], statuses: [String: StepStatus], context: RunContext, scope: String?) async -> StepStatus {
+    /// Runs one action whose `runAfter` is met: within a slot (leaf actions only), under its `limit.timeout`,
+    /// and records it. Returns its status.
+    func runStep(_ step: Step, path: [JSONPath.Component], context: RunContext, scope: String?) async -> StepStatus {
+        if Date() > environment.deadline {
+            state.terminate(RunTermination(status: .timedOut, code: "RunTimeLimitExceeded", message: "the run exceeded its time limit"))
+            return recordNotRun(step, path: path, context: context, scope: scope, status: .skipped, reason: "not run: the run reached its time limit")
+        }
+        let isContainer = step.isContainer
+        if !isContainer { await slots.acquire() }
         let started = Date()
-        let outcome: StepOutcome
-        if ScopeStatus.mayRun(step, statuses: statuses) {
-            outcome = await StepDispatcher(executor: self).run(step, path: path, context: context)
+        var outcome: StepOutcome
+        // An Until's limit.timeout is its loop limit (it ends the loop), not an action timeout.
+        if step.type != .until, let timeout = step.timeout?.seconds {
+            outcome = await StepTimeout.run(seconds: timeout, step: step) { await StepDispatcher(executor: self).run(step, path: path, context: context) }
         } else {
-            outcome = StepOutcome(status: .skipped, attempts: 0)
+            outcome = await StepDispatcher(executor: self).run(step, path: path, context: context)
+        }
+        if !isContainer { slots.release() }
+        if let termination = state.termination, isContainer, outcome.status != .timedOut {
+            outcome = Self.interrupted(outcome, by: termination)
         }
         record(step, path: path, context: context, started: started, outcome: outcome, scope: scope)
         return outcome.status
     }
 
+    /// A container the run's termination cut short ends as the Terminate said (Succeeded, Failed or Cancelled), with a
+    /// readable error rather than its children's aggregate.
+    static func interrupted(_ outcome: StepOutcome, by termination: RunTermination) -> StepOutcome {
+        var result = outcome
+        switch termination.status {
+        case .succeeded: result.status = .succeeded
+        case .timedOut: result.status = .aborted
+        case .cancelled: result.status = .cancelled
+        default: result.status = .failed
+        }
+        if result.status != .succeeded {
+            result.error = termination.reason + " — " + termination.summary
+            result.code = termination.code ?? "Terminated"
+        }
+        return result
+    }
+
+    /// Records an action that did not run (Skipped, Cancelled) with a readable reason; returns its status.
+    @discardableResult
+    func recordNotRun(_ step: Step, path: [JSONPath.Component], context: RunContext, scope: String?, status: StepStatus, reason: String, code: String = "ActionSkipped") -> StepStatus {
+        record(step, path: path, context: context, started: Date(), outcome: StepOutcome(status: status, error: reason, code: code, attempts: 0), scope: scope)
+        return status
+    }
+
+    /// Records one finished action: its history record and its `actions()` / `result()` entry.
     func record(_ step: Step, path: [JSONPath.Component], context: RunContext, started: Date, outcome: StepOutcome, scope: String?) {
-        let iteration = context.loopFrames.last?.index ?? 0
-        let record = StepRecord(runId: "", stepName: step.name, path: JSONPath.render(path), iteration: iteration, status: outcome.status,
-                                startedAt: started, finishedAt: Date(), inputs: outcome.inputs, outputs: outcome.outputs,
-                                errorMessage: outcome.error, attempts: outcome.attempts)
+        let finished = Date()
+        let secure = SecureData(step)
+        let hideInputs = secure.inputs || SecureData.referencesSecureOutput(step, secureOutputSteps: secureOutputSteps)
+        let inputs = hideInputs ? outcome.inputs.map { _ in SecureData.redactedInput } : outcome.inputs
+        let outputs = secure.outputs ? outcome.outputs.map { _ in SecureData.redactedOutput } : outcome.outputs
+        let record = StepRecord(runId: "", stepName: step.name, path: JSONPath.render(path), iteration: context.loopFrames.last?.index ?? 0,
+                                status: outcome.status, startedAt: started, finishedAt: finished, inputs: inputs, outputs: outputs,
+                                errorMessage: outcome.error, attempts: outcome.attempts, iterationPath: context.iterationPath)
         var result: OrderedJSON = ["name": .string(step.name), "status": .string(outcome.status.rawValue),
-                                   "startTime": .string(Flow.timestamp(started)), "endTime": .string(Flow.timestamp(Date()))]
+                                   "startTime": .string(Flow.timestamp(started)), "endTime": .string(Flow.timestamp(finished)),
+                                   "code": .string(ResultCodes.code(outcome)),
+                                   "trackingId": .string(UUID().uuidString.lowercased()),
+                                   "clientTrackingId": context.workflowInfo.value(atPath: "run.name") ?? .null]
         if let inputs = outcome.inputs { result["inputs"] = inputs }
         result["outputs"] = Self.outputsShape(outcome.outputs, type: step.type)
         if let error = outcome.error { result["error"] = .object(["code": .string(outcome.code ?? "ActionFailed"), "message": .string(error)]) }
-        state.finish(record, result: .object(result), scope: scope)
+        let isSecure = hideInputs || secure.outputs
+        let entry: JSONValue = .object(result)
+        state.finish(record, result: entry, scopeEntry: isSecure ? SecureData.redactedResult(entry) : entry, scope: scope, secure: isSecure)
     }
 
     /// `outputs('Step')`: Compose exposes its value directly; other steps `{"body": ...}` plus their fields.
@@ -95,22 +141,6 @@ struct RunExecutor: Sendable {
         for (key, value) in outputs.objectValue ?? [:] where key != "body" { shaped[key] = value }
         return .object(shaped)
     }
-
-    private func checkDeadline() throws(RunTermination) {
-        if Date() > environment.deadline {
-            throw RunTermination(status: .timedOut, code: "RunTimeLimitExceeded", message: "the run exceeded its time limit")
-        }
-    }
-
-    /// A Terminate step that ended the run leaves its decision in the state.
-    private func terminated(_ name: String) -> RunTermination? {
-        guard let decision = state.variable(Self.terminationKey) else { return nil }
-        let status = RunStatus(caseInsensitive: decision["status"]?.stringValue ?? "") ?? .cancelled
-        return RunTermination(status: status, code: decision["code"]?.stringValue, message: decision["message"]?.stringValue)
-    }
-
-    /// The state key a Terminate step writes (not a valid variable name, so flows cannot touch it).
-    static let terminationKey = " terminate"
 
     private func workflowInfo(_ run: RunRecord) -> JSONValue {
         ["id": .string(flow.id), "name": .string(flow.displayName), "run": ["name": .string(run.id)]]
@@ -125,9 +155,9 @@ struct RunExecutor: Sendable {
     }
 
     private func firstFailure(_ statuses: [String: StepStatus]) -> String? {
-        for (name, _) in flow.definition.actions where statuses[name] == .failed || statuses[name] == .timedOut {
+        for (name, _) in flow.definition.actions where [.failed, .timedOut, .cancelled, .aborted].contains(statuses[name]) {
             let message = state.result(name)?.value(atPath: "error.message")?.stringValue
-            return "step \(name) failed" + (message.map { ": \($0)" } ?? "")
+            return "step \(name) \(statuses[name] == .timedOut ? "timed out" : "failed")" + (message.map { ": \($0)" } ?? "")
         }
         return nil
     }
@@ -141,6 +171,14 @@ extension Step {
         case .compose, .initializeVariable, .setVariable, .appendToArrayVariable, .terminate: return false
         case .condition, .switchCase, .foreach, .until, .scope: return branches.contains { $0.steps.values.contains { $0.hasEffects } }
         default: return true
+        }
+    }
+
+    /// True for steps that hold other steps (they take no action slot while their children run).
+    var isContainer: Bool {
+        switch type {
+        case .condition, .switchCase, .foreach, .until, .scope: return true
+        default: return false
         }
     }
 }

@@ -1,11 +1,26 @@
 import FlowExpressions
 import Foundation
 
-/// Why a run stopped early: a Terminate step, the run's time limit, or cancellation.
+/// Why a run stopped early: a Terminate step (named in `by`) or the run's time limit.
 struct RunTermination: Error, Sendable {
     var status: RunStatus
     var code: String?
     var message: String?
+    /// The Terminate step that ended the run; nil when the run's time limit did.
+    var by: String? = nil
+
+    /// The reason recorded on actions the termination left unrun.
+    var reason: String {
+        by.map { "the run was terminated by '\($0)'" } ?? "the run reached its time limit"
+    }
+
+    /// A readable one-line account: `Failed (MyCode): message`.
+    var summary: String {
+        var text = status.rawValue
+        if let code { text += " (\(code))" }
+        if let message { text += ": " + message }
+        return text
+    }
 }
 
 /// The mutable state of one run: variables, step results and the step records not yet saved.
@@ -17,6 +32,9 @@ final class RunState: @unchecked Sendable {
     private var scopes: [String: [JSONValue]] = [:]
     private var pending: [StepRecord] = []
     private var nextSequence = 0
+    private var stop: RunTermination?
+    /// Steps with secure inputs or outputs: their results are kept for expressions but never written to a checkpoint.
+    private var secure: Set<String> = []
 
     /// A fresh state, or one restored from a checkpoint.
     init(checkpoint: JSONValue? = nil) {
@@ -40,14 +58,20 @@ final class RunState: @unchecked Sendable {
         }
     }
 
+    /// Records the first termination; later ones are ignored (the run ends once).
+    func terminate(_ termination: RunTermination) { lock.withLock { if stop == nil { stop = termination } } }
+    /// The termination that ended the run, if any.
+    var termination: RunTermination? { lock.withLock { stop } }
+
     func result(_ name: String) -> JSONValue? { lock.withLock { results[name] } }
     func scopeResults(_ name: String) -> [JSONValue]? { lock.withLock { scopes[name] } }
 
-    /// Records a step's result (`actions('name')`) and queues its history record.
-    func finish(_ record: StepRecord, result: JSONValue, scope: String?) {
+    /// Records a step's result (`actions('name')`), its entry in the enclosing scope's `result()` and its history record.
+    func finish(_ record: StepRecord, result: JSONValue, scopeEntry: JSONValue, scope: String?, secure isSecure: Bool) {
         lock.withLock {
             results[record.stepName] = result
-            if let scope { scopes[scope, default: []].append(result) }
+            if isSecure { secure.insert(record.stepName) }
+            if let scope { scopes[scope, default: []].append(scopeEntry) }
             pending.append(record)
         }
     }
@@ -68,7 +92,9 @@ final class RunState: @unchecked Sendable {
         lock.withLock {
             .object([
                 "variables": .object(.init(uniqueKeysWithValues: variables.sorted { $0.key < $1.key })),
-                "results": .object(.init(uniqueKeysWithValues: results.sorted { $0.key < $1.key })),
+                "results": .object(.init(uniqueKeysWithValues: results.sorted { $0.key < $1.key }.map { name, result in
+                    (name, secure.contains(name) ? SecureData.redactedResult(result) : result)
+                })),
                 "completed": .object(.init(uniqueKeysWithValues: completed.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })),
                 "sequence": .int(nextSequence + pending.count),
             ])

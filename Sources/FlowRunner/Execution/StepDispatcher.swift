@@ -29,7 +29,7 @@ struct StepDispatcher {
         } catch let error as StepFailure {
             return StepOutcome(status: .failed, inputs: error.inputs, error: error.message, code: error.code)
         } catch {
-            return StepOutcome(status: .failed, error: "\(error)", code: "ActionFailed")
+            return StepOutcome(status: .failed, error: String(describing: error), code: "ActionFailed")
         }
     }
 
@@ -52,22 +52,39 @@ struct StepDispatcher {
         }
         let code = values.value(atPath: "runError.code")?.stringValue ?? (status == .failed ? "Terminated" : nil)
         let message = values.value(atPath: "runError.message")?.stringValue
-        var decision: OrderedJSON = ["status": .string(status.rawValue)]
-        if let code { decision["code"] = .string(code) }
-        if let message { decision["message"] = .string(message) }
-        state.setVariable(RunExecutor.terminationKey, .object(decision))
+        state.terminate(RunTermination(status: status, code: code, message: message, by: step.name))
         return StepOutcome(status: .succeeded, inputs: values)
     }
 
+    /// Delay (`interval.count` + `unit`) or Delay until (`until.timestamp`); a wait past the run's time limit is cut
+    /// off there (Aborted), and a cancelled wait (the run terminated, an enclosing timeout) ends Cancelled.
     private func wait(_ step: Step, context: RunContext) async throws -> StepOutcome {
         let values = try inputs(step, context)
-        let count = values.value(atPath: "interval.count")?.doubleValue ?? Double(values.value(atPath: "interval.count")?.stringValue ?? "") ?? 0
-        let unit = (values.value(atPath: "interval.unit")?.stringValue ?? "Second").lowercased()
-        let seconds = count * (Self.unitSeconds[unit] ?? 1)
+        let seconds: Double
+        if let until = values.value(atPath: "until.timestamp") {
+            guard let text = until.stringValue, let date = Self.timestamp(text) else {
+                throw StepFailure(message: "Delay until needs until.timestamp as an ISO 8601 time such as 2026-12-04T16:00:00Z; got \(until.jsonText())", code: "InvalidTemplate", inputs: values)
+            }
+            seconds = max(0, date.timeIntervalSinceNow)
+        } else {
+            let count = values.value(atPath: "interval.count")?.doubleValue ?? Double(values.value(atPath: "interval.count")?.stringValue ?? "") ?? 0
+            let unit = (values.value(atPath: "interval.unit")?.stringValue ?? "Second").lowercased()
+            seconds = count * (Self.unitSeconds[unit] ?? 1)
+        }
         let allowed = max(0, min(seconds, environment.deadline.timeIntervalSinceNow))
-        try? await Task.sleep(for: .seconds(allowed))
-        if allowed < seconds { return StepOutcome(status: .timedOut, inputs: values, error: "the delay would pass the run's time limit", code: "RunTimeLimitExceeded") }
+        do {
+            try await Task.sleep(for: .seconds(allowed))
+        } catch {
+            return StepOutcome(status: .cancelled, inputs: values, error: "the delay was cancelled: " + (state.termination?.reason ?? "an enclosing action timed out"), code: "ActionCancelled")
+        }
+        if allowed < seconds { return StepOutcome(status: .aborted, inputs: values, error: "the delay would pass the run's time limit", code: "RunTimeLimitExceeded") }
         return StepOutcome(status: .succeeded, inputs: values)
+    }
+
+    /// An ISO 8601 time with or without fractional seconds.
+    static func timestamp(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
     static let unitSeconds: [String: Double] = ["second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604_800, "month": 2_592_000]

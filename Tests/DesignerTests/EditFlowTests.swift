@@ -73,6 +73,8 @@ import TerminalUI
         flow.definition.actions["Post_message"]?.inputs = ["connection": "teams"]
         let (session, services) = makeSession(flows: [flow])
         session.send([.down, .down, .enter, .enter, .down, .character("K"), .ctrl("s")])
+        #expect(session.screen.contains("Save Off?"))
+        session.send([.character("s")])
         #expect(services.flows["teams-alert"]?.state == .off)
         #expect(session.state.breadcrumb.last == "Issues")
         session.send([.enter])

@@ -49,8 +49,6 @@ import TerminalUI
         session.send([.down, .down, .enter, .enter])
         session.type("t")
         expectScreen(session, "test-form-80x24")
-        session.send(Array(repeating: .tab, count: 12))
-        session.type(" ")
         session.send([.ctrl("r")])
         guard case .test(let flowId, let body, let dryRun) = try #require(link.sent.first) else {
             Issue.record("expected a test command, got \(link.sent)")

@@ -6,7 +6,7 @@ import TerminalUI
 
     @Test func menuWithScrollAndDetails() {
         var menu = MenuList(items: (1...15).map { MenuItem("Item \($0)", detail: "detail \($0)") }, titleWidth: 12)
-        for _ in 0..<12 { _ = menu.handle(.down) }
+        for _ in 0..<12 { _ = menu.handle(.down, height: 8) }
         var buffer = CellBuffer(size: size)
         menu.render(into: &buffer, rect: Rect(x: 0, y: 0, width: 30, height: 8), theme: .plain)
         expectSnapshot(buffer, "menu-scrolled")
@@ -28,12 +28,13 @@ import TerminalUI
     }
 
     @Test func tableTilesDialogStatusAndBreadcrumb() {
-        var table = Table(columns: [TableColumn("Name"), TableColumn("State", width: 5)], rows: [["Teams alert", "On"], ["Email owners", "Off"]])
+        var table = Table(columns: [TableColumn("Name"), TableColumn("State", width: 5)])
+        let rows = [TableRow(id: "teams", ["Teams alert", "On"]), TableRow(id: "email", ["Email owners", "Off"])]
         table.sortColumn = 0
-        _ = table.handle(.down)
+        _ = table.handle(.down, rows: rows, height: 3)
         var buffer = CellBuffer(size: Size(width: 60, height: 20))
         Breadcrumb.render(["InsightFlow", "Admin", "Export destinations"], into: &buffer, screen: buffer.bounds, theme: .plain)
-        table.render(into: &buffer, rect: Rect(x: 0, y: 1, width: 30, height: 3), theme: .plain)
+        table.render(rows, into: &buffer, rect: Rect(x: 0, y: 1, width: 30, height: 3), theme: .plain)
         TileGrid(tiles: [MenuItem("Power Automate", detail: "Configure flows"), MenuItem("Teams", detail: "soon", isEnabled: false)], tileWidth: 18, tileHeight: 4)
             .render(into: &buffer, rect: Rect(x: 0, y: 5, width: 60, height: 4), theme: .plain)
         Checkbox("Turn on", isChecked: true).render(into: &buffer, rect: Rect(x: 40, y: 1, width: 20, height: 1), theme: .plain, focused: false)

@@ -14,11 +14,11 @@ public enum DesignerRenderer {
         let body = bodyArea(state.size)
         state.top.render(into: &buffer, area: body, state: state)
         let dirty = state.document?.isDirty == true ? "● unsaved  " : ""
-        let runner = state.live.runnerNote.isEmpty ? "" : state.live.runnerNote + "  "
-        StatusBar.render(state.top.hints, note: dirty + runner + "? help", into: &buffer, screen: screen, theme: theme)
+        let help = state.top.takesTextInput ? "F1 help" : "? help"
+        StatusBar.render(state.top.bindings, note: dirty + help, optional: state.live.runnerNote, into: &buffer, screen: screen, theme: theme)
         state.toast?.render(into: &buffer, screen: screen.dropBottom(1), theme: theme)
         state.modal?.dialog.render(into: &buffer, area: body, theme: theme)
-        if state.showHelp { HelpOverlay.render(into: &buffer, area: body, theme: theme, screen: state.top) }
+        if state.showHelp { HelpOverlay.render(into: &buffer, area: body, theme: theme, screen: state.top, scroll: state.helpScroll) }
         return buffer
     }
 }

@@ -8,7 +8,10 @@ public enum DesignerUpdate {
         case .start:
             state.perform(.loadWorkspace)
             state.perform(.reloadFlows)
-        case .key(let key): handleKey(key, &state)
+        case .key(let key):
+            let before = state.document?.flow
+            handleKey(key, &state)
+            if let flow = state.document?.flow, flow != before { recheck(&state) }
         case .resize(let size): state.size = size
         case .flowsLoaded(let flows, let problems, let runs):
             state.flows = flows
@@ -20,6 +23,7 @@ public enum DesignerUpdate {
             state.facts = facts
         case .flowOpened(let flow):
             state.document = FlowDocument(flow: flow, isNew: false)
+            recheck(&state)
             state.stack.append(FlowCanvasScreen())
         case .flowSaved(let flow, let then): saved(flow, then: then, &state)
         case .saveConflict(let message):
@@ -38,22 +42,44 @@ public enum DesignerUpdate {
         if key == .resize { return }
         state.toast = nil
         if state.showHelp {
-            state.showHelp = false
+            scrollHelp(key, &state)
             return
         }
         if state.modal != nil {
             ModalHandling.handle(key, &state)
             return
         }
-        if key == .character("?"), !state.top.takesTextInput {
+        switch GlobalKeys.action(for: key, on: state.top) {
+        case .help:
             state.showHelp = true
-            return
+            state.helpScroll = 0
+        case .quit: requestQuit(&state)
+        case nil: navigate(key, &state)
         }
-        if key == .ctrl("c") {
-            requestQuit(&state)
-            return
+    }
+
+    /// Scrolls the open help overlay with the list keys; any other key closes it.
+    private static func scrollHelp(_ key: Key, _ state: inout DesignerState) {
+        let most = HelpOverlay.maxScroll(for: state.top, size: state.size)
+        let page = max(1, state.size.height - 8)
+        switch key {
+        case .down, .character("j"): state.helpScroll = min(most, state.helpScroll + 1)
+        case .up, .character("k"): state.helpScroll = max(0, state.helpScroll - 1)
+        case .pageDown, .character(" "): state.helpScroll = min(most, state.helpScroll + page)
+        case .pageUp: state.helpScroll = max(0, state.helpScroll - page)
+        case .end, .character("G"): state.helpScroll = most
+        case .home, .character("g"): state.helpScroll = 0
+        case .mouse(let event) where event.button == .wheelDown: state.helpScroll = min(most, state.helpScroll + 3)
+        case .mouse(let event) where event.button == .wheelUp: state.helpScroll = max(0, state.helpScroll - 3)
+        default: state.showHelp = false
         }
-        navigate(key, &state)
+    }
+
+    /// Runs the checker on the open draft (after every change), so "!" markers and the error count stay current.
+    static func recheck(_ state: inout DesignerState) {
+        guard let flow = state.document?.flow else { return }
+        let issues = FlowChecker.check(flow, context: state.checkContext)
+        state.document?.issues = issues
     }
 
     /// Gives the key to the top screen and applies the transition it asks for.

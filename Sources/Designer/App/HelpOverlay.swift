@@ -1,24 +1,59 @@
 import TerminalUI
 
-/// The `?` overlay listing every key.
-enum HelpOverlay {
-    static let lines: [(String, String)] = [
-        ("↑ ↓  j k", "move"), ("Enter", "open / choose"), ("Esc", "back (asks when there are unsaved changes)"),
-        ("Tab  Shift-Tab", "next / previous field"), ("/", "filter the current list"), ("a", "add a step (after, or inside a container)"),
-        ("e", "edit the selected step or trigger"), ("d", "delete (undo with u)"), ("J  K", "move the step down / up"),
-        ("r", "rename"), ("Space", "collapse / expand a card"), ("u", "undo"), ("Ctrl-S", "save"), ("Ctrl-D", "insert dynamic content (in forms)"),
-        ("i", "check the flow and list its issues"), ("o", "turn a flow On / Off (Flows list)"), ("?", "this help"), ("q", "quit (from the home screen)"),
-    ]
+/// The keys every screen answers to, declared once (the update function and the help overlay read them).
+enum GlobalKeys {
+    enum Action: Sendable { case help, quit }
 
-    static func render(into buffer: inout CellBuffer, area: Rect, theme: Theme, screen: (any Screen)? = nil) {
-        let lines = (screen as? any ScreenHelp)?.helpLines ?? Self.lines
-        let box = area.centered(width: 64, height: lines.count + 4)
-        buffer.fill(box, style: theme[.dialog])
-        buffer.drawBox(box, style: theme[.border], glyphs: theme.glyphs, title: "Keys", titleStyle: theme[.title])
-        for (row, line) in lines.prefix(max(0, box.height - 4)).enumerated() {
-            buffer.put(line.0, x: box.x + 2, y: box.y + 1 + row, style: theme[.key].adding(.bold), limit: box.x + 18)
-            buffer.put(line.1, x: box.x + 19, y: box.y + 1 + row, style: theme[.dialog], limit: box.maxX - 1)
+    /// `?` opens help unless the screen takes text (then it is typed); F1 opens help everywhere.
+    static let map = KeyMap<Action>([
+        KeyBinding([.function(1), .character("?")], "F1  ?", "help", help: "this help (in text fields ? is typed: use F1)", priority: nil, .help),
+        KeyBinding([.ctrl("c")], "Ctrl-C", "quit", help: "quit (asks when there are unsaved changes)", priority: nil, .quit),
+    ])
+
+    /// The global action for `key` on `screen` (`?` is text on screens that take text).
+    static func action(for key: Key, on screen: any Screen) -> Action? {
+        if key == .character("?"), screen.takesTextInput { return nil }
+        return map.action(for: key)
+    }
+}
+
+/// The help overlay: the top screen's declared keys, then the global ones, wrapped to the box and scrollable.
+enum HelpOverlay {
+    /// The overlay's box inside `area`.
+    static func box(_ area: Rect) -> Rect {
+        let width = min(area.width - 2, 90)
+        return area.centered(width: width, height: area.height - 2)
+    }
+
+    /// The help lines for `screen` wrapped to `width` columns: (key, text) with the key on the first line of each entry.
+    static func lines(for screen: any Screen, width: Int) -> [(String, String)] {
+        let textWidth = max(10, width - 22)
+        var lines: [(String, String)] = []
+        for hint in screen.bindings + GlobalKeys.map.hints {
+            for (index, line) in TextWrap.lines(hint.help, width: textWidth).enumerated() { lines.append((index == 0 ? hint.key : "", line)) }
         }
-        buffer.put("Press any key to close", x: box.x + 2, y: box.maxY - 2, style: theme[.muted])
+        return lines
+    }
+
+    /// The most the overlay can scroll for `screen` in a window of `size`.
+    static func maxScroll(for screen: any Screen, size: Size) -> Int {
+        let box = box(bodyArea(size))
+        return max(0, lines(for: screen, width: box.width).count - (box.height - 4))
+    }
+
+    static func render(into buffer: inout CellBuffer, area: Rect, theme: Theme, screen: any Screen, scroll: Int) {
+        let outer = box(area)
+        let all = lines(for: screen, width: outer.width)
+        let box = area.centered(width: outer.width, height: min(outer.height, all.count + 4))
+        buffer.fill(box, style: theme[.dialog])
+        buffer.drawBox(box, style: theme[.border], glyphs: theme.glyphs, title: "Keys: \(screen.title)", titleStyle: theme[.title])
+        let rows = max(0, box.height - 4)
+        let first = max(0, min(scroll, all.count - rows))
+        for (row, line) in all.dropFirst(first).prefix(rows).enumerated() {
+            buffer.put(line.0, x: box.x + 2, y: box.y + 1 + row, style: theme[.key].adding(.bold), limit: box.x + 19)
+            buffer.put(line.1, x: box.x + 20, y: box.y + 1 + row, style: theme[.dialog], limit: box.maxX - 1)
+        }
+        let more = all.count > rows ? "↑↓ PgUp PgDn scroll · " : ""
+        buffer.put(more + "any other key closes", x: box.x + 2, y: box.maxY - 2, style: theme[.muted], limit: box.maxX - 1)
     }
 }

@@ -11,11 +11,18 @@ enum LiveUpdate {
     static func update(_ state: inout DesignerState, _ message: Message) {
         switch message {
         case .tick:
+            state.ticks += 1
             state.perform(.pollRunner)
             if state.modal == nil, let screen = state.top as? any LiveScreen { screen.poll(&state) }
         case .notices(let notices): for notice in notices { apply(notice, &state) }
         case .feedLoaded(let feed): if state.live.feed != feed { state.live.feed = feed }
-        case .runsLoaded(let runs): if state.live.runs != runs { state.live.runs = runs }
+        case .runsLoaded(let runs):
+            if var form = state.top as? TestRunFormScreen, form.awaitingPrevious {
+                form.fillFromPrevious(runs, &state)
+                state.stack[state.stack.count - 1] = form
+                return
+            }
+            if state.live.runs != runs { state.live.runs = runs }
         case .runDetailLoaded(let detail): if state.live.detail != detail { state.live.detail = detail }
         case .connectionsLoaded(let list):
             if state.live.connections != list { state.perform(.loadWorkspace) }
@@ -23,6 +30,7 @@ enum LiveUpdate {
         case .flowOpenedAt(let flow, let step):
             state.document = FlowDocument(flow: flow, isNew: false)
             state.document?.selected = step.flatMap { flow.definition.step(named: $0) == nil ? nil : $0 }
+            DesignerUpdate.recheck(&state)
             state.stack.append(FlowCanvasScreen())
         default: break
         }

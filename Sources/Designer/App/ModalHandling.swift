@@ -28,6 +28,7 @@ enum ModalHandling {
         case .unsavedChanges(let then):
             if button == 0 { EditorActions.save(then: then, &state) }
             if button == 1 { discard(then: then, &state) }
+        case .saveOff(let then): if button == 0 { EditorActions.saveOff(then: then, &state) }
         case .conflict:
             if button == 0, let id = state.document?.flow.id {
                 DesignerUpdate.leaveEditor(&state)
@@ -47,7 +48,11 @@ enum ModalHandling {
         case .testConnection(let name): if button == 0 { state.perform(.runner(.testConnection(name: name, recipient: text.isEmpty ? nil : text))) }
         case .editSchedule:
             guard button == 0 else { return }
-            guard let seconds = Double(text), seconds >= 0 else { return state.notify("The interval is a number of seconds (0: off)", .error) }
+            guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {
+                state.ask(Dialog(title: "Refresh schedule", message: "\"\(text)\" is not a number of seconds. Refresh everything every how many seconds? (0: off)",
+                                 buttons: ["Save", "Cancel"], input: TextField(text)), for: .editSchedule)
+                return
+            }
             state.perform(.runner(.setSchedule(intervalSeconds: seconds)))
         case .importFlow: if button == 0, !text.isEmpty { state.perform(.importFlow(path: text)) }
         }

@@ -8,10 +8,25 @@ enum EditorActions {
         guard var document = state.document else { return }
         let issues = FlowChecker.check(document.flow, context: state.checkContext)
         document.issues = issues
-        if document.flow.state == .on, issues.contains(where: { $0.severity == .error }) {
-            document.edit { $0.state = .off }
-        }
         state.document = document
+        let errors = issues.filter { $0.severity == .error }.count
+        if document.flow.state == .on, errors > 0 {
+            state.ask(Dialog(title: "Save Off?", message: "\"\(document.flow.displayName)\" is On but has \(errors) error(s); it can only be saved Off, and then it stops firing.",
+                             buttons: ["Save Off", "Keep editing"], selected: 1), for: .saveOff(then))
+            return
+        }
+        write(then: then, &state)
+    }
+
+    /// Saves the open flow switched Off (the answer "Save Off" to an On flow with errors).
+    static func saveOff(then: AfterSave, _ state: inout DesignerState) {
+        state.document?.edit { $0.state = .off }
+        write(then: then, &state)
+    }
+
+    /// Writes the open flow as it is.
+    private static func write(then: AfterSave, _ state: inout DesignerState) {
+        guard let document = state.document else { return }
         if document.isNew {
             state.perform(.createFlow(document.flow, then: then))
         } else {

@@ -25,6 +25,26 @@ enum TestRunActions {
         return .object(.init(uniqueKeysWithValues: body))
     }
 
+    /// A body for testing `trigger`: the sample values, with the flow's own parameters filled in (its data source,
+    /// segment or measure, and for a threshold a crossing from just below to just above it).
+    static func sampleBody(for trigger: Trigger?, workspace: WorkspaceSnapshot) -> JSONValue {
+        guard case .object(var body) = sampleBody(for: trigger?.kind, workspace: workspace), let trigger else { return sampleBody(for: trigger?.kind, workspace: workspace) }
+        let names = ["dataSource": "dataSourceName", "segment": "segmentName", "measure": "measureName"]
+        for (parameter, output) in names {
+            if let name = trigger.parameter(parameter)?.stringValue, !name.isEmpty, name != "any", body[output] != nil { body[output] = .string(name) }
+        }
+        if let threshold = trigger.parameter("threshold")?.doubleValue ?? trigger.parameter("threshold")?.stringValue.flatMap(Double.init), threshold.isFinite,
+           abs(threshold) < 1e15 {
+            body["threshold"] = .double(threshold)
+            let below = threshold.rounded(.down)
+            if body["previousCount"] != nil { body["previousCount"] = .int(Int(below)) }
+            if body["currentCount"] != nil { body["currentCount"] = .int(Int(below) + 1) }
+            if body["previousValue"] != nil { body["previousValue"] = .double(threshold) }
+            if body["currentValue"] != nil { body["currentValue"] = .double(threshold + 1) }
+        }
+        return .object(body)
+    }
+
     private static func sample(_ output: OutputSpec, workspace: WorkspaceSnapshot) -> JSONValue {
         switch output.key {
         case "dataSourceName": return .string(workspace.sources.first?.name ?? "Webshop accounts")

@@ -66,6 +66,13 @@ struct FormField: Sendable, Hashable {
     }
 
     /// Inserts text at the cursor of a text field.
+    /// Replaces the text of a text field (other controls are left alone).
+    mutating func setText(_ text: String) {
+        guard case .text(var field) = control else { return }
+        field.text = text
+        control = .text(field)
+    }
+
     mutating func insert(_ text: String) {
         guard case .text(var field) = control else { return }
         field.insert(text)

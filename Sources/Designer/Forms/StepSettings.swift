@@ -5,6 +5,8 @@ import TerminalUI
 /// A setting the user typed that cannot be applied.
 struct SettingError: Error {
     var message: String
+    /// The id of the field at fault (the form moves the focus there).
+    var field: String?
 }
 
 /// The settings part of a step form: run after, retry policy and timeout.
@@ -25,7 +27,11 @@ enum StepSettings {
     }
 
     static func apply(_ form: FormModel, to step: inout Step) throws(SettingError) {
-        step.runAfter = try runAfter(form.text("settings.runAfter"))
+        do {
+            step.runAfter = try runAfter(form.text("settings.runAfter"))
+        } catch {
+            throw SettingError(message: error.message, field: "settings.runAfter")
+        }
         let kind = form.text("settings.retry")
         if kind == "default" || kind.isEmpty {
             if step.retryPolicy != nil { step.retryPolicy = nil }
@@ -39,7 +45,7 @@ enum StepSettings {
         if timeout.isEmpty {
             if step.limit?.count == nil { step.limit = nil } else { step.limit?.timeout = nil }
         } else {
-            guard ISODuration(timeout) != nil else { throw SettingError(message: "Timeout: \(timeout) is not an ISO 8601 duration") }
+            guard ISODuration(timeout) != nil else { throw SettingError(message: "Timeout: \(timeout) is not an ISO 8601 duration", field: "settings.timeout") }
             step.limit = StepLimit(count: step.limit?.count, timeout: timeout)
         }
     }

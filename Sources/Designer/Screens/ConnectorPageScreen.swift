@@ -10,45 +10,69 @@ struct ConnectorPageScreen: Screen {
     /// True when the flows list (not the triggers) has the focus.
     var flowsFocused = false
 
-    var title: String { "Power Automate" }
-    var hints: [KeyHint] {
-        flowsFocused ? [CommonHints.move, KeyHint("Enter", "edit flow"), KeyHint("Tab", "triggers"), KeyHint("m", "monitor"), CommonHints.back]
-            : [CommonHints.move, KeyHint("Enter", "new flow"), KeyHint("t", "template"), KeyHint("Tab", "your flows"), KeyHint("m", "monitor"), CommonHints.back]
-    }
+    enum Action: Sendable { case move, newFlow, template, switchFocus, monitor, find, back, editFlow }
 
-    private var selectedKind: TriggerKind { Catalog.triggers[triggers.selection.index].kind }
+    static let triggerKeys = KeyMap<Action>([
+        ListKeys.binding(.move, priority: 6),
+        KeyBinding([.enter, .character("n")], "Enter", "new flow", help: "create a flow on the selected trigger (also n)", priority: 2, .newFlow),
+        KeyBinding([.character("t")], "t", "template", help: "start from a template", priority: 4, .template),
+        KeyBinding([.tab, .backTab], "Tab", "your flows", help: "move to your flows on this trigger", priority: 3, .switchFocus),
+        KeyBinding([.character("m")], "m", "monitor", help: "the Monitor (events and runs)", priority: 5, .monitor),
+        ListKeys.findBinding(.find, priority: 7),
+        Common.back(.back, keys: [.escape]),
+    ])
+
+    static let flowKeys = KeyMap<Action>([
+        ListKeys.binding(.move, priority: 6),
+        KeyBinding([.enter, .character("e")], "Enter", "edit flow", help: "open the selected flow on the canvas (also e)", priority: 2, .editFlow),
+        KeyBinding([.tab, .backTab], "Tab", "triggers", help: "back to the triggers", priority: 3, .switchFocus),
+        KeyBinding([.character("m")], "m", "monitor", help: "the Monitor filtered to the selected flow", priority: 5, .monitor),
+        Common.back(.back, keys: [.escape]),
+    ])
+
+    var title: String { "Power Automate" }
+    var takesTextInput: Bool { triggers.find.isTyping }
+    var bindings: [KeyHint] { triggers.find.isTyping ? FindKeys.hints : (flowsFocused ? Self.flowKeys : Self.triggerKeys).hints }
+
+    private var selectedKind: TriggerKind { Catalog.triggers[triggers.selectedIndex ?? 0].kind }
 
     private func flows(_ state: DesignerState) -> [Flow] { state.flows.filter { $0.trigger?.kind == selectedKind } }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        switch key {
-        case .escape: return .pop
-        case .character("m"):
-            let list = flows(state)
-            let flowId = flowsFocused && list.indices.contains(flowSelection.index) ? list[flowSelection.index].id : nil
-            return .push(MonitorScreen(flowId: flowId))
-        case .character("t") where !flowsFocused:
-            return .push(TemplatePickerScreen())
-        case .tab, .backTab:
-            flowsFocused.toggle()
-            if flowsFocused, flows(state).isEmpty { flowsFocused = false }
-            return .stay
-        default: break
-        }
-        if case .mouse(let event) = key { return click(event, &state) }
-        if flowsFocused {
-            let list = flows(state)
-            if flowSelection.handle(key, count: list.count, page: 5) { return .stay }
-            if key == .enter || key == .character("e"), list.indices.contains(flowSelection.index) {
-                state.perform(.openFlow(id: list[flowSelection.index].id))
+        let area = bodyArea(state.size)
+        if !flowsFocused, triggers.find.isTyping || key == .escape {
+            let before = triggers.selectedIndex
+            if triggers.handle(key, height: triggersRect(area).height) {
+                if triggers.selectedIndex != before { flowSelection = ListSelection() }
+                return .stay
             }
-            return .stay
         }
-        if triggers.handle(key) {
-            flowSelection = ListSelection()
-            return .stay
+        if case .mouse(let event) = key, event.button == .left { return click(event, &state) }
+        let list = flows(state)
+        let ids = list.map(\.id)
+        let selectedFlow = flowsFocused ? list.indices.contains(flowSelection.resolved(ids)) ? list[flowSelection.resolved(ids)] : nil : nil
+        switch (flowsFocused ? Self.flowKeys : Self.triggerKeys).action(for: key) {
+        case .back: return .pop
+        case .monitor: return .push(MonitorScreen(flowId: selectedFlow?.id))
+        case .template: return .push(TemplatePickerScreen())
+        case .switchFocus:
+            flowsFocused.toggle()
+            if flowsFocused, list.isEmpty {
+                flowsFocused = false
+                state.notify("No flows on this trigger yet: Enter creates one", .info)
+            }
+        case .find: triggers.find.start()
+        case .move:
+            if flowsFocused {
+                _ = flowSelection.handle(key, ids: ids, page: flowsRect(area).height)
+            } else if triggers.handle(key, height: triggersRect(area).height) {
+                flowSelection = ListSelection()
+            }
+        case .newFlow: return .push(TriggerFormScreen.newFlow(selectedKind, state: state))
+        case .editFlow:
+            if let selectedFlow { state.perform(.openFlow(id: selectedFlow.id)) }
+        case nil: break
         }
-        if key == .enter || key == .character("n") { return .push(TriggerFormScreen.newFlow(selectedKind, state: state)) }
         return .stay
     }
 
@@ -59,10 +83,10 @@ struct ConnectorPageScreen: Screen {
     /// A click selects a trigger or one of your flows; a click on the selected one opens it.
     private mutating func click(_ event: MouseEvent, _ state: inout DesignerState) -> Transition {
         let area = bodyArea(state.size)
-        var picked = triggers.selection
-        switch picked.click(event, in: triggersRect(area), count: triggers.items.count) {
+        var picked = triggers
+        switch picked.click(event, in: triggersRect(area)) {
         case .selected:
-            triggers.selection = picked
+            triggers = picked
             flowsFocused = false
             flowSelection = ListSelection()
             return .stay
@@ -72,9 +96,11 @@ struct ConnectorPageScreen: Screen {
         case .outside: break
         }
         var flowPick = flowsFocused ? flowSelection : ListSelection(index: -1)
+        flowPick.resolve(flows(state).map(\.id))
         let outcome = flowPick.click(event, in: flowsRect(area), count: flows(state).count)
         guard outcome != .outside else { return .stay }
         flowSelection = flowPick
+        flowSelection.anchor = nil
         let wasFocused = flowsFocused
         flowsFocused = true
         return outcome == .activated && wasFocused ? handle(.enter, state: &state) : .stay
@@ -83,8 +109,7 @@ struct ConnectorPageScreen: Screen {
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         let theme = state.theme
         buffer.put("Customer Insights triggers — pick one (or t: start from a template)", x: area.x + 2, y: area.y, style: theme[.muted], limit: area.maxX - 1)
-        var list = triggers
-        list.render(into: &buffer, rect: triggersRect(area), theme: theme, focused: !flowsFocused)
+        triggers.render(into: &buffer, rect: triggersRect(area), theme: theme, focused: !flowsFocused)
         let spec = Catalog.trigger(selectedKind)
         let description = Rect(x: area.x + 2, y: area.y + 8, width: area.width - 4, height: 4)
         buffer.drawBox(description, style: theme[.border], glyphs: theme.glyphs, title: spec.displayName, titleStyle: theme[.trigger])
@@ -101,6 +126,8 @@ struct ConnectorPageScreen: Screen {
         }
         var menu = MenuList(items: mine.map { MenuItem($0.displayName, detail: "\($0.state.rawValue) · \(StepSummary.oneLine($0.trigger ?? Trigger(kind: selectedKind)))") }, titleWidth: 34)
         menu.selection = flowSelection
+        menu.selection.index = flowSelection.resolved(mine.map(\.id))
+        menu.selection.anchor = nil
         menu.render(into: &buffer, rect: listArea, theme: theme, focused: flowsFocused)
     }
 

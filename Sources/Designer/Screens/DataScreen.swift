@@ -1,45 +1,67 @@
 import TerminalUI
 
-/// Data: the workspace's sources, unification, segments and measures with their current values (read-only).
-struct DataScreen: Screen {
-    var scroll = 0
+/// Data: the workspace's sources, unification, segments and measures with their current values (read-only). The
+/// values are re-read from the services while the screen is shown.
+struct DataScreen: LiveScreen {
+    enum Action: Sendable { case move, back }
+
+    /// Re-read the workspace every this many ticks (2 s at 250 ms).
+    static let pollEvery = 8
+    var selection = ListSelection()
+
+    static let keys = KeyMap<Action>([ListKeys.binding(.move, priority: 2), Common.back(.back)])
 
     var title: String { "Data" }
-    var hints: [KeyHint] { [KeyHint("↑↓", "scroll"), CommonHints.back] }
+    var bindings: [KeyHint] { Self.keys.hints }
+
+    func poll(_ state: inout DesignerState) {
+        if state.ticks % Self.pollEvery == 0 { state.perform(.loadWorkspace) }
+    }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        switch key {
-        case .escape, .left, .character("h"): return .pop
-        case .down, .character("j"): scroll += 1
-        case .up, .character("k"): scroll = max(0, scroll - 1)
-        case .pageDown: scroll += 10
-        case .pageUp: scroll = max(0, scroll - 10)
-        default: break
+        switch Self.keys.action(for: key) {
+        case .move: _ = selection.handle(key, count: Self.lines(state).count, page: bodyArea(state.size).height)
+        case .back: return .pop
+        case nil: break
         }
         return .stay
     }
 
-    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
-        let theme = state.theme
+    /// One line: name, value, detail and the role of the name.
+    typealias Line = (name: String, value: String, detail: String, role: ThemeRole)
+
+    static func lines(_ state: DesignerState) -> [Line] {
         let sections: [(String, [WorkspaceItem])] = [
             ("Data sources", state.workspace.sources), ("Unification", state.workspace.unification),
             ("Segments", state.workspace.segments), ("Measures", state.workspace.measures),
         ]
-        var lines: [(String, String, String, ThemeRole)] = []
+        var lines: [Line] = []
         for (heading, items) in sections {
             lines.append((heading, "", "", .title))
             if items.isEmpty { lines.append(("  (none)", "", "", .muted)) }
             for item in items { lines.append(("  " + item.name, item.value, item.detail, .text)) }
             lines.append(("", "", "", .text))
         }
-        let top = min(scroll, max(0, lines.count - area.height))
+        return lines
+    }
+
+    func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
+        let theme = state.theme
+        let lines = Self.lines(state)
         let nameWidth = min(area.width / 2, 34)
-        for (row, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
+        for (row, index) in selection.visibleRange(height: area.height, count: lines.count).enumerated() {
+            let line = lines[index]
             let y = area.y + row
-            buffer.put(line.0, x: area.x + 2, y: y, style: theme[line.3], limit: area.x + 2 + nameWidth)
-            buffer.put(line.1, x: area.x + 3 + nameWidth, y: y, style: theme[.text], limit: area.maxX - 1)
-            let detailRole: ThemeRole = line.2.contains("fail") ? .error : .muted
-            buffer.put(line.2, x: area.x + 3 + nameWidth + 16, y: y, style: theme[detailRole], limit: area.maxX - 1)
+            let selected = index == selection.index
+            if selected { buffer.putLine("", in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.selection]) }
+            buffer.put(line.name, x: area.x + 2, y: y, style: selected ? theme[.selection] : theme[line.role], limit: area.x + 2 + nameWidth)
+            buffer.put(line.value, x: area.x + 3 + nameWidth, y: y, style: selected ? theme[.selection] : theme[.text], limit: area.maxX - 1)
+            let detailRole: ThemeRole = line.detail.contains("fail") ? .error : .muted
+            buffer.put(line.detail, x: area.x + 3 + nameWidth + 16, y: y, style: selected ? theme[.selection] : theme[detailRole], limit: area.maxX - 1)
         }
+        var indicator = ScrollView()
+        let top = selection.visibleRange(height: area.height, count: lines.count).lowerBound
+        indicator.scroll(by: top, height: area.height, count: lines.count)
+        indicator.drawIndicator(into: &buffer, rect: area, count: lines.count, theme: theme)
     }
 }

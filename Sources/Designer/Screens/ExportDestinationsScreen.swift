@@ -9,11 +9,19 @@ struct ExportDestinationsScreen: Screen {
         MenuItem("Marketing", detail: "Not available in InsightFlow", isEnabled: false),
     ], tileWidth: 24, tileHeight: 6)
 
+    enum Action: Sendable { case move, configure, back }
+
+    static let keys = KeyMap<Action>([
+        KeyBinding([.left, .right, .up, .down, .character("h"), .character("l"), .character("k"), .character("j"), .home, .end], "←→↑↓", "move",
+                   help: "move between the tiles (also h j k l, Home End)", priority: 3, .move),
+        KeyBinding([.enter, .character("c")], "Enter", "configure", help: "configure the selected destination (also c)", priority: 2, .configure),
+        Common.back(.back, keys: [.escape]),
+    ])
+
     var title: String { "Export destinations" }
-    var hints: [KeyHint] { [KeyHint("←→↑↓", "move"), KeyHint("Enter", "configure"), CommonHints.back] }
+    var bindings: [KeyHint] { Self.keys.hints }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        if grid.handle(key, width: state.size.width - 4) { return .stay }
         if case .mouse(let event) = key {
             guard let index = grid.tile(at: event, in: gridRect(bodyArea(state.size))) else { return .stay }
             if index != grid.selected {
@@ -22,16 +30,18 @@ struct ExportDestinationsScreen: Screen {
             }
             return handle(.enter, state: &state)
         }
-        switch key {
-        case .escape: return .pop
-        case .enter, .character("c"):
+        switch Self.keys.action(for: key) {
+        case .move: _ = grid.handle(key, width: state.size.width - 4)
+        case .back: return .pop
+        case .configure:
             guard grid.selected == 0 else {
                 state.notify("\(grid.tiles[grid.selected].title) is not available in InsightFlow; use Power Automate", .warning)
                 return .stay
             }
             return .push(ConnectorPageScreen())
-        default: return .stay
+        case nil: break
         }
+        return .stay
     }
 
     private func gridRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: area.height - 3) }

@@ -5,21 +5,40 @@ import TerminalUI
 struct FlowCanvasScreen: Screen, EditorScreen {
     var scroll = 0
 
+    enum Action: Sendable { case move, edit, add, delete, moveDown, moveUp, rename, fold, undo, issues, onOff, test, save, back }
+
+    static let keys = KeyMap<Action>([
+        ListKeys.binding(.move, priority: nil),
+        KeyBinding([.character("a")], "a", "add", help: "add a step after the selected one (or inside a container)", priority: 2, .add),
+        KeyBinding([.enter, .character("e")], "e", "edit", help: "edit the selected step or the trigger (also Enter)", priority: 3, .edit),
+        KeyBinding([.character("d"), .delete], "d", "delete", help: "delete the selected step (undo with u)", priority: 4, .delete),
+        KeyBinding([.character("J")], "J", "down", help: "move the selected step down in its branch", priority: 8, .moveDown),
+        KeyBinding([.character("K")], "K", "up", help: "move the selected step up in its branch", priority: 8, .moveUp),
+        KeyBinding([.ctrl("s")], "Ctrl-S", "save", help: "save the flow (asks first when an On flow has errors)", priority: 1, .save),
+        KeyBinding([.escape, .character("q")], "Esc", "back", help: "leave the editor (asks first when there are unsaved changes; also q)", priority: 1, .back),
+        KeyBinding([.character("r")], "r", "rename", help: "rename the selected step (references are updated)", priority: 7, .rename),
+        KeyBinding([.character("u"), .ctrl("z")], "u", "undo", help: "undo the last change (also Ctrl-Z)", priority: 6, .undo),
+        KeyBinding([.character("i")], "i", "issues", help: "list the checker's issues (the header counts them live)", priority: 5, .issues),
+        KeyBinding([.character("o")], "o", "on/off", help: "switch the flow On or Off (On needs no errors)", priority: 9, .onOff),
+        KeyBinding([.character("t")], "t", "test", help: "test the flow: a form with the trigger's outputs, dry run on", priority: 9, .test),
+        KeyBinding([.character(" ")], "Space", "fold", help: "collapse or expand a container card", priority: nil, .fold),
+    ])
+
     var title: String { "Canvas" }
-    var hints: [KeyHint] {
-        [KeyHint("a", "add"), KeyHint("e", "edit"), KeyHint("d", "delete"), KeyHint("J/K", "move"), KeyHint("Ctrl-S", "save"),
-         CommonHints.back, KeyHint("r", "rename"), KeyHint("u", "undo"), KeyHint("i", "issues")]
-    }
+    var bindings: [KeyHint] { Self.keys.hints }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         guard let document = state.document else { return .pop }
         let items = CanvasLayout.items(document.flow, collapsed: document.collapsed)
         let selectable = items.filter(\.isSelectable)
         let current = selectable.firstIndex { $0.stepName == document.selected } ?? 0
-        var selection = ListSelection(index: current)
-        if selection.handle(key, count: selectable.count, page: max(1, (state.size.height - 4) / CanvasLayout.cardHeight)) {
-            state.document?.selected = selectable[selection.index].stepName
-            reveal(selectable[selection.index], viewport: state.size.height - 3)
+        let action = Self.keys.action(for: key)
+        if action == .move {
+            var selection = ListSelection(index: current)
+            if selection.handle(key, count: selectable.count, page: max(1, (state.size.height - 4) / CanvasLayout.cardHeight)) {
+                state.document?.selected = selectable[selection.index].stepName
+                reveal(selectable[selection.index], viewport: state.size.height - 3)
+            }
             return .stay
         }
         if case .mouse(let event) = key, event.button == .left {
@@ -32,47 +51,47 @@ struct FlowCanvasScreen: Screen, EditorScreen {
             return .stay
         }
         let selected = document.selected
-        switch key {
-        case .escape, .character("q"):
+        switch action {
+        case .back:
             if document.isDirty {
                 ModalHandling.askUnsaved(then: .leaveEditor, &state)
             } else {
                 DesignerUpdate.leaveEditor(&state)
             }
-        case .enter, .character("e"):
+        case .edit:
             guard let selected else { return .push(TriggerFormScreen.edit(document.flow.trigger ?? Trigger(kind: .manual), state: state)) }
             guard let step = document.flow.definition.step(named: selected) else { return .stay }
             return .push(StepFormScreen(step: step, state: state))
-        case .character("a"): EditorActions.addStep(&state)
-        case .character("d"), .delete:
+        case .add: EditorActions.addStep(&state)
+        case .delete:
             guard let selected else {
                 state.notify("The trigger cannot be deleted; create a new flow for another trigger", .warning)
                 return .stay
             }
             EditorActions.requestDelete(selected, &state)
-        case .character("J"), .character("K"):
+        case .moveDown, .moveUp:
             guard let selected else { return .stay }
-            let offset = key == .character("J") ? 1 : -1
+            let offset = action == .moveDown ? 1 : -1
             var moved = false
             state.document?.edit { flow in moved = StepTree.move(selected, by: offset, in: &flow.definition) }
             if !moved { state.notify("\(selected) is already \(offset > 0 ? "last" : "first") in its branch", .info) }
-        case .character("r"):
+        case .rename:
             guard let selected else { return .stay }
             state.ask(Dialog(title: "Rename step", message: "New name for \(selected) (references are updated):", buttons: ["Rename", "Cancel"], input: TextField(selected)),
                       for: .renameStep(selected))
-        case .character(" "):
+        case .fold:
             guard let selected, document.flow.definition.step(named: selected)?.type.isContainer == true else { return .stay }
             if state.document?.collapsed.remove(selected) == nil { state.document?.collapsed.insert(selected) }
-        case .character("u"), .ctrl("z"):
+        case .undo:
             if state.document?.undo() != true { state.notify("Nothing to undo", .info) }
-        case .character("i"):
+        case .issues:
             let issues = FlowChecker.check(document.flow, context: state.checkContext)
             state.document?.issues = issues
             if issues.isEmpty { state.notify("No issues: the flow can be turned On", .success) } else { return .push(IssuesScreen(issues: issues)) }
-        case .character("o"): toggleState(&state)
-        case .character("t"): TestRunActions.ask(&state)
-        case .ctrl("s"): EditorActions.save(then: .stay, &state)
-        default: break
+        case .onOff: toggleState(&state)
+        case .test: TestRunActions.ask(&state)
+        case .save: EditorActions.save(then: .stay, &state)
+        case .move, nil: break
         }
         return .stay
     }
@@ -108,8 +127,11 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         guard let document = state.document else { return }
         let theme = state.theme
         let flow = document.flow
-        let header = "\(flow.displayName)  ·  \(flow.state.rawValue)  ·  \(CanvasLayout.stepCount(flow.definition.actions)) step(s)" + (document.isNew ? "  ·  new" : "  ·  v\(document.savedVersion)")
-        buffer.putLine(" " + header, in: area.top(1), style: theme[.title])
+        let errors = document.issues.filter { $0.severity == .error }.count
+        var parts = [flow.displayName, flow.state.rawValue, "\(CanvasLayout.stepCount(flow.definition.actions)) step(s)"]
+        if errors > 0 { parts.append(errors == 1 ? "! 1 error" : "! \(errors) errors") }
+        parts.append(document.isNew ? "new" : "v\(document.savedVersion)")
+        buffer.putLine(" " + parts.joined(separator: "  ·  "), in: area.top(1), style: theme[.title])
         let canvas = area.dropTop(1)
         let items = CanvasLayout.items(flow, collapsed: document.collapsed)
         let flagged = Set(document.issues.filter { $0.severity == .error }.map { $0.step ?? "" })

@@ -1,123 +1,123 @@
 import FlowModel
 import TerminalUI
 
-/// The Flows list: name, trigger, state, last run and modified time; sort, filter, open, on/off, rename,
-/// duplicate, delete, export and import.
-struct FlowsListScreen: Screen {
+/// The Flows list: name, trigger, state, last run and modified time; sort, find, open, on/off, rename,
+/// duplicate, delete, export, import and run history. Flows and their last runs are re-read while it is shown.
+struct FlowsListScreen: LiveScreen {
+    enum Action: Sendable { case move, open, find, sort, reverse, history, new, onOff, rename, copy, delete, export, importFlow, back }
+
+    /// Re-read the flows and their last runs every this many ticks (2 s at 250 ms).
+    static let pollEvery = 8
     var table = Table(columns: [TableColumn("Name"), TableColumn("Trigger", width: 18), TableColumn("State", width: 5),
                                 TableColumn("Last run"), TableColumn("Modified", width: 16)])
-    var filter = TextField()
-    var isFiltering = false
 
     init() { table.sortColumn = 0 }
 
+    static let keys = KeyMap<Action>([
+        ListKeys.binding(.move, priority: 9),
+        KeyBinding([.enter, .character("e")], "Enter", "open", help: "open the flow on the canvas (also e)", priority: 2, .open),
+        ListKeys.findBinding(.find, priority: 3),
+        KeyBinding([.character("o")], "o", "on/off", help: "turn the flow On or Off (On needs a flow without errors)", priority: 4, .onOff),
+        KeyBinding([.character("r")], "r", "rename", help: "rename the flow", priority: 6, .rename),
+        KeyBinding([.character("c")], "c", "copy", help: "duplicate the flow (the copy starts Off)", priority: 7, .copy),
+        KeyBinding([.character("d")], "d", "delete", help: "delete the flow (asks first)", priority: 6, .delete),
+        KeyBinding([.character("x")], "x", "export", help: "export the flow to a file", priority: 8, .export),
+        KeyBinding([.character("i")], "i", "import", help: "import a flow file (InsightFlow, Logic Apps or Power Automate export)", priority: 8, .importFlow),
+        KeyBinding([.character("H")], "H", "runs", help: "run history of the selected flow", priority: 5, .history),
+        KeyBinding([.character("n")], "n", "new", help: "new flow: the Power Automate connector page", priority: 8, .new),
+        KeyBinding([.character("s")], "s", "sort", help: "sort by the next column", priority: 9, .sort),
+        KeyBinding([.character("S")], "S", "reverse", help: "reverse the sort order", priority: nil, .reverse),
+        Common.back(.back, keys: [.escape, .left]),
+    ])
+
     var title: String { "Flows" }
-    var takesTextInput: Bool { isFiltering }
-    var hints: [KeyHint] {
-        if isFiltering { return [KeyHint("type", "filter"), KeyHint("Enter", "done"), KeyHint("Esc", "clear")] }
-        return [KeyHint("Enter", "open"), KeyHint("/", "filter"), KeyHint("s", "sort"), KeyHint("o", "on/off"), KeyHint("r", "rename"),
-                KeyHint("c", "copy"), KeyHint("d", "delete"), KeyHint("x", "export"), KeyHint("i", "import"), CommonHints.back]
+    var takesTextInput: Bool { table.find.isTyping }
+    var bindings: [KeyHint] { table.find.isTyping ? FindKeys.hints : Self.keys.hints }
+
+    func poll(_ state: inout DesignerState) {
+        if state.ticks % Self.pollEvery == 0 { state.perform(.reloadFlows) }
     }
 
-    /// The flows shown: filtered by name or trigger and sorted by the chosen column.
-    func visibleFlows(_ state: DesignerState) -> [Flow] {
-        let needle = filter.text.lowercased()
-        let shown = needle.isEmpty ? state.flows : state.flows.filter { row($0, state).joined(separator: " ").lowercased().contains(needle) }
+    /// The flows as rows, sorted by the chosen column (before the find text narrows them).
+    func rows(_ state: DesignerState) -> [TableRow] {
         let column = table.sortColumn ?? 0
-        let sorted = shown.sorted { a, b in
+        let rows = state.flows.map { TableRow(id: $0.id, cells(for: $0, state)) }
+        let sorted = rows.sorted { a, b in
             let (x, y) = (sortKey(a, column, state), sortKey(b, column, state))
             return x == y ? a.id < b.id : x < y
         }
         return table.sortDescending ? sorted.reversed() : sorted
     }
 
-    private func sortKey(_ flow: Flow, _ column: Int, _ state: DesignerState) -> String {
-        column == 4 ? (flow.modifiedAt ?? "") : row(flow, state)[column].lowercased()
+    private func sortKey(_ row: TableRow, _ column: Int, _ state: DesignerState) -> String {
+        column == 4 ? (state.flows.first { $0.id == row.id }?.modifiedAt ?? "") : row.cells[column].lowercased()
     }
 
-    private func row(_ flow: Flow, _ state: DesignerState) -> [String] {
+    private func cells(for flow: Flow, _ state: DesignerState) -> [String] {
         let trigger = flow.trigger?.kind.map { Catalog.trigger($0).displayName } ?? flow.trigger?.type ?? "-"
-        let run = state.runs[flow.id]
         let modified = flow.modifiedAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
-        let lastRun = run.map { "\($0.status) \($0.time)" } ?? "never"
+        let lastRun = state.runs[flow.id].map { "\($0.status) \($0.time)" } ?? "never"
         return [flow.displayName, trigger, flow.state.rawValue, lastRun, modified]
     }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        if isFiltering {
-            switch key {
-            case .enter: isFiltering = false
-            case .escape:
-                filter.text = ""
-                isFiltering = false
-            default:
-                if filter.handle(key) { table.selection.index = 0 }
-            }
+        let all = rows(state)
+        let height = tableRect(bodyArea(state.size)).height
+        if table.find.isTyping || key == .escape, table.handle(key, rows: all, height: height) { return .stay }
+        if case .mouse(let event) = key, event.button == .left {
+            guard table.click(event, rows: all, in: tableRect(bodyArea(state.size))) == .activated, let row = table.selected(in: all) else { return .stay }
+            state.perform(.openFlow(id: row.id))
             return .stay
         }
-        let flows = visibleFlows(state)
-        if table.handle(key) { return .stay }
-        if case .mouse(let event) = key {
-            let rows = tableRect(bodyArea(state.size)).dropTop(1)
-            guard table.selection.click(event, in: rows, count: flows.count) == .activated, flows.indices.contains(table.selection.index) else { return .stay }
-            state.perform(.openFlow(id: flows[table.selection.index].id))
-            return .stay
-        }
-        let selected = flows.indices.contains(table.selection.index) ? flows[table.selection.index] : nil
-        switch key {
-        case .escape:
-            if !filter.text.isEmpty { filter.text = "" } else { return .pop }
-        case .character("/"): isFiltering = true
-        case .character("s"):
-            table.sortColumn = ((table.sortColumn ?? 0) + 1) % table.columns.count
-        case .character("S"): table.sortDescending.toggle()
-        case .character("H"):
+        guard let action = Self.keys.action(for: key) else { return .stay }
+        let selected = table.selected(in: all).flatMap { row in state.flows.first { $0.id == row.id } }
+        switch action {
+        case .move: _ = table.handle(key, rows: all, height: height)
+        case .find: table.startFind()
+        case .sort: table.sortColumn = ((table.sortColumn ?? 0) + 1) % table.columns.count
+        case .reverse: table.sortDescending.toggle()
+        case .back: return .pop
+        case .history:
             state.perform(.loadRuns(flowId: selected?.id, limit: RunHistoryScreen.limit))
             return .push(RunHistoryScreen(flowId: selected?.id))
-        case .character("n"): return .push(ConnectorPageScreen())
-        case .character("i"):
+        case .new: return .push(ConnectorPageScreen())
+        case .importFlow:
             state.ask(Dialog(title: "Import a flow", message: "Path of a flow file (InsightFlow, Logic Apps or Power Automate export):",
                              buttons: ["Import", "Cancel"], input: TextField()), for: .importFlow)
-        default:
+        case .open, .onOff, .rename, .copy, .delete, .export:
             guard let flow = selected else { return .stay }
-            act(on: flow, key: key, &state)
+            act(action, on: flow, &state)
         }
         return .stay
     }
 
-    private func act(on flow: Flow, key: Key, _ state: inout DesignerState) {
-        switch key {
-        case .enter, .character("e"): state.perform(.openFlow(id: flow.id))
-        case .character("o"): state.perform(.setFlowState(id: flow.id, flow.state == .on ? .off : .on))
-        case .character("r"):
+    private func act(_ action: Action, on flow: Flow, _ state: inout DesignerState) {
+        switch action {
+        case .open: state.perform(.openFlow(id: flow.id))
+        case .onOff: state.perform(.setFlowState(id: flow.id, flow.state == .on ? .off : .on))
+        case .rename:
             state.ask(Dialog(title: "Rename flow", message: "New name for \"\(flow.displayName)\":", buttons: ["Rename", "Cancel"], input: TextField(flow.displayName)),
                       for: .renameFlow(id: flow.id))
-        case .character("c"):
+        case .copy:
             state.ask(Dialog(title: "Save as", message: "Name of the copy (it starts Off):", buttons: ["Copy", "Cancel"], input: TextField(flow.displayName + " (copy)")),
                       for: .duplicateFlow(id: flow.id))
-        case .character("d"):
+        case .delete:
             state.ask(Dialog(title: "Delete flow", message: "Delete \"\(flow.displayName)\" (\(flow.id))? This cannot be undone.", buttons: ["Delete", "Cancel"], selected: 1),
                       for: .deleteFlow(id: flow.id))
-        case .character("x"):
+        case .export:
             state.ask(Dialog(title: "Export flow", message: "Write \"\(flow.displayName)\" to the file:", buttons: ["Export", "Cancel"], input: TextField("\(flow.id).json")),
                       for: .exportFlow(id: flow.id))
         default: break
         }
     }
 
-    /// The table's area: the body less the filter line (when shown) and the count line.
-    private func tableRect(_ area: Rect) -> Rect { (isFiltering || !filter.text.isEmpty ? area.dropTop(1) : area).dropBottom(1) }
+    /// The table's area: the body less the count line.
+    private func tableRect(_ area: Rect) -> Rect { area.dropBottom(1) }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
-        var copy = table
-        let flows = visibleFlows(state)
-        copy.rows = flows.map { row($0, state) }
-        if isFiltering || !filter.text.isEmpty {
-            buffer.put(" Filter: ", x: area.x, y: area.y, style: state.theme[.muted])
-            filter.render(into: &buffer, rect: Rect(x: area.x + 9, y: area.y, width: area.width - 10, height: 1), theme: state.theme, focused: isFiltering)
-        }
-        copy.render(into: &buffer, rect: tableRect(area), theme: state.theme)
-        let count = "\(flows.count) of \(state.flows.count) flow(s)" + (state.flowProblems.isEmpty ? "" : " · \(state.flowProblems.count) unreadable file(s)")
-        buffer.put(count, x: area.x + 1, y: area.maxY - 1, style: state.theme[.muted], limit: area.maxX)
+        let all = rows(state)
+        table.render(all, into: &buffer, rect: tableRect(area), theme: state.theme)
+        let count = "\(table.shown(all).count) of \(state.flows.count) flow(s)" + (state.flowProblems.isEmpty ? "" : " · \(state.flowProblems.count) unreadable file(s)")
+        buffer.put(count, x: area.x + 1, y: area.maxY - 1, style: state.theme[.muted], limit: area.maxX - 1)
     }
 }

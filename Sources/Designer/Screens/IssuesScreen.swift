@@ -14,16 +14,31 @@ struct IssuesScreen: Screen, EditorScreen {
         }, titleWidth: 36)
     }
 
+    enum Action: Sendable { case move, go, find, back }
+
+    static let keys = KeyMap<Action>([
+        ListKeys.binding(.move, priority: 3),
+        KeyBinding([.enter], "Enter", "go to step", help: "open the step (or trigger) at the field concerned", priority: 2, .go),
+        ListKeys.findBinding(.find, priority: 4),
+        Common.back(.back, keys: [.escape]),
+    ])
+
     var title: String { "Issues" }
-    var hints: [KeyHint] { [CommonHints.move, KeyHint("Enter", "go to step"), CommonHints.back] }
+    var takesTextInput: Bool { menu.find.isTyping }
+    var bindings: [KeyHint] { menu.find.isTyping ? FindKeys.hints : Self.keys.hints }
+
+    private func menuRect(_ area: Rect) -> Rect { Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2) }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        if menu.handle(key) { return .stay }
-        switch key {
-        case .escape: return .pop
-        case .enter:
-            guard issues.indices.contains(menu.selection.index), let document = state.document else { return .stay }
-            let issue = issues[menu.selection.index]
+        let height = menuRect(bodyArea(state.size)).height
+        if menu.find.isTyping || key == .escape, menu.handle(key, height: height) { return .stay }
+        switch Self.keys.action(for: key) {
+        case .back: return .pop
+        case .move: _ = menu.handle(key, height: height)
+        case .find: menu.find.start()
+        case .go:
+            guard let index = menu.selectedIndex, issues.indices.contains(index), let document = state.document else { return .stay }
+            let issue = issues[index]
             state.document?.selected = issue.step
             if let name = issue.step, let step = document.flow.definition.step(named: name) {
                 return .replace(StepFormScreen(step: step, state: state, focusField: issue.field))
@@ -34,15 +49,15 @@ struct IssuesScreen: Screen, EditorScreen {
                 return .replace(form)
             }
             return .pop
-        default: return .stay
+        case nil: return .stay
         }
+        return .stay
     }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         let errors = issues.filter { $0.severity == .error }.count
         let summary = errors > 0 ? "\(errors) error(s): the flow is saved Off and cannot be turned On until they are fixed" : "Warnings only: the flow can be turned On"
         buffer.put(summary, x: area.x + 2, y: area.y, style: state.theme[errors > 0 ? .error : .warning], limit: area.maxX)
-        var copy = menu
-        copy.render(into: &buffer, rect: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2), theme: state.theme)
+        menu.render(into: &buffer, rect: menuRect(area), theme: state.theme)
     }
 }

@@ -3,23 +3,42 @@ import FlowModel
 import TerminalUI
 
 /// The form of one step: its name, the catalog's parameters (required ones marked, expressions checked live,
-/// dynamic content with Ctrl-D), and its settings (run after, retry policy, timeout). Esc or Enter applies.
+/// dynamic content with Ctrl-D), and its settings (run after, retry policy, timeout). Enter applies; Esc applies
+/// only when something changed; Ctrl-X cancels the form's changes.
 struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
+    enum Action: Sendable { case field, apply, back, cancel, save, dynamic }
+
     var stepName: String
     var form: FormModel
+    /// The form as opened: Esc in an unchanged form leaves the step untouched.
+    var original: FormModel
+
+    static let keys = KeyMap<Action>([
+        KeyBinding([.enter], "Enter", "apply", help: "apply the form to the step and go back", priority: 2, .apply),
+        KeyBinding([.ctrl("s")], "Ctrl-S", "save", help: "apply and save the flow", priority: 3, .save),
+        KeyBinding([.escape], "Esc", "back", help: "back (applies the form when something changed)", priority: 1, .back),
+        KeyBinding([.ctrl("x")], "Ctrl-X", "cancel", help: "cancel: leave the step as it was", priority: 5, .cancel),
+        KeyBinding([.ctrl("d"), .function(4)], "Ctrl-D", "dynamic", help: "insert dynamic content into a text field (also F4)", priority: 4, .dynamic),
+    ] + FormKeys.fields(.field))
 
     init(step: Step, state: DesignerState, focusField: String? = nil) {
         stepName = step.name
         var fields = [FormField.text("step.name", "Step name", step.name, help: "Renaming updates every expression and runAfter that refers to it", required: true)]
         for parameter in Catalog.step(step.type)?.parameters ?? [] {
-            fields.append(Self.field(parameter, value: StepParameters.value(parameter, of: step), state: state))
+            fields.append(Self.field(parameter, value: StepParameters.value(parameter, of: step), connectionKind: Catalog.step(step.type)?.connectionKind, state: state))
         }
         fields += StepSettings.fields(step)
         form = FormModel(fields: fields)
         if let focusField { form.focus(on: focusField) }
+        original = form
     }
 
-    private static func field(_ parameter: ParameterSpec, value: JSONValue?, state: DesignerState) -> FormField {
+    /// The connections a step of `kind` may use: those of its kind and outbox ones (all of them when the kind is unknown).
+    static func connections(for kind: String?, in state: DesignerState) -> [String] {
+        state.connections.filter { kind == nil || $0.value == kind || $0.value == "outbox" }.keys.sorted()
+    }
+
+    private static func field(_ parameter: ParameterSpec, value: JSONValue?, connectionKind: String?, state: DesignerState) -> FormField {
         let text = StepParameters.text(value)
         if !parameter.allowedValues.isEmpty {
             var options = parameter.allowedValues
@@ -31,11 +50,12 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
             return FormField(id: parameter.key, label: parameter.displayName, help: parameter.description + " (Space toggles)", kind: .boolean,
                              control: .checkbox(Checkbox(parameter.displayName, isChecked: value?.boolValue ?? false)))
         }
-        if parameter.kind == .connection, !state.connections.isEmpty {
-            var options = (parameter.required ? [] : ["(none)"]) + state.connections.keys.sorted()
+        if parameter.kind == .connection, !connections(for: connectionKind, in: state).isEmpty {
+            var options = (parameter.required ? [] : ["(none)"]) + connections(for: connectionKind, in: state)
             if !text.isEmpty, !options.contains(text) { options.append(text) }
+            let kindNote = connectionKind.map { " (\($0) connections; add others in Admin > Connections)" } ?? ""
             let control = ChoiceList(options: options, selected: options.firstIndex(of: text) ?? 0)
-            return FormField(id: parameter.key, label: parameter.displayName, help: parameter.description + " (←/→ to choose)", required: parameter.required, kind: .connection, control: .choice(control))
+            return FormField(id: parameter.key, label: parameter.displayName, help: parameter.description + kindNote + " (←/→ to choose)", required: parameter.required, kind: .connection, control: .choice(control))
         }
         let dynamic = parameter.kind != .connection && parameter.kind != .boolean
         return FormField.text(parameter.key, parameter.displayName, text, help: parameter.description, required: parameter.required,
@@ -43,23 +63,27 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
     }
 
     var title: String { stepName }
-    var hints: [KeyHint] { [KeyHint("Tab", "next field"), KeyHint("Ctrl-D", "dynamic content"), KeyHint("Enter", "apply"), KeyHint("Ctrl-S", "save"), KeyHint("Esc", "back")] }
+    var bindings: [KeyHint] { Self.keys.hints }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        switch key {
-        case .escape, .enter:
+        switch Self.keys.action(for: key) {
+        case .back:
+            if form.fields.map(\.text) == original.fields.map(\.text) { return .pop }
             return apply(&state) ? .pop : .stay
-        case .ctrl("s"):
+        case .apply:
+            return apply(&state) ? .pop : .stay
+        case .cancel: return .pop
+        case .save:
             guard apply(&state) else { return .stay }
             EditorActions.save(then: .stay, &state)
             return .pop
-        case .ctrl("d"), .function(4):
+        case .dynamic:
             guard form.fields.indices.contains(form.focus), form.fields[form.focus].acceptsDynamicContent, let flow = state.document?.flow else {
                 state.notify("Dynamic content goes into text fields of a step's inputs", .warning)
                 return .stay
             }
             return .push(DynamicContentScreen(options: DynamicContent.options(for: stepName, in: flow)))
-        default:
+        case .field, nil:
             _ = form.handle(key)
             return .stay
         }
@@ -74,20 +98,23 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
     private mutating func apply(_ state: inout DesignerState) -> Bool {
         guard let flow = state.document?.flow, var step = flow.definition.step(named: stepName) else { return true }
         for parameter in Catalog.step(step.type)?.parameters ?? [] {
-            guard let field = form.field(parameter.key) else { continue }
+            guard let field = form.field(parameter.key), field.text != original.field(parameter.key)?.text else { continue }
             StepParameters.set(value(of: field, parameter: parameter), for: parameter, in: &step)
         }
         do {
             try StepSettings.apply(form, to: &step)
         } catch {
             state.notify(error.message, .error)
+            if let field = error.field { form.focus(on: field) }
             return false
         }
-        let original = stepName
-        state.document?.edit { flow in StepTree.replace(original, with: step, in: &flow.definition) }
+        let oldName = stepName
+        if flow.definition.step(named: stepName) != step {
+            state.document?.edit { flow in StepTree.replace(oldName, with: step, in: &flow.definition) }
+        }
         let newName = form.text("step.name").trimmingCharacters(in: .whitespaces)
-        if newName != original {
-            EditorActions.renameStep(original, to: newName, &state)
+        if newName != oldName {
+            EditorActions.renameStep(oldName, to: newName, &state)
             if state.document?.flow.definition.step(named: newName.replacingOccurrences(of: " ", with: "_")) == nil { return false }
             stepName = newName.replacingOccurrences(of: " ", with: "_")
         }

@@ -9,11 +9,20 @@ struct StepPickerScreen: Screen, EditorScreen, TextInputScreen {
 
     init(placement: Placement) { self.placement = placement }
 
+    enum Action: Sendable { case add, back }
+
+    static let keys = KeyMap<Action>([
+        KeyBinding([], "type", "filter", help: "letters (j and k too) narrow the list by name and description", priority: 3, .back),
+        ListKeys.arrowBinding(.back, priority: 4),
+        KeyBinding([.enter], "Enter", "add", help: "add the selected step and open its form", priority: 2, .add),
+        KeyBinding([.escape], "Esc", "back", help: "clear the filter, else back to the canvas", priority: 1, .back),
+    ])
+
     var title: String { "Add a step" }
-    var hints: [KeyHint] { [KeyHint("type", "filter"), CommonHints.move, KeyHint("Enter", "add"), CommonHints.back] }
+    var bindings: [KeyHint] { Self.keys.hints }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        if key == .enter {
+        if Self.keys.action(for: key) == .add {
             guard let index = list.selectedItemIndex, let document = state.document else { return .stay }
             let spec = Catalog.steps[index]
             let step = StepParameters.newStep(spec, in: document.flow.definition, connections: state.connections)
@@ -22,7 +31,7 @@ struct StepPickerScreen: Screen, EditorScreen, TextInputScreen {
             state.document?.selected = step.name
             return .replace(StepFormScreen(step: step, state: state))
         }
-        if list.handle(key) { return .stay }
+        if list.handle(key, height: listRect(bodyArea(state.size)).height) { return .stay }
         return key == .escape ? .pop : .stay
     }
 
@@ -33,7 +42,8 @@ struct StepPickerScreen: Screen, EditorScreen, TextInputScreen {
         case .start(nil): "as the first step"
         }
         buffer.put("Choose an action to add \(place) — type to search", x: area.x + 2, y: area.y, style: state.theme[.muted], limit: area.maxX)
-        var copy = list
-        copy.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 2, width: area.width - 4, height: area.height - 2), theme: state.theme)
+        list.render(into: &buffer, rect: listRect(area), theme: state.theme)
     }
+
+    private func listRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 2, width: area.width - 4, height: area.height - 2) }
 }

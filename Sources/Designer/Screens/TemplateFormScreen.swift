@@ -8,8 +8,15 @@ struct TemplateFormScreen: Screen, EditorScreen, TextInputScreen {
     var templateId: String
     var form: FormModel
 
+    enum Action: Sendable { case field, create, cancel }
+
+    static let keys = KeyMap<Action>([
+        KeyBinding([.enter], "Enter", "create", help: "build the flow and open it on the canvas (unsaved, for review)", priority: 2, .create),
+        KeyBinding([.escape, .ctrl("x")], "Esc", "cancel", help: "cancel: no flow is created", priority: 1, .cancel),
+    ] + FormKeys.fields(.field))
+
     var title: String { "Template" }
-    var hints: [KeyHint] { [KeyHint("Tab", "next field"), KeyHint("Enter", "create"), KeyHint("Esc", "cancel")] }
+    var bindings: [KeyHint] { Self.keys.hints }
 
     /// The form for `template`, with choices from the workspace and the connections where there are some.
     static func form(for template: FlowTemplate, state: DesignerState) -> TemplateFormScreen {
@@ -39,10 +46,10 @@ struct TemplateFormScreen: Screen, EditorScreen, TextInputScreen {
     }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        switch key {
-        case .escape: return .pop
-        case .enter: return create(&state)
-        default:
+        switch Self.keys.action(for: key) {
+        case .cancel: return .pop
+        case .create: return create(&state)
+        case .field, nil:
             _ = form.handle(key)
             return .stay
         }
@@ -52,6 +59,7 @@ struct TemplateFormScreen: Screen, EditorScreen, TextInputScreen {
         guard let template = FlowTemplates.template(templateId) else { return .pop }
         if let problem = form.fields.first(where: { $0.problem != nil }), let text = problem.problem {
             state.notify("\(problem.label): \(text)", .error)
+            form.focus(on: problem.id)
             return .stay
         }
         var answers: [String: JSONValue] = [:]

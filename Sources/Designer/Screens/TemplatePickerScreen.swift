@@ -5,25 +5,43 @@ import TerminalUI
 struct TemplatePickerScreen: Screen {
     var templates = MenuList(items: FlowTemplates.all.map { MenuItem($0.displayName) })
 
-    var title: String { "Templates" }
-    var hints: [KeyHint] { [CommonHints.move, KeyHint("Enter", "use template"), CommonHints.back] }
+    enum Action: Sendable { case move, use, find, back }
 
-    private var selected: FlowTemplate { FlowTemplates.all[templates.selection.index] }
+    static let keys = KeyMap<Action>([
+        ListKeys.binding(.move, priority: 3),
+        KeyBinding([.enter], "Enter", "use template", help: "answer the template's questions", priority: 2, .use),
+        ListKeys.findBinding(.find, priority: 4),
+        Common.back(.back, keys: [.escape]),
+    ])
+
+    var title: String { "Templates" }
+    var takesTextInput: Bool { templates.find.isTyping }
+    var bindings: [KeyHint] { templates.find.isTyping ? FindKeys.hints : Self.keys.hints }
+
+    private var selected: FlowTemplate? { templates.selectedIndex.map { FlowTemplates.all[$0] } }
+
+    private func listHeight(_ area: Rect) -> Int { min(FlowTemplates.all.count, max(1, area.height - 8)) }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        if key == .escape { return .pop }
-        if templates.handle(key) { return .stay }
-        if key == .enter { return .replace(TemplateFormScreen.form(for: selected, state: state)) }
+        let height = listHeight(bodyArea(state.size))
+        if templates.find.isTyping || key == .escape, templates.handle(key, height: height) { return .stay }
+        switch Self.keys.action(for: key) {
+        case .back: return .pop
+        case .move: _ = templates.handle(key, height: height)
+        case .find: templates.find.start()
+        case .use:
+            if let selected { return .replace(TemplateFormScreen.form(for: selected, state: state)) }
+        case nil: break
+        }
         return .stay
     }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         let theme = state.theme
         buffer.put("Start from a template — it asks only for what it cannot know", x: area.x + 2, y: area.y, style: theme[.muted], limit: area.maxX - 1)
-        var list = templates
-        let listHeight = min(FlowTemplates.all.count, max(1, area.height - 8))
-        list.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: listHeight), theme: theme, focused: true)
-        let template = selected
+        let listHeight = listHeight(area)
+        templates.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: listHeight), theme: theme, focused: true)
+        guard let template = selected else { return }
         let box = Rect(x: area.x + 2, y: area.y + 2 + listHeight, width: area.width - 4, height: 5)
         buffer.drawBox(box, style: theme[.border], glyphs: theme.glyphs, title: Catalog.trigger(template.trigger).displayName, titleStyle: theme[.trigger])
         let asks = "Asks for: " + template.questions.map(\.prompt).joined(separator: ", ") + "."

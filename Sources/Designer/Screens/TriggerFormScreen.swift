@@ -10,10 +10,22 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     var isNewFlow: Bool
     var form: FormModel
 
-    var title: String { isNewFlow ? "New flow: \(Catalog.trigger(kind).displayName)" : "Trigger" }
-    var hints: [KeyHint] {
-        [KeyHint("Tab", "next field"), KeyHint("Enter", isNewFlow ? "create" : "apply"), KeyHint("Ctrl-S", "save"), KeyHint("Esc", isNewFlow ? "cancel" : "back")]
+    enum Action: Sendable { case field, commit, save, back, cancel }
+
+    /// The keys; labels differ between a new flow's form and the open flow's trigger.
+    var keys: KeyMap<Action> {
+        KeyMap([
+            KeyBinding([.enter], "Enter", isNewFlow ? "create" : "apply", help: isNewFlow ? "create the flow and open it on the canvas" : "apply to the trigger and go back",
+                       priority: 2, .commit),
+            KeyBinding([.ctrl("s")], "Ctrl-S", "save", help: "apply and save the flow", priority: 3, .save),
+        ] + (isNewFlow ? [KeyBinding([.escape, .ctrl("x")], "Esc", "cancel", help: "cancel: no flow is created", priority: 1, .cancel)]
+            : [KeyBinding([.escape], "Esc", "back", help: "back (applies the form when something changed)", priority: 1, .back),
+               KeyBinding([.ctrl("x")], "Ctrl-X", "cancel", help: "cancel: leave the trigger as it was", priority: 5, .cancel)])
+            + FormKeys.fields(.field))
     }
+
+    var title: String { isNewFlow ? "New flow: \(Catalog.trigger(kind).displayName)" : "Trigger" }
+    var bindings: [KeyHint] { keys.hints }
 
     /// The form for a new flow on `kind`.
     static func newFlow(_ kind: TriggerKind, state: DesignerState) -> TriggerFormScreen {
@@ -47,15 +59,16 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        switch key {
-        case .escape:
-            if isNewFlow { return .pop }
+        switch keys.action(for: key) {
+        case .back:
+            if isNewFlow || !changed(state) { return .pop }
             return apply(&state) ? .pop : .stay
-        case .enter:
+        case .cancel: return .pop
+        case .commit:
             return commit(&state, save: false)
-        case .ctrl("s"):
+        case .save:
             return commit(&state, save: true)
-        default:
+        case .field, nil:
             _ = form.handle(key)
             return .stay
         }
@@ -76,6 +89,12 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
         return .pop
     }
 
+    /// True when the form's trigger differs from the open flow's.
+    private func changed(_ state: DesignerState) -> Bool {
+        guard let current = state.document?.flow.trigger else { return true }
+        return current.inputs != trigger().inputs
+    }
+
     /// Writes the parameters into the open flow's trigger; false (with a message) when a number is not a number.
     private mutating func apply(_ state: inout DesignerState) -> Bool {
         guard validate(&state) else { return false }
@@ -89,13 +108,14 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
         return true
     }
 
-    private func validate(_ state: inout DesignerState) -> Bool {
+    private mutating func validate(_ state: inout DesignerState) -> Bool {
         let blocking = form.fields.filter { field in
             guard let problem = field.problem else { return false }
             return problem != "required" || field.id == "flow.name"
         }
         guard let first = blocking.first, let problem = first.problem else { return true }
         state.notify("\(first.label): \(problem)", .error)
+        form.focus(on: first.id)
         return false
     }
 

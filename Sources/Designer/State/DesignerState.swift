@@ -20,6 +20,10 @@ public struct DesignerState: Sendable {
     public var modal: Modal?
     public var toast: Toast?
     public var showHelp = false
+    /// Timer ticks seen (screens that re-read slow data do so every few ticks).
+    public internal(set) var ticks = 0
+    /// The first help line shown while the help overlay is open.
+    public var helpScroll = 0
     public internal(set) var isQuitting = false
     /// Effects queued by screens during the current update.
     var outbox: [Effect] = []
@@ -59,6 +63,8 @@ public struct Modal: Sendable {
 public enum ModalPurpose: Sendable, Hashable {
     /// Save / Discard / Cancel before leaving the editor (or quitting).
     case unsavedChanges(AfterSave)
+    /// Save Off / Keep editing when an On flow with errors is saved.
+    case saveOff(AfterSave)
     /// Reload / Save as copy / Cancel after a refused save.
     case conflict
     case deleteStep(String)

@@ -20,8 +20,9 @@ public enum ScreenResult: Sendable, Hashable {
 public protocol Screen: Sendable {
     /// The breadcrumb part for this screen.
     var title: String { get }
-    /// The keys hinted in the status bar.
-    var hints: [KeyHint] { get }
+    /// Every key of the screen as declared in its key map: the status bar (by priority) and the help overlay are
+    /// derived from it.
+    var bindings: [KeyHint] { get }
     /// Handles a key; may change the shared state and asks for a navigation step.
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition
     /// True while printable keys are text for this screen (then `?` is typed, not help).
@@ -40,10 +41,10 @@ extension Screen {
 /// The body area of a screen of `size` (below the breadcrumb, above the status bar).
 func bodyArea(_ size: Size) -> Rect { Rect(x: 0, y: 1, width: size.width, height: size.height - 2) }
 
-/// Hints most screens share.
-enum CommonHints {
-    static let back = KeyHint("Esc", "back")
-    static let help = KeyHint("?", "help")
-    static let open = KeyHint("Enter", "open")
-    static let move = KeyHint("↑↓/jk", "move")
+/// Bindings most screens share (declared once, used in each screen's key map).
+enum Common {
+    /// Esc (and ← h where letters are free) goes back; Esc first clears a find text.
+    static func back<Action: Sendable>(_ action: Action, keys: [Key] = [.escape, .left, .character("h")]) -> KeyBinding<Action> {
+        KeyBinding(keys, "Esc", "back", help: "back (Esc first clears a find text)", priority: 1, action)
+    }
 }

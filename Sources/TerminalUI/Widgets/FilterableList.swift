@@ -11,8 +11,8 @@ public struct ListItem: Sendable, Hashable {
     }
 }
 
-/// A list narrowed by a filter typed after `/` (or straight away in type-to-filter mode); matching is
-/// case-insensitive on title, detail and group. Items are shown under their group headings.
+/// A list narrowed by a filter typed after `/` (or straight away in type-to-filter mode, where letters never move the
+/// selection); matching is case-insensitive on title and detail, never on the group headings the items are shown under.
 public struct FilterableList: Sendable, Hashable {
     public var items: [ListItem]
     public private(set) var filter = TextField()
@@ -33,9 +33,7 @@ public struct FilterableList: Sendable, Hashable {
         let needle = filter.text.lowercased()
         guard !needle.isEmpty else { return Array(items.indices) }
         return items.indices.filter { index in
-            let item = items[index]
-            return item.title.lowercased().contains(needle) || item.detail.lowercased().contains(needle)
-                || (item.group?.lowercased().contains(needle) ?? false)
+            items[index].title.lowercased().contains(needle) || items[index].detail.lowercased().contains(needle)
         }
     }
 
@@ -45,8 +43,9 @@ public struct FilterableList: Sendable, Hashable {
         return found.indices.contains(selection.index) ? found[selection.index] : nil
     }
 
-    /// Handles movement and filter keys; true when consumed. Esc first clears an active filter.
-    public mutating func handle(_ key: Key, page: Int = 10) -> Bool {
+    /// Handles movement and filter keys for a list drawn `height` rows high; true when consumed. Esc first clears an
+    /// active filter.
+    public mutating func handle(_ key: Key, height: Int = 10) -> Bool {
         if key == .character("/") && !isFiltering {
             isFiltering = true
             return true
@@ -54,50 +53,75 @@ public struct FilterableList: Sendable, Hashable {
         if key == .escape, !filter.text.isEmpty || (isFiltering && !typeToFilter) {
             filter.text = ""
             isFiltering = typeToFilter
-            selection.index = 0
+            selection.reset()
             return true
         }
-        if isFiltering, isFilterKey(key), filter.handle(key) {
-            selection.index = 0
+        if isFiltering, isFilterKey(key) {
+            if filter.handle(key) { selection.reset() }
             return true
         }
-        return selection.handle(key, count: matches.count, page: page)
+        if key == .enter, isFiltering, !typeToFilter {
+            isFiltering = false
+            return true
+        }
+        let height = listHeight(height)
+        let kept = selection.scroll.offset
+        guard selection.handle(key, count: matches.count, page: height) else { return false }
+        let layout = rows()
+        let row = layout.firstIndex { $0.match == selection.index } ?? 0
+        selection.scroll = ScrollView()
+        selection.scroll.scroll(by: Self.top(from: kept, revealing: row, height: height, count: layout.count), height: height, count: layout.count)
+        return true
     }
+
+    /// The row-space scroll that starts at `offset` and moves just enough to show `row` (headings count as rows).
+    private static func top(from offset: Int, revealing row: Int, height: Int, count: Int) -> Int {
+        var view = ScrollView()
+        view.scroll(by: offset, height: height, count: count)
+        view.reveal(row, height: height, count: count)
+        return view.offset
+    }
+
+    private func listHeight(_ height: Int) -> Int { max(1, height - (isFiltering || !filter.text.isEmpty ? 1 : 0)) }
 
     private func isFilterKey(_ key: Key) -> Bool {
         switch key {
-        case .character: return true
-        case .backspace, .paste, .ctrl("w"), .ctrl("u"): return true
+        case .character, .backspace, .paste, .ctrl("w"), .ctrl("u"): return true
         default: return false
         }
     }
 
+    /// The shown rows: group headings (no match) and items (their position among the matches).
+    private func rows() -> [(text: String, detail: String, match: Int?)] {
+        var rows: [(text: String, detail: String, match: Int?)] = []
+        var lastGroup: String?
+        for (position, index) in matches.enumerated() {
+            let item = items[index]
+            if let group = item.group, group != lastGroup { rows.append((group, "", nil)) }
+            lastGroup = item.group
+            rows.append((item.title, item.detail, position))
+        }
+        return rows
+    }
+
     /// Draws the filter line (when filtering) and the matching items under their groups.
-    public mutating func render(into buffer: inout CellBuffer, rect: Rect, theme: Theme) {
+    public func render(into buffer: inout CellBuffer, rect: Rect, theme: Theme) {
         var area = rect
         if isFiltering || !filter.text.isEmpty {
             buffer.put("Filter: ", x: area.x, y: area.y, style: theme[.muted])
             filter.render(into: &buffer, rect: Rect(x: area.x + 8, y: area.y, width: area.width - 8, height: 1), theme: theme, focused: isFiltering)
             area = area.dropTop(1)
         }
-        let found = matches
-        if found.isEmpty {
+        let layout = rows()
+        if layout.isEmpty {
             buffer.put("  nothing matches \"\(filter.text)\"", x: area.x, y: area.y, style: theme[.muted], limit: area.maxX)
             return
         }
-        var rows: [(text: String, detail: String, match: Int?)] = []
-        var lastGroup: String?
-        for (position, index) in found.enumerated() {
-            let item = items[index]
-            if let group = item.group, group != lastGroup { rows.append((group, "", nil)) }
-            lastGroup = item.group
-            rows.append((item.title, item.detail, position))
-        }
-        let selectedRow = rows.firstIndex { $0.match == selection.index } ?? 0
-        selection.scroll.reveal(selectedRow, height: area.height, count: rows.count)
-        let titleWidth = min(area.width / 2, (rows.map { CharacterWidth.of($0.text) }.max() ?? 0) + 4)
-        for offset in 0..<min(area.height, rows.count - selection.scroll.offset) {
-            let row = rows[selection.scroll.offset + offset]
+        let selectedRow = layout.firstIndex { $0.match == selection.index } ?? 0
+        let top = Self.top(from: selection.scroll.offset, revealing: selectedRow, height: area.height, count: layout.count)
+        let titleWidth = min(area.width / 2, (layout.map { CharacterWidth.of($0.text) }.max() ?? 0) + 4)
+        for offset in 0..<max(0, min(area.height, layout.count - top)) {
+            let row = layout[top + offset]
             let line = Rect(x: area.x, y: area.y + offset, width: area.width, height: 1)
             guard let match = row.match else {
                 buffer.putLine(row.text, in: line, style: theme[.title])
@@ -108,6 +132,8 @@ public struct FilterableList: Sendable, Hashable {
             buffer.putLine((isSelected ? theme.glyphs.pointer + " " : "  ") + row.text, in: line, style: style)
             buffer.put(row.detail, x: line.x + titleWidth, y: line.y, style: isSelected ? style : theme[.muted], limit: line.maxX - 1)
         }
-        selection.scroll.drawIndicator(into: &buffer, rect: area, count: rows.count, theme: theme)
+        var indicator = ScrollView()
+        indicator.scroll(by: top, height: area.height, count: layout.count)
+        indicator.drawIndicator(into: &buffer, rect: area, count: layout.count, theme: theme)
     }
 }

@@ -24,7 +24,14 @@ struct ConnectionFormScreen: Screen, TextInputScreen {
     }
 
     var title: String { original.map { "Edit \($0)" } ?? "New \(kind) connection" }
-    var hints: [KeyHint] { [KeyHint("Tab", "next field"), KeyHint("Ctrl-S", "save"), KeyHint("Esc", "cancel")] }
+    enum Action: Sendable { case field, save, cancel }
+
+    static let keys = KeyMap<Action>([
+        KeyBinding([.ctrl("s"), .enter], "Ctrl-S", "save", help: "save the connection (also Enter)", priority: 2, .save),
+        KeyBinding([.escape, .ctrl("x")], "Esc", "cancel", help: "cancel: nothing is changed", priority: 1, .cancel),
+    ] + FormKeys.fields(.field))
+
+    var bindings: [KeyHint] { Self.keys.hints }
 
     /// The fields of a kind; secret fields never carry the stored value.
     static func fields(kind: String, values: [String: String], isNew: Bool) -> [FormField] {
@@ -49,11 +56,12 @@ struct ConnectionFormScreen: Screen, TextInputScreen {
     }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        switch key {
-        case .escape: return .pop
-        case .ctrl("s"):
-            if let problem = form.problems.first {
-                state.notify(problem, .error)
+        switch Self.keys.action(for: key) {
+        case .cancel: return .pop
+        case .save:
+            if let index = form.fields.firstIndex(where: { $0.problem != nil }) {
+                state.notify(form.problems.first ?? "", .error)
+                form.focus = index
                 return .stay
             }
             state.perform(.saveConnection(draft, replacing: original))

@@ -4,28 +4,46 @@ import TerminalUI
 struct ConnectionsScreen: Screen {
     var table = Table(columns: [TableColumn("Connection", width: 18), TableColumn("Kind", width: 7), TableColumn("Settings")])
 
+    enum Action: Sendable { case move, add, edit, delete, test, find, back }
+
+    static let keys = KeyMap<Action>([
+        ListKeys.binding(.move, priority: 7),
+        KeyBinding([.character("a")], "a", "add", help: "add a connection (Teams, SMTP, HTTP, outbox)", priority: 2, .add),
+        KeyBinding([.enter, .character("e")], "Enter", "edit", help: "edit (secrets: leave empty to keep; also e)", priority: 3, .edit),
+        KeyBinding([.character("d")], "d", "delete", help: "delete (asks first)", priority: 5, .delete),
+        KeyBinding([.character("t")], "t", "test", help: "test: Teams card, SMTP message, HTTP request", priority: 4, .test),
+        ListKeys.findBinding(.find, priority: 6),
+        Common.back(.back),
+    ])
+
     var title: String { "Connections" }
-    var hints: [KeyHint] {
-        [CommonHints.move, KeyHint("a", "add"), KeyHint("Enter", "edit"), KeyHint("d", "delete"), KeyHint("t", "test"), CommonHints.back]
-    }
+    var takesTextInput: Bool { table.find.isTyping }
+    var bindings: [KeyHint] { table.find.isTyping ? FindKeys.hints : Self.keys.hints }
+
+    private func rows(_ state: DesignerState) -> [TableRow] { state.live.connections.map { TableRow(id: $0.name, [$0.name, $0.kind, $0.summary]) } }
+
+    private func tableRect(_ area: Rect) -> Rect { area.inset(1).dropBottom(1) }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        let list = state.live.connections
-        table.rows = list.map { [$0.name, $0.kind, $0.summary] }
-        if table.handle(key) { return .stay }
-        let selected = list.indices.contains(table.selection.index) ? list[table.selection.index] : nil
-        switch key {
-        case .escape, .left, .character("h"): return .pop
-        case .character("a"):
+        let all = rows(state)
+        let height = tableRect(bodyArea(state.size)).height
+        if table.find.isTyping || key == .escape, table.handle(key, rows: all, height: height) { return .stay }
+        let selectedId = table.selected(in: all)?.id
+        let selected = state.live.connections.first { $0.name == selectedId }
+        switch Self.keys.action(for: key) {
+        case .move: _ = table.handle(key, rows: all, height: height)
+        case .find: table.startFind()
+        case .back: return .pop
+        case .add:
             state.ask(Dialog(title: "Add a connection", message: "Which kind?", buttons: ConnectionFormScreen.kinds + ["Cancel"]), for: .addConnection)
-        case .enter, .character("e"):
+        case .edit:
             if let selected { return .push(ConnectionFormScreen(editing: selected)) }
-        case .character("d"):
+        case .delete:
             if let selected {
                 state.ask(Dialog(title: "Delete connection", message: "Delete \"\(selected.name)\"? Flows using it will fail to send.", buttons: ["Delete", "Cancel"]),
                           for: .deleteConnection(name: selected.name))
             }
-        case .character("t"):
+        case .test:
             guard let selected else { return .stay }
             if selected.kind == "smtp" {
                 state.ask(Dialog(title: "Test \(selected.name)", message: "Send a test message to:", buttons: ["Send", "Cancel"],
@@ -33,15 +51,13 @@ struct ConnectionsScreen: Screen {
             } else {
                 state.perform(.runner(.testConnection(name: selected.name, recipient: nil)))
             }
-        default: break
+        case nil: break
         }
         return .stay
     }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
-        var copy = table
-        copy.rows = state.live.connections.map { [$0.name, $0.kind, $0.summary] }
-        copy.render(into: &buffer, rect: area.inset(1).dropBottom(1), theme: state.theme)
+        table.render(rows(state), into: &buffer, rect: tableRect(area), theme: state.theme)
         let note = state.live.activity ?? "Secrets are kept in connections.json (mode 0600) and never shown in full."
         buffer.put(note, x: area.x + 2, y: area.maxY - 1, style: state.theme[.muted], limit: area.maxX - 1)
     }

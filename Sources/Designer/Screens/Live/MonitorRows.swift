@@ -4,6 +4,8 @@ import Foundation
 
 /// One line of the Monitor: an event, or a run (under the event that caused it).
 struct MonitorRow: Sendable, Hashable {
+    /// The event's or the run's id (the selection follows it as rows arrive).
+    var id: String
     var cells: [String]
     var runId: String?
     var status: RunStatus?
@@ -31,12 +33,12 @@ enum MonitorRows {
     }
 
     static func row(_ event: TriggerEvent) -> MonitorRow {
-        MonitorRow(cells: [DisplayTime.clock(event.receivedAt), label(event.type), event.subject ?? "-", values(event), ""])
+        MonitorRow(id: "event:" + event.id, cells: [DisplayTime.clock(event.receivedAt), label(event.type), event.subject ?? "-", values(event), ""])
     }
 
     static func row(_ run: RunRecord, nested: Bool) -> MonitorRow {
         let label = (nested ? "  ↳ run" : "run") + (run.origin == "event" ? "" : " (\(run.origin))")
-        return MonitorRow(cells: [DisplayTime.clock(run.startedAt ?? run.queuedAt), label, run.flowName, run.status.rawValue, DisplayTime.duration(run.duration)],
+        return MonitorRow(id: "run:" + run.id, cells: [DisplayTime.clock(run.startedAt ?? run.queuedAt), label, run.flowName, run.status.rawValue, DisplayTime.duration(run.duration)],
                           runId: run.id, status: run.status)
     }
 

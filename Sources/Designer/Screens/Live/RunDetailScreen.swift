@@ -12,10 +12,22 @@ struct RunDetailScreen: LiveScreen {
 
     init(runId: String) { self.runId = runId }
 
-    var title: String { "Run \(runId.prefix(8))" }
-    var hints: [KeyHint] {
-        [KeyHint("Enter", expanded ? "collapse" : "expand JSON"), KeyHint("r", "resubmit"), KeyHint("o", "open flow"), CommonHints.back]
+    enum Action: Sendable { case move, expand, resubmit, openFlow, back }
+
+    /// The keys; Enter's label follows the pane's state, and PgUp/PgDn scroll the expanded JSON.
+    var keys: KeyMap<Action> {
+        KeyMap([
+            KeyBinding(expanded ? [.up, .down, .character("k"), .character("j"), .home, .end, .character("g"), .character("G")] : ListKeys.move,
+                       "↑↓jk", "step", help: "select a step (the trigger shows its event); PgUp PgDn scroll the expanded JSON", priority: 6, .move),
+            KeyBinding([.enter], "Enter", expanded ? "collapse" : "expand JSON", help: "expand / collapse the inputs and outputs JSON", priority: 2, .expand),
+            KeyBinding([.character("r")], "r", "resubmit", help: "resubmit the run", priority: 3, .resubmit),
+            KeyBinding([.character("o")], "o", "open flow", help: "open the flow at the failing (or selected) step", priority: 4, .openFlow),
+            Common.back(.back, keys: [.escape, .left]),
+        ])
     }
+
+    var title: String { "Run \(runId.prefix(8))" }
+    var bindings: [KeyHint] { keys.hints }
 
     func poll(_ state: inout DesignerState) {
         if state.live.detail?.run.id != runId || state.live.detail?.run.status.isFinal != true { state.perform(.loadRunDetail(id: runId)) }
@@ -29,25 +41,34 @@ struct RunDetailScreen: LiveScreen {
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         guard let detail = detail(state) else { return key == .escape || key == .left ? .pop : .stay }
         let rows = Self.rows(detail, state)
-        table.rows = rows.map(\.cells)
+        let all = Self.tableRows(rows)
         if expanded, key == .pageDown || key == .pageUp {
             scroll = max(0, scroll + (key == .pageDown ? 10 : -10))
             return .stay
         }
-        if table.handle(key) { scroll = 0; return .stay }
-        switch key {
-        case .escape, .left: return .pop
-        case .enter:
+        switch keys.action(for: key) {
+        case .move:
+            if table.handle(key, rows: all, height: max(3, state.size.height - 12)) { scroll = 0 }
+        case .back: return .pop
+        case .expand:
             expanded.toggle()
             scroll = 0
-        case .character("r"): state.perform(.runner(.resubmit(runId: detail.run.id)))
-        case .character("o"):
+        case .resubmit: state.perform(.runner(.resubmit(runId: detail.run.id)))
+        case .openFlow:
             let failed = detail.steps.last { $0.status == .failed }
-            let selected = rows.indices.contains(table.selection.index) ? rows[table.selection.index].record : nil
-            state.perform(.openFlowAt(id: detail.run.flowId, step: (failed ?? selected)?.stepName))
-        default: break
+            state.perform(.openFlowAt(id: detail.run.flowId, step: (failed ?? selectedRecord(rows))?.stepName))
+        case nil: break
         }
         return .stay
+    }
+
+    /// The table rows (ids are positions: a run's layout does not change while it is shown).
+    static func tableRows(_ rows: [RunDetailRow]) -> [TableRow] { rows.enumerated().map { TableRow(id: String($0.offset), $0.element.cells) } }
+
+    /// The selected step's record.
+    private func selectedRecord(_ rows: [RunDetailRow]) -> StepRecord? {
+        let index = table.selection.resolved(rows.indices.map(String.init))
+        return rows.indices.contains(index) ? rows[index].record : nil
     }
 
     /// The run's lines, laid out as its flow is drawn when the flow is known.
@@ -73,11 +94,9 @@ struct RunDetailScreen: LiveScreen {
             top += 1
         }
         let paneHeight = expanded ? max(3, (area.maxY - top) * 2 / 3) : min(5, max(0, area.maxY - top - 4))
-        var copy = table
         let rows = Self.rows(detail, state)
-        copy.rows = rows.map(\.cells)
-        copy.render(into: &buffer, rect: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top - paneHeight), theme: theme)
-        let selected = rows.indices.contains(table.selection.index) ? rows[table.selection.index].record : nil
+        table.render(Self.tableRows(rows), into: &buffer, rect: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top - paneHeight), theme: theme)
+        let selected = selectedRecord(rows)
         if let selected, paneHeight > 0 {
             StepPane.render(selected, expanded: expanded, scroll: scroll, into: &buffer,
                             rect: Rect(x: area.x + 1, y: area.maxY - paneHeight, width: area.width - 2, height: paneHeight), theme: theme)
@@ -98,7 +117,7 @@ enum StepPane {
                 lines.append((label + ":", theme[.title]))
                 lines += value.jsonText(pretty: true).split(separator: "\n", omittingEmptySubsequences: false).map { ("  " + $0, theme[.text]) }
             } else {
-                lines.append(("\(label): " + value.jsonText(), theme[.text]))
+                lines += TextWrap.lines("\(label): " + value.jsonText(), width: rect.width).map { ($0, theme[.text]) }
             }
         }
         let shown = expanded ? Array(lines.prefix(1)) + Array(lines.dropFirst().dropFirst(min(scroll, max(0, lines.count - 2)))) : lines

@@ -12,25 +12,40 @@ struct RunHistoryScreen: LiveScreen {
 
     init(flowId: String? = nil) { self.flowId = flowId }
 
+    enum Action: Sendable { case move, open, resubmit, find, back }
+
+    static let keys = KeyMap<Action>([
+        ListKeys.binding(.move, priority: 5),
+        KeyBinding([.enter, .right], "Enter", "detail", help: "the run's detail (the selection stays on its run as runs arrive)", priority: 2, .open),
+        KeyBinding([.character("r")], "r", "resubmit", help: "resubmit the run (same trigger event)", priority: 3, .resubmit),
+        ListKeys.findBinding(.find, priority: 4),
+        Common.back(.back, keys: [.escape, .left]),
+    ])
+
     var title: String { flowId.map { "Runs of \($0)" } ?? "Runs" }
-    var hints: [KeyHint] { [CommonHints.move, KeyHint("Enter", "detail"), KeyHint("r", "resubmit"), CommonHints.back] }
+    var takesTextInput: Bool { table.find.isTyping }
+    var bindings: [KeyHint] { table.find.isTyping ? FindKeys.hints : Self.keys.hints }
 
     func poll(_ state: inout DesignerState) { state.perform(.loadRuns(flowId: flowId, limit: Self.limit)) }
 
+    private func rows(_ state: DesignerState) -> [TableRow] { visible(state).map { TableRow(id: $0.id, Self.cells($0)) } }
+
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
-        let runs = visible(state)
-        table.rows = runs.map(Self.cells)
-        if table.handle(key, page: max(1, state.size.height - 6)) { return .stay }
-        let selected = runs.indices.contains(table.selection.index) ? runs[table.selection.index] : nil
-        switch key {
-        case .escape, .left: return .pop
-        case .enter, .right:
+        let all = rows(state)
+        let height = bodyArea(state.size).height - 1
+        if table.find.isTyping || key == .escape, table.handle(key, rows: all, height: height) { return .stay }
+        let selected = table.selected(in: all)?.id
+        switch Self.keys.action(for: key) {
+        case .move: _ = table.handle(key, rows: all, height: height)
+        case .back: return .pop
+        case .find: table.startFind()
+        case .open:
             guard let selected else { return .stay }
-            state.perform(.loadRunDetail(id: selected.id))
-            return .push(RunDetailScreen(runId: selected.id))
-        case .character("r"):
-            if let selected { state.perform(.runner(.resubmit(runId: selected.id))) }
-        default: break
+            state.perform(.loadRunDetail(id: selected))
+            return .push(RunDetailScreen(runId: selected))
+        case .resubmit:
+            if let selected { state.perform(.runner(.resubmit(runId: selected))) }
+        case nil: break
         }
         return .stay
     }
@@ -46,12 +61,10 @@ struct RunHistoryScreen: LiveScreen {
     }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
-        var copy = table
         let runs = visible(state)
-        copy.rows = runs.map(Self.cells)
         let note = runs.count >= Self.limit ? "newest \(Self.limit) runs" : "\(runs.count) run(s)"
         buffer.put(note + (flowId == nil ? " of all flows" : ""), x: area.x + 1, y: area.y, style: state.theme[.muted], limit: area.maxX - 1)
-        copy.render(into: &buffer, rect: area.dropTop(1), theme: state.theme)
+        table.render(rows(state), into: &buffer, rect: area.dropTop(1), theme: state.theme)
     }
 }
 

@@ -28,9 +28,12 @@ enum Sparklines {
         }
     }
 
-    /// Draws one line per subject: name, bars (over the threshold in warning colour), last value, thresholds.
+    /// Draws one line per subject (those a flow watches first): name, bars (over the threshold in warning colour), last value, thresholds.
     static func render(_ feed: MonitorFeed, flows: [Flow], into buffer: inout CellBuffer, rect: Rect, theme: Theme) {
-        for (row, series) in series(feed).prefix(rect.height).enumerated() {
+        let all = series(feed)
+        let watched = all.filter { !thresholds($0.name, flows: flows).isEmpty }
+        let ordered = watched + all.filter { thresholds($0.name, flows: flows).isEmpty }
+        for (row, series) in ordered.prefix(rect.height).enumerated() {
             let y = rect.y + row
             let limits = thresholds(series.name, flows: flows)
             let line = lineThreshold(limits)

@@ -5,48 +5,72 @@ import TerminalUI
 struct SystemScreen: Screen {
     var table = Table(columns: [TableColumn("Kind", width: 11), TableColumn("Name", width: 22), TableColumn("Value", width: 13), TableColumn("Last refresh")])
 
+    enum Action: Sendable { case move, refresh, all, demo, interval, reload, find, back }
+
+    static let keys = KeyMap<Action>([
+        ListKeys.binding(.move, priority: 8),
+        KeyBinding([.enter, .character("r")], "Enter", "refresh", help: "Refresh now: the selected source (else everything; also r)", priority: 2, .refresh),
+        KeyBinding([.character("a")], "a", "all", help: "Refresh now: everything (full refresh)", priority: 3, .all),
+        KeyBinding([.character("d")], "d", "demo feed", help: "demo feed on / off", priority: 5, .demo),
+        KeyBinding([.character("i")], "i", "interval", help: "refresh interval in seconds (0: off)", priority: 4, .interval),
+        KeyBinding([.character("l")], "l", "reload", help: "reload the status", priority: 6, .reload),
+        ListKeys.findBinding(.find, priority: 7),
+        Common.back(.back),
+    ])
+
     var title: String { "System" }
-    var hints: [KeyHint] {
-        [KeyHint("Enter", "refresh"), KeyHint("a", "all"), KeyHint("d", "demo feed"), KeyHint("i", "interval"), KeyHint("l", "reload"), CommonHints.back]
+    var takesTextInput: Bool { table.find.isTyping }
+    var bindings: [KeyHint] { table.find.isTyping ? FindKeys.hints : Self.keys.hints }
+
+    private func rows(_ state: DesignerState) -> [TableRow] {
+        (state.live.system?.lines ?? []).map { TableRow(id: $0.group + ":" + $0.name, Self.cells($0)) }
     }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         let lines = state.live.system?.lines ?? []
-        table.rows = lines.map(Self.cells)
-        if table.handle(key) { return .stay }
-        switch key {
-        case .escape, .left, .character("h"): return .pop
-        case .enter, .character("r"):
-            let line = lines.indices.contains(table.selection.index) ? lines[table.selection.index] : nil
+        let all = rows(state)
+        let height = tableHeight(bodyArea(state.size), state: state)
+        if table.find.isTyping || key == .escape, table.handle(key, rows: all, height: height) { return .stay }
+        switch Self.keys.action(for: key) {
+        case .move: _ = table.handle(key, rows: all, height: height)
+        case .find: table.startFind()
+        case .back: return .pop
+        case .refresh:
+            let id = table.selected(in: all)?.id
+            let line = lines.first { $0.group + ":" + $0.name == id }
             state.perform(.runner(.refresh(source: line?.group == "Source" ? line?.name : nil)))
-        case .character("a"): state.perform(.runner(.refresh(source: nil)))
-        case .character("d"):
+        case .all: state.perform(.runner(.refresh(source: nil)))
+        case .demo:
             guard let on = state.live.system?.demoFeed else {
                 state.notify("The demo feed is controlled by the runner holding this home", .warning)
                 return .stay
             }
             state.perform(.runner(.demoFeed(on: !on)))
-        case .character("l"): state.perform(.runner(.loadStatus))
-        case .character("i"):
+        case .reload: state.perform(.runner(.loadStatus))
+        case .interval:
             let current = state.live.system?.schedule.split(separator: " ").dropFirst().first.map(String.init) ?? "60"
             state.ask(Dialog(title: "Refresh schedule", message: "Refresh everything every how many seconds? (0: off)", buttons: ["Save", "Cancel"],
                              input: TextField(Double(current) == nil ? "60" : current)), for: .editSchedule)
-        default: break
+        case nil: break
         }
         return .stay
     }
+
+    /// The facts listed under the table (the home's files and the theme).
+    static func facts(_ state: DesignerState) -> [Fact] { state.facts + [Fact("Theme", "\(state.theme.name) (\(state.theme.mode))")] }
+
+    /// The table's height in `area`: what the status lines and the facts leave.
+    private func tableHeight(_ area: Rect, state: DesignerState) -> Int { area.height - 3 - min(Self.facts(state).count, max(0, area.height - 12)) }
 
     static func cells(_ line: SystemStatusView.Line) -> [String] { [line.group, line.name, line.value, line.detail] }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         let theme = state.theme
         let system = state.live.system
-        let facts = state.facts + [Fact("Theme", "\(theme.name) (\(theme.mode))")]
+        let facts = Self.facts(state)
         let factRows = min(facts.count, max(0, area.height - 12))
-        var copy = table
-        copy.rows = (system?.lines ?? []).map(Self.cells)
-        let tableHeight = area.height - 3 - factRows
-        copy.render(into: &buffer, rect: Rect(x: area.x, y: area.y, width: area.width, height: tableHeight), theme: theme)
+        let tableHeight = tableHeight(area, state: state)
+        table.render(rows(state), into: &buffer, rect: Rect(x: area.x, y: area.y, width: area.width, height: tableHeight), theme: theme)
         if system == nil {
             buffer.put("  Reading the workspace status…", x: area.x, y: area.y + 1, style: theme[.muted], limit: area.maxX - 1)
         }

@@ -1,0 +1,118 @@
+import Designer
+import FlowExpressions
+import FlowModel
+import FlowRunner
+import Testing
+import TerminalUI
+
+/// Journeys through the editor: the live checker, saving an On flow with errors, forms that leave the flow alone
+/// unless changed, the connection picker by kind, and the test form.
+@MainActor @Suite struct JourneyEditorTests {
+    /// Flows > first flow on the canvas.
+    private func openCanvas(_ flow: Flow) -> (DesignerSession, InMemoryDesignerServices) {
+        let (session, services) = makeSession(flows: [flow])
+        session.openFlowsList()
+        session.send([.enter])
+        return (session, services)
+    }
+
+    /// D4: an error made in a form shows on the canvas at once ("!" and the count); fixing it clears both.
+    @Test func checkerRunsOnTheDraft() {
+        let (session, _) = openCanvas(sampleFlow())
+        #expect(!session.screen.contains("! 1 error"))
+        session.send([.down, .enter, .tab, .tab, .tab, .ctrl("u"), .enter])
+        #expect(session.state.breadcrumb.last == "Canvas")
+        #expect(session.screen.contains("! 1 error"))
+        #expect(session.state.document?.issues.contains { $0.severity == .error && $0.step == "Post_message" } == true)
+        session.send([.character("u")])
+        #expect(!session.screen.contains("! 1 error"))
+        #expect(session.state.document?.issues.contains { $0.severity == .error } == false)
+    }
+
+    /// D5: saving an On flow that has errors asks first; "Keep editing" saves nothing, "Save Off" saves it Off.
+    @Test func savingAnOnFlowWithErrorsAsks() {
+        var flow = sampleFlow()
+        flow.state = .on
+        let (session, services) = openCanvas(flow)
+        session.send([.down, .enter, .tab, .tab, .tab, .ctrl("u"), .enter, .ctrl("s")])
+        #expect(session.screen.contains("Save Off?"))
+        session.send([.enter])
+        #expect(services.flows["teams-alert"]?.version == 1)
+        #expect(services.flows["teams-alert"]?.state == .on)
+        session.send([.ctrl("s"), .character("s")])
+        #expect(services.flows["teams-alert"]?.version == 2)
+        #expect(services.flows["teams-alert"]?.state == .off)
+    }
+
+    /// D13: Esc in a step form that was not changed leaves the flow untouched (no defaults such as isHtml written);
+    /// Ctrl-X cancels changes.
+    @Test func unchangedFormLeavesTheFlowUnchanged() {
+        let (session, _) = openCanvas(JourneyFixture.emailFlow())
+        session.send([.down, .enter, .escape])
+        #expect(session.state.document?.isDirty == false)
+        session.send([.enter, .enter])
+        #expect(session.state.document?.isDirty == false)
+        #expect(session.state.document?.flow.definition.actions["Send_email"]?.inputs?["isHtml"] == nil)
+        session.send([.enter, .tab, .tab])
+        session.type("x")
+        session.send([.ctrl("x")])
+        #expect(session.state.document?.isDirty == false)
+        #expect(!session.statusBar.contains("unsaved"))
+    }
+
+    /// D12: a form that refuses to apply moves the focus to the bad field.
+    @Test func refusedFormFocusesTheBadField() {
+        let (session, _) = openCanvas(JourneyFixture.emailFlow())
+        session.send([.down, .enter])
+        session.send(Array(repeating: .tab, count: 20))
+        session.type("soon")
+        session.send(Array(repeating: .backTab, count: 20))
+        #expect(session.screen.contains("› Step name"))
+        session.send([.enter])
+        #expect(session.state.breadcrumb.last == "Send_email")
+        #expect(session.screen.contains("› Timeout"))
+        #expect(session.screen.contains("not an ISO 8601 duration"))
+    }
+
+    /// D6: the connection picker offers only connections of the step's kind (the smtp `mail` is not offered to Teams).
+    @Test func connectionPickerOffersOnlyTheStepsKind() {
+        let (session, _) = openCanvas(sampleFlow())
+        session.send([.down, .enter, .tab, .left, .left, .right, .enter])
+        #expect(session.state.document?.flow.definition.actions["Post_message"]?.inputs?["connection"]?.stringValue == "teams")
+    }
+
+    /// D14: the test form starts from the flow's own trigger (its segment, a crossing of its threshold 40), with
+    /// Dry run on; Ctrl-P fills the form from the previous run for review and runs nothing.
+    @Test func testFormStartsFromTheFlowsParameters() throws {
+        let link = FixtureRunnerLink()
+        let session = makeLiveSession(link: link, flows: [JourneyFixture.emailFlow()])
+        session.openFlowsList()
+        session.send([.enter, .character("t")])
+        #expect(session.state.breadcrumb.last == "Test")
+        let screen = session.screen
+        #expect(screen.contains("High value customers"))
+        session.send([.ctrl("r")])
+        guard case .test(_, let body, let dryRun) = try #require(link.sent.first) else {
+            Issue.record("expected a test command, got \(link.sent)")
+            return
+        }
+        #expect(dryRun)
+        #expect(body["threshold"]?.doubleValue == 40)
+        #expect(body["previousCount"]?.intValue == 40)
+        #expect(body["currentCount"]?.intValue == 41)
+        #expect(body["segmentName"]?.stringValue == "High value customers")
+    }
+
+    /// D14: Ctrl-P fills the form with the previous run's event and waits for Ctrl-R.
+    @Test func previousEventFillsTheFormForReview() throws {
+        let link = FixtureRunnerLink()
+        link.runRecords.insert(LiveFixture.run("run-prev-0001", flow: "email-over-40", name: "Email owners over 40", event: nil, status: .succeeded,
+                                               start: 70, took: 0.2, error: nil), at: 0)
+        let session = makeLiveSession(link: link, flows: [JourneyFixture.emailFlow()])
+        session.openFlowsList()
+        session.send([.enter, .character("t"), .ctrl("p")])
+        #expect(link.sent.isEmpty)
+        #expect(session.state.breadcrumb.last == "Test")
+        #expect(session.screen.contains("review, then Ctrl-R"))
+    }
+}

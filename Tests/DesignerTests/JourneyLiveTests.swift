@@ -1,0 +1,69 @@
+import Designer
+import FlowModel
+import FlowRunner
+import Testing
+import TerminalUI
+
+/// Journeys through the screens that show live data: they re-read the services while shown.
+@MainActor @Suite struct JourneyLiveTests {
+    /// Enough ticks for a screen that re-reads every 2 s.
+    private func tickTwoSeconds(_ session: DesignerSession) {
+        for _ in 0..<8 { session.dispatch(.tick) }
+    }
+
+    /// D2: Home > Data shows the workspace as it is now, not as it was when the app started.
+    @Test func dataScreenRereadsTheWorkspace() {
+        let (session, services) = makeSession()
+        session.send([.enter])
+        #expect(!session.screen.contains("134 profiles"))
+        services.workspaceSnapshot.unification = [WorkspaceItem(name: "Unified profiles", value: "134 profiles", detail: "refreshed just now")]
+        tickTwoSeconds(session)
+        #expect(session.screen.contains("134 profiles"))
+        session.send([.end])
+        #expect(session.screen.contains("Measures"))
+    }
+
+    /// D3: the Flows list shows the newest run of each flow as runs happen.
+    @Test func flowsListShowsTheNewestRun() {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.openFlowsList()
+        #expect(session.screen.contains("never"))
+        services.runs["teams-alert"] = RunSummary(status: "Succeeded", time: "2026-12-04 15:00")
+        tickTwoSeconds(session)
+        #expect(session.screen.contains("Succeeded 2026"))
+    }
+
+    /// D16: at 200×60 the Monitor's recent values show more than four series, the watched ones first.
+    @Test func monitorRecentValuesUseTheRoomAndPutWatchedSeriesFirst() {
+        let link = FixtureRunnerLink()
+        link.events = (0..<6).map { index in
+            TriggerEvent(id: "s\(index)", type: .segmentRefreshed, fields: ["segmentName": .string("Segment \(index)"), "currentCount": .int(10 + index)], origin: "test",
+                         receivedAt: LiveFixture.at(Double(index)))
+        }
+        var watched = Flow(id: "watch-5", displayName: "Watch five", trigger: Trigger(kind: .segmentThresholdCrossed, parameters: ["segment": "Segment 3", "threshold": 12]))
+        watched.state = .on
+        let session = makeLiveSession(link: link, flows: [watched], size: Size(width: 200, height: 60))
+        session.send([.end, .enter])
+        session.dispatch(.tick)
+        let lines = session.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let heading = lines.firstIndex { $0.contains("Recent values") } ?? lines.count
+        let series = Array(lines.dropFirst(heading + 1).prefix(6))
+        for index in 0..<6 { #expect(series.contains { $0.contains("Segment \(index) ") }, "series \(index)") }
+        #expect(series.first?.contains("Segment 3") == true)
+    }
+
+    /// D22: an interval that is not a number keeps the dialog open and says why inside it.
+    @Test func invalidIntervalKeepsTheDialogOpen() {
+        let link = FixtureRunnerLink()
+        let session = makeLiveSession(link: link)
+        session.send([.down, .enter, .enter, .character("i"), .ctrl("u")])
+        session.type("soon")
+        session.send([.enter])
+        #expect(session.screen.contains("\"soon\" is not a number of seconds"))
+        #expect(!link.sent.contains { if case .setSchedule = $0 { true } else { false } })
+        session.send([.ctrl("u")])
+        session.type("30")
+        session.send([.enter])
+        #expect(link.sent.last == .setSchedule(intervalSeconds: 30))
+    }
+}

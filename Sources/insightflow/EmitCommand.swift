@@ -22,7 +22,7 @@ struct EmitCommand: AsyncParsableCommand {
         for (key, value) in try FlowNewCommand.parameters(fields) { members[key] = value }
         let document: JSONValue = ["type": .string(type), "fields": .object(members)]
         do {
-            _ = try EventParser.parse(document, origin: EventOrigin.cli.rawValue)
+            _ = try EventParser.parse(document, origin: .cli)
         } catch {
             throw ValidationError(error.message)
         }

@@ -62,7 +62,7 @@ enum LiveFixture {
     ]
 
     static func run(_ id: String, flow: String, name: String, event: String?, status: RunStatus, start: Double, took: Double, error: String?,
-                    origin: String = "event") -> RunRecord {
+                    origin: RunOrigin = .event) -> RunRecord {
         var record = RunRecord(id: id, flowId: flow, flowName: name, flowVersion: 1, eventId: event,
                                triggerOutputs: ["body": ["dataSourceName": "Webshop accounts", "errorMessage": "row 7, column signup_date: not a date"]],
                                origin: origin)

@@ -34,7 +34,7 @@ public final class LocalRunnerClient: RunnerClient {
     public func accept(event: JSONValue, origin: EventOrigin) async throws -> EventAcceptance {
         let parsed: TriggerEvent
         do {
-            parsed = try EventParser.parse(event, origin: origin.rawValue)
+            parsed = try EventParser.parse(event, origin: origin)
         } catch {
             throw RunnerClientError(error.message)
         }

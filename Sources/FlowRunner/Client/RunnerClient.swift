@@ -18,16 +18,6 @@ public enum RunnerMode: Sendable, Equatable {
     }
 }
 
-/// Where an event came from (stored with it, shown in the Monitor).
-public enum EventOrigin: String, Sendable, Codable, CaseIterable {
-    /// The embedded workspace's refreshes.
-    case insights
-    /// `POST /events` on the intake.
-    case http
-    /// `insightflow emit`.
-    case cli
-}
-
 /// The answer to an accepted event: its id and the runs it queued.
 public struct EventAcceptance: Sendable, Equatable {
     public let eventId: String

@@ -10,7 +10,7 @@ public struct EventParseError: Error, Sendable, Equatable, CustomStringConvertib
 /// Reads events from JSON: `{"type": "DataSourceRefreshFailed", "fields": {"dataSourceName": "...", ...}}`.
 public enum EventParser {
     /// Parses and validates an event body.
-    public static func parse(_ bytes: [UInt8], origin: String) throws(EventParseError) -> TriggerEvent {
+    public static func parse(_ bytes: [UInt8], origin: EventOrigin) throws(EventParseError) -> TriggerEvent {
         let document: JSONValue
         do {
             document = try JSONValue.parse(bytes: bytes)
@@ -21,7 +21,7 @@ public enum EventParser {
     }
 
     /// Validates an event document.
-    public static func parse(_ document: JSONValue, origin: String) throws(EventParseError) -> TriggerEvent {
+    public static func parse(_ document: JSONValue, origin: EventOrigin) throws(EventParseError) -> TriggerEvent {
         guard case .object(let members) = document else {
             throw EventParseError(message: "the body must be a JSON object {\"type\": ..., \"fields\": {...}}; found \(document.typeDescription)")
         }

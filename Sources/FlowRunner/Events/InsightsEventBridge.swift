@@ -12,6 +12,6 @@ public enum InsightsEventBridge {
             if let value = insights.fields[key] { fields[key] = JSONValue(value) }
         }
         fields["workspaceName"] = .string(workspaceName)
-        return TriggerEvent(type: type, fields: fields, origin: EventOrigin.insights.rawValue)
+        return TriggerEvent(type: type, fields: fields, origin: .insights)
     }
 }

@@ -34,10 +34,10 @@ public struct TriggerEvent: Sendable, Hashable {
     /// The event's data with camelCase keys (`dataSourceName`, `currentCount`, ...).
     public var fields: OrderedDictionary<String, JSONValue>
     /// Where it came from: `insights`, `http`, `cli`, `test`.
-    public var origin: String
+    public var origin: EventOrigin
     public var receivedAt: Date
 
-    public init(id: String = UUID().uuidString.lowercased(), type: EventType, fields: OrderedDictionary<String, JSONValue>, origin: String, receivedAt: Date = Date()) {
+    public init(id: String = UUID().uuidString.lowercased(), type: EventType, fields: OrderedDictionary<String, JSONValue>, origin: EventOrigin, receivedAt: Date = Date()) {
         self.id = id
         self.type = type
         self.fields = fields

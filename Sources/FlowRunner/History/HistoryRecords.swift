@@ -48,12 +48,12 @@ public struct RunRecord: Sendable, Hashable {
     /// True for a dry run: steps were evaluated, nothing was sent.
     public var dryRun: Bool
     /// `event`, `test` or `resubmit`.
-    public var origin: String
+    public var origin: RunOrigin
     /// Run state saved after each top-level step, to resume after a crash.
     public var checkpoint: JSONValue?
 
     public init(id: String = UUID().uuidString.lowercased(), flowId: String, flowName: String, flowVersion: Int, eventId: String?,
-                triggerOutputs: JSONValue, origin: String, dryRun: Bool = false, queuedAt: Date = Date()) {
+                triggerOutputs: JSONValue, origin: RunOrigin, dryRun: Bool = false, queuedAt: Date = Date()) {
         self.id = id
         self.flowId = flowId
         self.flowName = flowName

@@ -7,7 +7,7 @@ extension HistoryStore {
     static func insert(_ event: TriggerEvent, processed: Bool, notes: String?, db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO event (id, type, subject, fields, origin, receivedAt, processed, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [event.id, event.type.rawValue, event.subject, JSONValue.object(event.fields).jsonText(), event.origin,
+            """).execute(arguments: [event.id, event.type.rawValue, event.subject, JSONValue.object(event.fields).jsonText(), event.origin.rawValue,
                              event.receivedAt.timeIntervalSince1970, processed ? 1 : 0, notes])
     }
 
@@ -18,7 +18,7 @@ extension HistoryStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [run.id, run.flowId, run.flowName, run.flowVersion, run.eventId, run.status.rawValue,
                              run.triggerOutputs.jsonText(), run.queuedAt.timeIntervalSince1970, run.startedAt?.timeIntervalSince1970,
-                             run.finishedAt?.timeIntervalSince1970, run.errorCode, run.errorMessage, run.dryRun ? 1 : 0, run.origin,
+                             run.finishedAt?.timeIntervalSince1970, run.errorCode, run.errorMessage, run.dryRun ? 1 : 0, run.origin.rawValue,
                              run.checkpoint?.jsonText()])
     }
 
@@ -40,12 +40,12 @@ extension HistoryStore {
 
     static func event(_ row: Row) -> TriggerEvent? {
         guard let type = EventType(caseInsensitive: row["type"]), let fields = json(row["fields"])?.objectValue else { return nil }
-        return TriggerEvent(id: row["id"], type: type, fields: fields, origin: row["origin"], receivedAt: Date(timeIntervalSince1970: row["receivedAt"]))
+        return TriggerEvent(id: row["id"], type: type, fields: fields, origin: EventOrigin(rawValue: row["origin"]), receivedAt: Date(timeIntervalSince1970: row["receivedAt"]))
     }
 
     static func run(_ row: Row) -> RunRecord {
         var run = RunRecord(id: row["id"], flowId: row["flowId"], flowName: row["flowName"], flowVersion: row["flowVersion"],
-                            eventId: row["eventId"], triggerOutputs: json(row["triggerOutputs"]) ?? .null, origin: row["origin"],
+                            eventId: row["eventId"], triggerOutputs: json(row["triggerOutputs"]) ?? .null, origin: RunOrigin(rawValue: row["origin"]),
                             dryRun: (row["dryRun"] as Int) != 0, queuedAt: Date(timeIntervalSince1970: row["queuedAt"]))
         run.status = RunStatus(caseInsensitive: row["status"]) ?? .failed
         run.startedAt = date(row["startedAt"])

@@ -7,7 +7,7 @@ extension RunRecord {
     public var summaryJSON: JSONValue {
         [
             "id": .string(id), "flowId": .string(flowId), "flowName": .string(flowName), "flowVersion": .int(flowVersion),
-            "status": .string(status.rawValue), "eventId": eventId.map(JSONValue.string) ?? .null, "origin": .string(origin),
+            "status": .string(status.rawValue), "eventId": eventId.map(JSONValue.string) ?? .null, "origin": .string(origin.rawValue),
             "queuedAt": .string(Flow.timestamp(queuedAt)), "startedAt": startedAt.map { .string(Flow.timestamp($0)) } ?? .null,
             "finishedAt": finishedAt.map { .string(Flow.timestamp($0)) } ?? .null, "dryRun": .bool(dryRun),
             "errorCode": errorCode.map(JSONValue.string) ?? .null, "errorMessage": errorMessage.map(JSONValue.string) ?? .null,
@@ -23,7 +23,7 @@ extension RunRecord {
                 return ([name] + (values.count == 2 ? ["\(values[0]) → \(values[1])"] : [])).joined(separator: " ")
             }
         }
-        return origin
+        return origin.rawValue
     }
 }
 

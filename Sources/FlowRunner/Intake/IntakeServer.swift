@@ -30,7 +30,7 @@ public final class IntakeServer: Sendable {
 
     /// Waits until the socket listens, and returns its port.
     public func waitUntilListening() async throws -> UInt16 {
-        try await server.waitUntilListening()
+        try await server.waitUntilListening(timeout: 30)
         guard case .ip4(_, let port)? = await server.listeningAddress else { return 0 }
         return port
     }
@@ -60,7 +60,7 @@ struct IntakeHandler: Sendable {
         }
         let event: TriggerEvent
         do {
-            event = try EventParser.parse([UInt8](body), origin: EventOrigin.http.rawValue)
+            event = try EventParser.parse([UInt8](body), origin: .http)
         } catch {
             return Self.answer(.badRequest, ["error": .string(error.message)])
         }

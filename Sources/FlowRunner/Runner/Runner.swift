@@ -66,7 +66,7 @@ public actor Runner {
         for baseline in decision.baselines { baselines[baseline.key] = baseline.value }
         let runs = decision.firings.map { firing in
             RunRecord(flowId: firing.entry.flow.id, flowName: firing.entry.flow.displayName, flowVersion: firing.entry.flow.version,
-                      eventId: event.id, triggerOutputs: firing.triggerOutputs, origin: "event")
+                      eventId: event.id, triggerOutputs: firing.triggerOutputs, origin: .event)
         }
         let notes = decision.notes.isEmpty ? nil : decision.notes.joined(separator: "; ")
         do {
@@ -86,7 +86,7 @@ public actor Runner {
         flows[flow.id] = flow
         let outputs: JSONValue = ["headers": ["x-insightflow-test": true], "body": triggerBody]
         let run = RunRecord(flowId: flow.id, flowName: flow.displayName, flowVersion: flow.version, eventId: eventId,
-                            triggerOutputs: outputs, origin: "test", dryRun: dryRun)
+                            triggerOutputs: outputs, origin: .test, dryRun: dryRun)
         try history.insertRun(run)
         enqueue(run)
         return run.id
@@ -103,7 +103,7 @@ public actor Runner {
         guard let previous = try history.run(id: runId) else { throw RunnerError.runNotFound(runId) }
         guard let flow = flows[previous.flowId] else { throw RunnerError.flowNotFound(previous.flowId) }
         let run = RunRecord(flowId: flow.id, flowName: flow.displayName, flowVersion: flow.version, eventId: previous.eventId,
-                            triggerOutputs: previous.triggerOutputs, origin: "resubmit", dryRun: previous.dryRun)
+                            triggerOutputs: previous.triggerOutputs, origin: .resubmit, dryRun: previous.dryRun)
         try history.insertRun(run)
         enqueue(run)
         return run.id

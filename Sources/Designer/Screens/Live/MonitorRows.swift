@@ -37,7 +37,7 @@ enum MonitorRows {
     }
 
     static func row(_ run: RunRecord, nested: Bool) -> MonitorRow {
-        let label = (nested ? "  ↳ run" : "run") + (run.origin == "event" ? "" : " (\(run.origin))")
+        let label = (nested ? "  ↳ run" : "run") + (run.origin == .event ? "" : " (\(run.origin))")
         return MonitorRow(id: "run:" + run.id, cells: [DisplayTime.clock(run.startedAt ?? run.queuedAt), label, run.flowName, run.status.rawValue, DisplayTime.duration(run.duration)],
                           runId: run.id, status: run.status)
     }

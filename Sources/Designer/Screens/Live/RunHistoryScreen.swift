@@ -76,7 +76,7 @@ enum TriggerSummary {
         for key in ["dataSourceName", "segmentName", "measureName"] { if let text = body[key]?.stringValue { parts.append(text) } }
         for key in ["currentCount", "currentValue"] { if let value = body[key]?.doubleValue { parts.append("= " + DisplayTime.number(value)) } }
         if let error = body["errorMessage"]?.stringValue { parts.append(error) }
-        if run.origin != "event" { parts.insert(run.dryRun ? "\(run.origin), dry run" : run.origin, at: 0) }
+        if run.origin != .event { parts.insert(run.dryRun ? "\(run.origin), dry run" : run.origin.rawValue, at: 0) }
         return parts.isEmpty ? "-" : parts.joined(separator: " ")
     }
 }

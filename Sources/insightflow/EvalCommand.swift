@@ -36,7 +36,7 @@ struct EvalCommand: ParsableCommand {
         } catch let error as ExpressionEvaluationError {
             Self.printError("error: \(error.message)")
             throw ExitCode(1)
-        } catch let error as EvalInputError {
+        } catch let error as ValidationError {
             Self.printError("error: \(error.message)")
             throw ExitCode(1)
         }
@@ -56,27 +56,22 @@ struct EvalCommand: ParsableCommand {
         if argument.hasPrefix("@") {
             let path = String(argument.dropFirst())
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw EvalInputError(message: "\(what): cannot read \(path): no such file or not readable")
+                throw ValidationError("\(what): cannot read \(path): no such file or not readable")
             }
             text = String(decoding: data, as: UTF8.self)
         }
         do {
             return try JSONValue.parse(text)
         } catch {
-            throw EvalInputError(message: "\(what) is not valid JSON: \(error.description)")
+            throw ValidationError("\(what) is not valid JSON: \(error.description)")
         }
     }
 
     static func variableTable(_ argument: String?) throws -> [String: JSONValue] {
         guard let argument else { return [:] }
         guard case .object(let members) = try readJSON(argument, what: "--variables") else {
-            throw EvalInputError(message: "--variables must be a JSON object of variable names to values")
+            throw ValidationError("--variables must be a JSON object of variable names to values")
         }
         return Dictionary(uniqueKeysWithValues: members.map { ($0.key, $0.value) })
     }
-}
-
-/// A bad `--trigger-body` / `--variables` value.
-struct EvalInputError: Error {
-    var message: String
 }

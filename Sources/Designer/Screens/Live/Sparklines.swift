@@ -21,8 +21,8 @@ enum Sparklines {
     /// The thresholds flows set on `subject` (flow name, threshold).
     static func thresholds(_ subject: String, flows: [Flow]) -> [(String, Double)] {
         flows.compactMap { flow in
-            guard let trigger = flow.trigger, trigger.kind == .segmentThresholdCrossed || trigger.kind == .measureThresholdCrossed,
-                  (trigger.parameter("segment") ?? trigger.parameter("measure"))?.stringValue == subject,
+            guard let trigger = flow.trigger, let kind = trigger.kind, kind.isThreshold, let parameter = kind.subjectParameter,
+                  trigger.parameter(parameter)?.stringValue == subject,
                   let threshold = trigger.parameter("threshold")?.doubleValue else { return nil }
             return (flow.displayName, threshold)
         }
@@ -41,7 +41,8 @@ enum Sparklines {
             let values = Array(series.values.suffix(max(1, min(24, rect.width / 3))))
             let top = max(values.max() ?? 1, line ?? 0, 1)
             for (index, value) in values.enumerated() {
-                let level = min(bars.count - 1, max(0, Int(value / top * Double(bars.count - 1))))
+                let ratio = value / top * Double(bars.count - 1)
+                let level = ratio.isFinite ? min(bars.count - 1, max(0, Int(min(max(ratio, 0), 64)))) : bars.count - 1
                 let over = line.map { value > $0 } ?? false
                 buffer.put(String(bars[level]), x: rect.x + 23 + index, y: y, style: over ? theme[.warning] : theme[.success])
             }

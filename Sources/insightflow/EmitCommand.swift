@@ -28,6 +28,7 @@ struct EmitCommand: AsyncParsableCommand {
         }
         let client = try await Self.reporting { try await RunnerClients.connect(home: home.location, workspace: .none) }
         let accepted = try await Self.reporting { try await client.accept(event: document, origin: .cli) }
+        if !json { print("accepted \(accepted.eventId)\(client.mode.byline)" + (accepted.runIds.isEmpty ? "; no flow fired" : "")) }
         var finished: [JSONValue] = []
         for id in accepted.runIds {
             let run = try await Self.reporting { try await client.waitForRun(id) }
@@ -36,7 +37,5 @@ struct EmitCommand: AsyncParsableCommand {
         }
         await client.close()
         if json { Self.printJSON(["id": .string(accepted.eventId), "runs": .array(finished)]) }
-        else if accepted.runIds.isEmpty { print("accepted \(accepted.eventId); no flow fired\(client.mode.byline)") }
-        else { print("accepted \(accepted.eventId)\(client.mode.byline)") }
     }
 }

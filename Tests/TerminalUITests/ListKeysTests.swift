@@ -26,6 +26,19 @@ import TerminalUI
         #expect(table.selected(in: more)?.id == "row-3")
     }
 
+    @Test func viewHoldsStillWhileRowsArriveAboveTheSelection() {
+        var table = Table(columns: [TableColumn("Name")])
+        for _ in 0..<3 { _ = table.handle(.down, rows: rows, height: 6) }
+        var before = CellBuffer(size: Size(width: 20, height: 6))
+        table.render(rows, into: &before, rect: before.bounds, theme: .plain)
+        let more = (1...2).map { TableRow(id: "new-\($0)", ["New \($0)"]) } + rows
+        var after = CellBuffer(size: Size(width: 20, height: 6))
+        table.render(more, into: &after, rect: after.bounds, theme: .plain)
+        #expect(before.text == after.text)
+        _ = table.handle(.down, rows: more, height: 6)
+        #expect(table.selected(in: more)?.id == "row-5")
+    }
+
     @Test func renderingKeepsTheScrollThatKeysSet() {
         var table = Table(columns: [TableColumn("Name")])
         for _ in 0..<15 { _ = table.handle(.down, rows: rows, height: 6) }

@@ -45,6 +45,6 @@ func bodyArea(_ size: Size) -> Rect { Rect(x: 0, y: 1, width: size.width, height
 enum Common {
     /// Esc (and ← h where letters are free) goes back; Esc first clears a find text.
     static func back<Action: Sendable>(_ action: Action, keys: [Key] = [.escape, .left, .character("h")]) -> KeyBinding<Action> {
-        KeyBinding(keys, "Esc", "back", help: "back (Esc first clears a find text)", priority: 1, action)
+        KeyBinding(keys, "Esc", "back", help: "back", priority: 1, action)
     }
 }

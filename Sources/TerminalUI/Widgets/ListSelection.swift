@@ -36,9 +36,12 @@ public struct ListSelection: Sendable, Hashable {
         return true
     }
 
-    /// Sets `index` to the anchored row's position in `ids` (or clamps it when the row is gone).
+    /// Sets `index` to the anchored row's position in `ids` (or clamps it when the row is gone); the scroll moves by
+    /// as many rows as the anchored row did, so the view stays still while rows arrive above it.
     public mutating func resolve(_ ids: [String]) {
-        index = resolved(ids)
+        let found = resolved(ids)
+        if anchor != nil, found != index { scroll.scroll(by: found - index, height: 1, count: ids.count) }
+        index = found
     }
 
     /// The anchored row's position in `ids`, else the index clamped.
@@ -64,6 +67,7 @@ public struct ListSelection: Sendable, Hashable {
     /// (when the list shrank or the window changed size). Does not change the selection.
     public func top(selected: Int, height: Int, count: Int) -> Int {
         var view = scroll
+        if anchor != nil, selected != index { view.scroll(by: selected - index, height: height, count: count) }
         view.reveal(max(0, min(selected, count - 1)), height: height, count: count)
         return view.offset
     }

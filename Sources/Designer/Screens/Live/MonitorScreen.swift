@@ -50,7 +50,10 @@ struct MonitorScreen: LiveScreen {
         let height = layout(bodyArea(state.size), feed: frozen ?? state.live.feed).table.height
         if table.find.isTyping || key == .escape, table.handle(key, rows: all, height: height) { return .stay }
         switch keys.action(for: key) {
-        case .move: _ = table.handle(key, rows: all, height: height)
+        case .move:
+            _ = table.handle(key, rows: all, height: height)
+            // On the top row the feed stays live (the newest event is selected); below it the view holds still.
+            if table.selection.index == 0 { table.selection.anchor = nil }
         case .back: return .pop
         case .find: table.startFind()
         case .pause:

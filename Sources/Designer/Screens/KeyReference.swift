@@ -1,0 +1,47 @@
+import FlowModel
+import TerminalUI
+
+/// The key reference of every screen, read from the screens' own key maps (the README's key table is generated
+/// from it by `INSIGHTFLOW_UPDATE_SNAPSHOTS=1 swift test --filter KeyReferenceTests`, and the test checks it is current).
+public enum KeyReference {
+    /// (screen, its declared keys) in the order a user meets them.
+    static var screens: [(String, [KeyHint])] {
+        [
+            ("everywhere", GlobalKeys.map.hints),
+            ("home", HomeScreen.keys.hints),
+            ("Admin", AdminScreen.keys.hints),
+            ("Data", DataScreen.keys.hints),
+            ("Export destinations", ExportDestinationsScreen.keys.hints),
+            ("connector page: triggers", ConnectorPageScreen.triggerKeys.hints),
+            ("connector page: your flows", ConnectorPageScreen.flowKeys.hints),
+            ("templates", TemplatePickerScreen.keys.hints),
+            ("template form", TemplateFormScreen.keys.hints),
+            ("new flow form", TriggerFormScreen(kind: .manual, isNewFlow: true, form: FormModel(fields: [])).keys.hints),
+            ("canvas", FlowCanvasScreen.keys.hints),
+            ("step picker", StepPickerScreen.keys.hints),
+            ("step form", StepFormScreen.keys.hints),
+            ("trigger form", TriggerFormScreen(kind: .manual, isNewFlow: false, form: FormModel(fields: [])).keys.hints),
+            ("dynamic content", DynamicContentScreen.keys.hints),
+            ("issues", IssuesScreen.keys.hints),
+            ("test form", TestRunFormScreen.keys.hints),
+            ("flows list", FlowsListScreen.keys.hints),
+            ("any list while finding (after /)", FindKeys.hints),
+            ("Monitor", MonitorScreen().keys.hints),
+            ("run history", RunHistoryScreen.keys.hints),
+            ("run detail", RunDetailScreen(runId: "").keys.hints),
+            ("Admin > System", SystemScreen.keys.hints),
+            ("Admin > Connections", ConnectionsScreen.keys.hints),
+            ("connection form", ConnectionFormScreen.keys.hints),
+        ]
+    }
+
+    /// The Markdown table: one row per screen, each key with its help text.
+    public static var markdown: String {
+        var lines = ["| where | keys |", "|---|---|"]
+        for (screen, hints) in screens {
+            let keys = hints.map { "`\($0.key)` \($0.help)" }.joined(separator: " · ")
+            lines.append("| \(screen) | \(keys.replacingOccurrences(of: "|", with: "\\|")) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -19,6 +19,10 @@ struct CanvasItem: Sendable, Hashable {
     var isCollapsed = false
     /// The step of a step card.
     var step: Step?
+    /// True when the step starts one of several parallel branches (drawn on the card's lower border).
+    var isParallel = false
+    /// Run-after statuses other than Succeeded, spelled out (drawn on the card's lower border).
+    var runAfterNote: String?
 
     /// The step name (nil for the trigger and non-card items).
     var stepName: String? { if case .step(let name) = kind { return name } else { return nil } }
@@ -39,14 +43,17 @@ enum CanvasLayout {
     static func items(_ flow: Flow, collapsed: Set<String>) -> [CanvasItem] {
         var items: [CanvasItem] = []
         var row = 0
-        func add(_ kind: CanvasItem.Kind, depth: Int, height: Int, collapsed: Bool = false, step: Step? = nil) {
-            items.append(CanvasItem(kind: kind, depth: depth, height: height, top: row, isCollapsed: collapsed, step: step))
+        func add(_ kind: CanvasItem.Kind, depth: Int, height: Int, collapsed: Bool = false, step: Step? = nil, parallel: Bool = false, note: String? = nil) {
+            items.append(CanvasItem(kind: kind, depth: depth, height: height, top: row, isCollapsed: collapsed, step: step, isParallel: parallel, runAfterNote: note))
             row += height
         }
         func walk(_ steps: StepList, depth: Int) {
-            for (name, step) in steps {
+            let parallel = RunAfterLayout.parallelSteps(steps)
+            for name in RunAfterLayout.order(steps) {
+                guard let step = steps[name] else { continue }
                 let isCollapsed = collapsed.contains(name)
-                add(.step(name), depth: depth, height: isCollapsed ? collapsedHeight : cardHeight, collapsed: isCollapsed, step: step)
+                add(.step(name), depth: depth, height: isCollapsed ? collapsedHeight : cardHeight, collapsed: isCollapsed, step: step,
+                    parallel: parallel.contains(name), note: RunAfterLayout.statusNote(step))
                 guard !isCollapsed, step.type.isContainer else { continue }
                 for (label, children) in step.branches {
                     add(.branch(title: EditorActions.branchTitle(label, of: step.type)), depth: depth + 1, height: 1)

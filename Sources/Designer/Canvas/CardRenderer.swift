@@ -32,9 +32,20 @@ enum CardRenderer {
                 let fold = step.type.isContainer ? "  [Space folds]" : ""
                 card(title: typeName, heading: stepName, summary: StepSummary.oneLine(step) + fold, role: .action, selected: selected,
                      flagged: issues.contains(stepName), rect: Rect(x: x, y: y, width: width, height: 4), buffer: &buffer, theme: theme)
+                if let note = runNote(item, theme: theme) {
+                    buffer.put(" \(note) ", x: x + 2, y: y + 3, style: theme[.warning], limit: x + width - 1)
+                }
             }
             buffer.put(theme.glyphs.arrowDown, x: x + width / 2, y: y + item.height - 1, style: theme[.border])
         }
+    }
+
+    /// The lower-border note of a card: a parallel-branch marker and run-after statuses other than Succeeded.
+    static func runNote(_ item: CanvasItem, theme: Theme) -> String? {
+        var parts: [String] = []
+        if item.isParallel { parts.append(theme.glyphs.vertical + theme.glyphs.vertical + " parallel branch") }
+        if let note = item.runAfterNote { parts.append(note) }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     /// The column of the guide line of a nesting level.

@@ -8,7 +8,11 @@ enum CollectionFunctions {
         case .empty: return .bool(try isEmpty(arguments))
         case .first: return try end(arguments, first: true)
         case .last: return try end(arguments, first: false)
-        case .join: return .string(try arguments.array(0).map(\.interpolationText).joined(separator: try arguments.string(1)))
+        case .join:
+            let parts = try arguments.array(0).map(\.interpolationText)
+            let separator = try arguments.string(1)
+            try EvaluationLimits.checkText(EvaluationLimits.joinedBytes(parts, separator: separator), arguments)
+            return .string(parts.joined(separator: separator))
         case .union: return try union(arguments)
         case .intersection: return try intersection(arguments)
         case .skip: return try slice(arguments, skip: true)
@@ -88,8 +92,9 @@ enum CollectionFunctions {
             return .object(merged)
         }
         var items: [JSONValue] = []
+        var seen = Set<EqualityKey>()
         for position in arguments.values.indices {
-            for item in try collectionArray(arguments, position) where !items.contains(where: { ValueComparison.equal($0, item) }) {
+            for item in try collectionArray(arguments, position) where seen.insert(EqualityKey(value: item)).inserted {
                 items.append(item)
             }
         }
@@ -106,12 +111,13 @@ enum CollectionFunctions {
             return .object(common)
         }
         var items: [JSONValue] = []
-        for item in try collectionArray(arguments, 0) where !items.contains(where: { ValueComparison.equal($0, item) }) {
+        var seen = Set<EqualityKey>()
+        for item in try collectionArray(arguments, 0) where seen.insert(EqualityKey(value: item)).inserted {
             items.append(item)
         }
         for position in arguments.values.indices.dropFirst() {
-            let other = try collectionArray(arguments, position)
-            items = items.filter { item in other.contains { ValueComparison.equal($0, item) } }
+            let other = Set(try collectionArray(arguments, position).map(EqualityKey.init))
+            items = items.filter { other.contains(EqualityKey(value: $0)) }
         }
         return .array(items)
     }

@@ -4,7 +4,10 @@ import Foundation
 enum StringFunctions {
     static func call(_ arguments: Arguments) throws(ExpressionEvaluationError) -> JSONValue {
         switch arguments.function {
-        case .concat: return .string(arguments.values.map(\.interpolationText).joined())
+        case .concat:
+            let parts = arguments.values.map(\.interpolationText)
+            try EvaluationLimits.checkText(EvaluationLimits.joinedBytes(parts, separator: ""), arguments)
+            return .string(parts.joined())
         case .substring: return .string(try substring(arguments))
         case .slice: return .string(try slice(arguments))
         case .replace: return .string(try replace(arguments))
@@ -53,7 +56,13 @@ enum StringFunctions {
         let text = try arguments.string(0)
         let old = try arguments.string(1)
         guard !old.isEmpty else { throw arguments.invalid(1, "the text to replace must not be empty") }
-        return text.replacing(old, with: try arguments.string(2))
+        let new = try arguments.string(2)
+        if new.utf8.count > old.utf8.count {
+            let growth = (new.utf8.count - old.utf8.count).multipliedReportingOverflow(by: text.ranges(of: old).count)
+            let total = text.utf8.count.addingReportingOverflow(growth.partialValue)
+            try EvaluationLimits.checkText(growth.overflow || total.overflow ? Int.max : total.partialValue, arguments)
+        }
+        return text.replacing(old, with: new)
     }
 
     static func trim(_ text: String) -> String {

@@ -17,9 +17,9 @@ set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 BIN="${1:-${INSIGHTFLOW_BIN:-$ROOT/.build/debug/insightflow}}"
-SOCKET="insightflow-acceptance-e2e-$$"
-TMUX_CMD=(tmux -L "$SOCKET" -f /dev/null)
-WORK="$(mktemp -d)"
+# shellcheck source=lib/tmux.sh
+source "$ROOT/Tests/e2e/lib/tmux.sh"
+e2e_init acceptance-e2e
 HOME_DIR="$WORK/home"
 MAIL_DIR="$WORK/mail"
 DATA="$HOME_DIR/workspace/data"
@@ -38,41 +38,13 @@ SUBJECT="Segment threshold crossed"
 BROKEN_MARK="acceptance-broken-row"
 
 cleanup() {
-  "${TMUX_CMD[@]}" kill-server >/dev/null 2>&1 || true
+  e2e_kill_tmux
   exec 3>&- 4>&- 2>/dev/null || true
   if [ -n "$HTTP_PID" ]; then kill "$HTTP_PID" >/dev/null 2>&1 || true; fi
   if [ -n "$SMTP_PID" ]; then kill "$SMTP_PID" >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-screen() { "${TMUX_CMD[@]}" capture-pane -p -t e2e 2>/dev/null; }
-keys() { "${TMUX_CMD[@]}" send-keys -t e2e "$@"; }
-typed() { "${TMUX_CMD[@]}" send-keys -t e2e -l -- "$1"; }
-# esc N: Escape N times, apart, so a following key is not read as Alt+key.
-esc() { for _ in $(seq 1 "$1"); do keys Escape; sleep 0.12; done; }
-
-# wait_for REGEX [SECONDS]: polls the screen until a line matches REGEX (extended grep).
-wait_for() {
-  local pattern="$1" limit="${2:-10}" waited=0
-  while [ "$waited" -lt $((limit * 20)) ]; do
-    if screen | grep -qE -- "$pattern"; then return 0; fi
-    sleep 0.05
-    waited=$((waited + 1))
-  done
-  return 1
-}
-
-# until_true SECONDS COMMAND...: polls COMMAND until it succeeds.
-until_true() {
-  local limit="$1" waited=0; shift
-  while [ "$waited" -lt $((limit * 10)) ]; do
-    if "$@"; then return 0; fi
-    sleep 0.1
-    waited=$((waited + 1))
-  done
-  return 1
-}
 
 # fail MESSAGE: reports why the current step fails (with the screen) and returns 1.
 fail() {

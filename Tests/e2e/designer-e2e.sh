@@ -7,46 +7,24 @@
 set -uo pipefail
 
 BIN="${1:-${INSIGHTFLOW_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/.build/debug/insightflow}}"
-SOCKET="insightflow-e2e-$$"
-TMUX_CMD=(tmux -L "$SOCKET" -f /dev/null)
-FAILURES=0
-WORK="$(mktemp -d)"
+# shellcheck source=lib/tmux.sh
+source "$(dirname "$0")/lib/tmux.sh"
+e2e_init e2e
 
 cleanup() {
-  "${TMUX_CMD[@]}" kill-server >/dev/null 2>&1 || true
+  e2e_kill_tmux
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-fail() {
-  echo "FAIL: $*"
-  echo "----- screen -----"
-  "${TMUX_CMD[@]}" capture-pane -p -t e2e 2>/dev/null || true
-  echo "------------------"
-  FAILURES=$((FAILURES + 1))
-}
-
-screen() { "${TMUX_CMD[@]}" capture-pane -p -t e2e 2>/dev/null; }
-
-# wait_for TEXT [SECONDS]: polls the screen until TEXT appears.
-wait_for() {
-  local text="$1" limit="${2:-10}" waited=0
-  while [ "$waited" -lt $((limit * 20)) ]; do
-    if screen | grep -qF -- "$text"; then return 0; fi
-    sleep 0.05
-    waited=$((waited + 1))
-  done
-  return 1
-}
-
-keys() { "${TMUX_CMD[@]}" send-keys -t e2e "$@"; }
+# This script waits for literal text.
+wait_for() { wait_for_text "$@"; }
 
 # After a save the checker's issues list may open above the canvas; close it.
 close_issues() {
   sleep 0.2
   if screen | head -1 | grep -qF "Issues"; then keys Escape; wait_for "Canvas"; fi
 }
-typed() { "${TMUX_CMD[@]}" send-keys -t e2e -l -- "$1"; }
 
 step() {
   local expect="$1"; shift

@@ -9,16 +9,15 @@ set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 BIN="${1:-${INSIGHTFLOW_BIN:-$ROOT/.build/debug/insightflow}}"
-SOCKET="insightflow-monitor-e2e-$$"
-TMUX_CMD=(tmux -L "$SOCKET" -f /dev/null)
-WORK="$(mktemp -d)"
+# shellcheck source=lib/tmux.sh
+source "$ROOT/Tests/e2e/lib/tmux.sh"
+e2e_init monitor-e2e
 HOME_DIR="$WORK/home"
 SINK_PID=""
 SERVE_PID=""
-FAILURES=0
 
 cleanup() {
-  "${TMUX_CMD[@]}" kill-server >/dev/null 2>&1 || true
+  e2e_kill_tmux
   if [ -n "$SINK_PID" ]; then kill "$SINK_PID" >/dev/null 2>&1 || true; fi
   if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" >/dev/null 2>&1 || true; fi
   exec 3>&- 2>/dev/null || true
@@ -26,29 +25,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-screen() { "${TMUX_CMD[@]}" capture-pane -p -t e2e 2>/dev/null; }
-keys() { "${TMUX_CMD[@]}" send-keys -t e2e "$@"; }
-# esc N: Escape N times, apart, so a following key is not read as Alt+key.
+# esc N: Escape N times, 0.1 s apart.
 esc() { for _ in $(seq 1 "$1"); do keys Escape; sleep 0.1; done; }
-
-fail() {
-  echo "FAIL: $*"
-  echo "----- screen -----"
-  screen || true
-  echo "------------------"
-  FAILURES=$((FAILURES + 1))
-}
-
-# wait_for REGEX [SECONDS]: polls the screen until a line matches REGEX (extended grep).
-wait_for() {
-  local pattern="$1" limit="${2:-10}" waited=0
-  while [ "$waited" -lt $((limit * 20)) ]; do
-    if screen | grep -qE -- "$pattern"; then return 0; fi
-    sleep 0.05
-    waited=$((waited + 1))
-  done
-  return 1
-}
 
 expect_screen() {
   local pattern="$1" limit="$2" what="$3"
@@ -61,8 +39,7 @@ finish() {
   exit 1
 }
 
-[ -x "$BIN" ] || { echo "FAIL: no insightflow binary at $BIN (build it first)"; exit 1; }
-command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
+e2e_need_tools "$BIN"
 
 # The local Teams receiver: prints "PORT n", records requests, exits when its stdin closes.
 mkfifo "$WORK/sink-in"

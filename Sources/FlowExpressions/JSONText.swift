@@ -249,6 +249,7 @@ private struct JSONReader {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
         guard let value = Double(text) else { throw error("'\(text)' is not a number", at: start) }
+        guard value.isFinite else { throw error("'\(text)' is out of range: numbers must fit a 64-bit floating point value (about ±1.8e308)", at: start) }
         return .double(value)
     }
 

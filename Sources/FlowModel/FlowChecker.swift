@@ -52,6 +52,8 @@ enum TriggerRules {
                 issues.append(FlowIssue(.error, path: parameterPath, field: parameter.key, "\(parameter.displayName) is required"))
             } else if let value, parameter.kind == .number, !isNumberLike(value) {
                 issues.append(FlowIssue(.error, path: parameterPath, field: parameter.key, "\(parameter.displayName) must be a number; found \(value.jsonText())"))
+            } else if let value, parameter.kind == .number, let number = numberValue(value), !NumberBounds.contains(number) {
+                issues.append(FlowIssue(.error, path: parameterPath, field: parameter.key, "\(parameter.displayName) must be \(NumberBounds.phrase); found \(value.jsonText())"))
             } else if let value, parameter.kind == .string, value.stringValue == nil {
                 issues.append(FlowIssue(.error, path: parameterPath, field: parameter.key, "\(parameter.displayName) must be text; found \(value.typeDescription)"))
             }
@@ -61,6 +63,16 @@ enum TriggerRules {
             issues.append(FlowIssue(.warning, path: JSONPath.render(path + [.key("inputs"), .key(key)]), field: key, "'\(key)' is not a parameter of \"\(spec.displayName)\" and is ignored"))
         }
         return issues
+    }
+
+    /// The number of a JSON number or of a string that reads as one.
+    static func numberValue(_ value: JSONValue) -> Double? {
+        switch value {
+        case .int(let number): return Double(number)
+        case .double(let number): return number
+        case .string(let text): return Double(text.filter { $0 != " " })
+        default: return nil
+        }
     }
 
     /// A JSON number, or a string that reads as one (thresholds typed in forms).

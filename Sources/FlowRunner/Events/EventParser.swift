@@ -1,4 +1,5 @@
 import FlowExpressions
+import FlowModel
 import OrderedCollections
 
 /// Why an event body was refused, in words for the HTTP 400 answer and the CLI.
@@ -48,7 +49,10 @@ public enum EventParser {
         }
         if let valueField = type.valueField {
             guard let value = fields[valueField] else { throw EventParseError(message: "fields.\(valueField) is required for \(type.rawValue)") }
-            guard value.doubleValue != nil else { throw EventParseError(message: "fields.\(valueField) must be a number; found \(value.typeDescription)") }
+            guard let number = value.doubleValue else { throw EventParseError(message: "fields.\(valueField) must be a number; found \(value.typeDescription)") }
+            guard NumberBounds.contains(number) else {
+                throw EventParseError(message: "fields.\(valueField) must be \(NumberBounds.phrase); found \(value.jsonText())")
+            }
         }
     }
 

@@ -48,6 +48,10 @@ enum HistoryDatabase {
         migrator.registerMigration("v2-iteration-path") { db in
             try db.execute(sql: "ALTER TABLE step ADD COLUMN iterationPath TEXT")
         }
+        migrator.registerMigration("v3-resumes") { db in
+            // How many runner starts found the run in flight: a run that keeps crashing the runner is not resumed forever.
+            try db.execute(sql: "ALTER TABLE run ADD COLUMN resumes INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

@@ -112,6 +112,30 @@ public final class HistoryStore: Sendable {
     }
 
     /// Runs that were queued or running when the runner stopped.
+    /// Records that a queued run has started (batched with concurrent writes); a run already past it is untouched.
+    func markRunning(_ run: RunRecord) async throws {
+        try await writer.write { db in
+            try db.cachedStatement(sql: "UPDATE run SET status = 'Running', startedAt = ? WHERE id = ? AND status = 'Queued'")
+                .execute(arguments: [run.startedAt?.timeIntervalSince1970, run.id])
+        }
+    }
+
+    /// Counts one more runner start for every run that had started and not finished, and fails those found in
+    /// flight `limit` starts in a row (the runner stopped while running them each time: a run that crashes the
+    /// runner must not crash it again at every start). Returns the ids of the runs failed.
+    public func failRunsInFlightTooOften(limit: Int) throws -> [String] {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE run SET resumes = resumes + 1 WHERE status = 'Running'")
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM run WHERE status = 'Running' AND resumes >= ?", arguments: [limit])
+            let message = "the runner stopped while running this run \(limit) times in a row; it is not resumed again (resubmit it once the cause is fixed)"
+            try db.execute(sql: """
+                UPDATE run SET status = 'Failed', errorCode = 'RunnerStoppedRepeatedly', errorMessage = ?, finishedAt = ?, checkpoint = NULL
+                WHERE status = 'Running' AND resumes >= ?
+                """, arguments: [message, Date().timeIntervalSince1970, limit])
+            return ids
+        }
+    }
+
     public func openRuns() throws -> [RunRecord] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM run WHERE status IN ('Queued', 'Running') ORDER BY queuedAt").map(Self.run)

@@ -68,8 +68,8 @@ public struct TriggerMatcher: Sendable {
         let crossed = previous <= limit && current > limit
         decision.notes.append("\(entry.flow.id): \(Self.text(previous)) → \(Self.text(current)) vs \(Self.text(limit)): \(crossed ? "crossed" : "not crossed")")
         let previousKey = observation.isSegment ? "previousCount" : "previousValue"
-        body[previousKey] = previous.rounded() == previous && observation.isSegment ? .int(Int(previous)) : .double(previous)
-        body["threshold"] = limit.rounded() == limit ? .int(Int(limit)) : .double(limit)
+        body[previousKey] = observation.isSegment ? Self.number(previous) : .double(previous)
+        body["threshold"] = Self.number(limit)
         return crossed
     }
 
@@ -89,6 +89,11 @@ public struct TriggerMatcher: Sendable {
     /// The headers of `triggerOutputs()`: the event's id and type.
     static func headers(_ event: TriggerEvent) -> JSONValue {
         .object(["x-insightflow-event-id": .string(event.id), "x-insightflow-event-type": .string(event.type.rawValue)])
+    }
+
+    /// A whole number as an integer when it is one that fits (never traps), else a double.
+    static func number(_ value: Double) -> JSONValue {
+        Int(exactly: value).map(JSONValue.int) ?? .double(value)
     }
 
     static func text(_ value: Double) -> String {

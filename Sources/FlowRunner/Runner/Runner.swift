@@ -36,6 +36,7 @@ public actor Runner {
     public func start() async throws {
         try reload()
         for event in try history.unprocessedEvents() { _ = try await match(event, isNew: false) }
+        _ = try history.failRunsInFlightTooOften(limit: configuration.resumeLimit)
         for run in try history.openRuns() { enqueue(run) }
         try history.prune(olderThan: configuration.retentionAge, keep: configuration.retentionCount)
     }
@@ -161,9 +162,14 @@ public actor Runner {
                 completed(orphan)
                 continue
             }
+            var run = run
+            run.startedAt = run.startedAt ?? Date()
             let executor = RunExecutor(flow: flow, environment: environment(for: flow, run: run), state: RunState(checkpoint: run.checkpoint))
+            let history = self.history, started = run
             Task.detached { [weak self] in
-                let result = await executor.execute(run)
+                // Recorded before any step runs, so a run that takes the runner down is known at the next start.
+                try? await history.markRunning(started)
+                let result = await executor.execute(started)
                 await self?.completed(result)
             }
         }

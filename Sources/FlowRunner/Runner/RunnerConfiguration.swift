@@ -11,5 +11,8 @@ public struct RunnerConfiguration: Sendable {
     /// Keep at most this many finished runs; nil keeps all.
     public var retentionCount: Int? = 100_000
 
+    /// A run found in flight at this many runner starts in a row is failed instead of resumed again.
+    public var resumeLimit: Int = 3
+
     public init() {}
 }

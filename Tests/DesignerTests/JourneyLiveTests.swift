@@ -66,4 +66,32 @@ import TerminalUI
         session.send([.enter])
         #expect(link.sent.last == .setSchedule(intervalSeconds: 30))
     }
+
+    /// D17: a progress line shown on one screen is not left on the next one.
+    @Test func noScreenShowsAnotherScreensMessage() {
+        let link = FixtureRunnerLink()
+        let session = makeLiveSession(link: link)
+        session.send([.down, .enter, .enter])
+        link.pending = [.info("Refreshing 3/9: unification Unified profiles")]
+        session.dispatch(.tick)
+        #expect(session.screen.contains("Refreshing 3/9"))
+        session.send([.escape, .end, .enter])
+        #expect(session.state.breadcrumb.last == "Connections")
+        #expect(!session.screen.contains("Refreshing 3/9"))
+        #expect(session.screen.contains("Secrets are kept"))
+    }
+
+    /// D15: the issues list shows the selected issue's whole message, wrapped, with its path.
+    @Test func issuesShowTheWholeMessage() {
+        var flow = sampleFlow()
+        flow.definition.actions["Post_message"]?.inputs = ["connection": "a-connection-that-nobody-ever-made", "text": "hello"]
+        let (session, _) = makeSession(flows: [flow])
+        session.openFlowsList()
+        session.send([.enter, .character("i")])
+        #expect(session.state.breadcrumb.last == "Issues")
+        let screen = session.screen
+        #expect(screen.contains("add it in Admin > Connections"))
+        #expect(screen.contains("$.definition.actions.Post_message.inputs.connection"))
+    }
 }
+

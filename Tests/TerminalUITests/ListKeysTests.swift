@@ -98,4 +98,12 @@ import TerminalUI
         StatusBar.render(hints, note: "? help", optional: "embedded runner", into: &wide, screen: wide.bounds, theme: .plain)
         #expect(wide.line(0).contains("embedded runner"))
     }
+
+    @Test func dialogIsWideEnoughForItsButtons() {
+        var buffer = CellBuffer(size: Size(width: 80, height: 12))
+        Dialog(title: "Add a connection", message: "Which kind?", buttons: ["teams", "smtp", "http", "outbox", "Cancel"])
+            .render(into: &buffer, area: buffer.bounds, theme: .plain)
+        #expect(buffer.text.contains("[ outbox ] [ Cancel ]"))
+    }
 }
+

@@ -92,6 +92,8 @@ public enum DesignerUpdate {
     }
 
     static func apply(_ transition: Transition, _ state: inout DesignerState) {
+        // A progress or outcome line belongs to the screen it was shown on: a new screen starts without it.
+        if case .stay = transition {} else { state.live.activity = nil }
         switch transition {
         case .stay: break
         case .push(let screen): state.stack.append(screen)

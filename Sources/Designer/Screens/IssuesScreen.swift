@@ -27,7 +27,12 @@ struct IssuesScreen: Screen, EditorScreen {
     var takesTextInput: Bool { menu.find.isTyping }
     var bindings: [KeyHint] { menu.find.isTyping ? FindKeys.hints : Self.keys.hints }
 
-    private func menuRect(_ area: Rect) -> Rect { Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2) }
+    /// Rows under the list for the selected issue's whole message (wrapped) and its path.
+    static let detailHeight = 5
+
+    private func menuRect(_ area: Rect) -> Rect {
+        Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: max(1, area.height - 2 - Self.detailHeight))
+    }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         let height = menuRect(bodyArea(state.size)).height
@@ -58,6 +63,14 @@ struct IssuesScreen: Screen, EditorScreen {
         let errors = issues.filter { $0.severity == .error }.count
         let summary = errors > 0 ? "\(errors) error(s): the flow is saved Off and cannot be turned On until they are fixed" : "Warnings only: the flow can be turned On"
         buffer.put(summary, x: area.x + 2, y: area.y, style: state.theme[errors > 0 ? .error : .warning], limit: area.maxX)
-        menu.render(into: &buffer, rect: menuRect(area), theme: state.theme)
+        let list = menuRect(area)
+        menu.render(into: &buffer, rect: list, theme: state.theme)
+        guard let index = menu.selectedIndex, issues.indices.contains(index) else { return }
+        let issue = issues[index]
+        let detail = Rect(x: area.x + 2, y: list.maxY + 1, width: area.width - 4, height: max(0, area.maxY - list.maxY - 1))
+        let lines = TextWrap.lines(issue.message, width: detail.width).prefix(max(0, detail.height - 1)) + [issue.path]
+        for (row, line) in lines.prefix(detail.height).enumerated() {
+            buffer.put(line, x: detail.x, y: detail.y + row, style: state.theme[row == lines.count - 1 ? .muted : .text], limit: detail.maxX)
+        }
     }
 }

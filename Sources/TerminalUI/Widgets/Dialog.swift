@@ -42,9 +42,10 @@ public struct Dialog: Sendable, Hashable {
         return .pending
     }
 
-    /// Draws the dialog centred in `area`.
+    /// Draws the dialog centred in `area`, wide enough for its buttons.
     public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
-        let width = min(area.width - 2, max(40, min(70, CharacterWidth.of(message) + 6)))
+        let buttonsWidth = buttons.reduce(3) { $0 + CharacterWidth.of($1) + 5 }
+        let width = min(area.width - 2, max(40, buttonsWidth, min(70, CharacterWidth.of(message) + 6)))
         let lines = TextWrap.lines(message, width: width - 4)
         let height = min(area.height, lines.count + (input == nil ? 4 : 6))
         let box = area.centered(width: width, height: height)

@@ -105,5 +105,16 @@ import TerminalUI
             .render(into: &buffer, area: buffer.bounds, theme: .plain)
         #expect(buffer.text.contains("[ outbox ] [ Cancel ]"))
     }
+
+    @Test func findHighlightsTheMatch() {
+        var table = Table(columns: [TableColumn("Name")])
+        table.startFind()
+        for character in "ow 1" { _ = table.handle(.character(character), rows: rows, height: 10) }
+        var buffer = CellBuffer(size: Size(width: 20, height: 10))
+        table.render(rows, into: &buffer, rect: buffer.bounds, theme: .plain)
+        #expect(buffer.line(2).hasPrefix("›Row 1"))
+        #expect(buffer[2, 2].style.attributes.contains(.underline))
+        #expect(!buffer[1, 2].style.attributes.contains(.underline))
+    }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a key did to a find field.
 public enum FindOutcome: Sendable, Hashable {
     /// Not a find key: the list (or screen) should handle it.
@@ -60,6 +62,18 @@ public struct FindField: Sendable, Hashable {
             return field.text == before ? .handled : .changed
         default: return .ignored
         }
+    }
+
+    /// Where the text occurs in `shown` (case-insensitive): the display columns before it and its width; nil when absent.
+    public func match(in shown: String) -> (offset: Int, width: Int)? {
+        guard !field.text.isEmpty, let range = shown.range(of: field.text, options: .caseInsensitive) else { return nil }
+        return (CharacterWidth.of(String(shown[..<range.lowerBound])), CharacterWidth.of(String(shown[range])))
+    }
+
+    /// Redraws the match inside text already drawn at `x` in bold and underlined.
+    public func highlight(_ shown: String, x: Int, y: Int, style: Style, into buffer: inout CellBuffer, limit: Int) {
+        guard let found = match(in: shown), let range = shown.range(of: field.text, options: .caseInsensitive) else { return }
+        buffer.put(String(shown[range]), x: x + found.offset, y: y, style: style.adding(.bold).adding(.underline), limit: limit)
     }
 
     /// Draws "Find: text" on one row.

@@ -88,6 +88,7 @@ public struct MenuList: Sendable, Hashable {
             let marker = isSelected ? theme.glyphs.pointer + " " : "  "
             buffer.putLine("", in: line, style: base)
             var x = buffer.put(marker + item.title, x: line.x, y: line.y, style: base, limit: line.maxX)
+            find.highlight(item.title, x: line.x + CharacterWidth.of(marker), y: line.y, style: base, into: &buffer, limit: line.maxX)
             if !item.detail.isEmpty {
                 x = max(x + 2, line.x + titleWidth)
                 buffer.put(item.detail, x: x, y: line.y, style: isSelected ? base : theme[.muted], limit: line.maxX - 1)

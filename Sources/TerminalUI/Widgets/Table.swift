@@ -103,7 +103,7 @@ public struct Table: Sendable, Hashable {
         for (offset, index) in (first..<min(visible.count, first + max(0, body.height))).enumerated() {
             let isSelected = index == current
             let line = Rect(x: body.x, y: body.y + offset, width: body.width, height: 1)
-            draw(visible[index].cells, widths: widths, in: line, style: isSelected ? theme[.selection] : theme[.text], buffer: &buffer)
+            draw(visible[index].cells, widths: widths, in: line, style: isSelected ? theme[.selection] : theme[.text], buffer: &buffer, highlight: !find.text.isEmpty)
             if isSelected { buffer.put(theme.glyphs.pointer, x: line.x, y: line.y, style: theme[.selection]) }
         }
         if visible.isEmpty {
@@ -115,12 +115,15 @@ public struct Table: Sendable, Hashable {
         indicator.drawIndicator(into: &buffer, rect: body, count: visible.count, theme: theme)
     }
 
-    private func draw(_ cells: [String], widths: [Int], in line: Rect, style: Style, buffer: inout CellBuffer) {
+    /// Draws one row's cells; with `highlight`, the find text is marked in each cell.
+    private func draw(_ cells: [String], widths: [Int], in line: Rect, style: Style, buffer: inout CellBuffer, highlight: Bool = false) {
         buffer.putLine("", in: line, style: style)
         var x = line.x + 1
         for (index, width) in widths.enumerated() {
-            let text = index < cells.count ? cells[index] : ""
-            buffer.put(CharacterWidth.truncate(text, to: width), x: x, y: line.y, style: style, limit: min(line.maxX, x + width))
+            let text = CharacterWidth.truncate(index < cells.count ? cells[index] : "", to: width)
+            let limit = min(line.maxX, x + width)
+            buffer.put(text, x: x, y: line.y, style: style, limit: limit)
+            if highlight { find.highlight(text, x: x, y: line.y, style: style, into: &buffer, limit: limit) }
             x += width + 1
         }
     }

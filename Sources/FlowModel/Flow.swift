@@ -50,6 +50,9 @@ public struct Flow: Sendable, Hashable {
     /// The flow's (first) trigger.
     public var trigger: Trigger? { definition.triggers.values.first }
 
+    /// The highest version a flow file may carry (a save adds one; far from overflowing an integer).
+    public static let maximumVersion = 1_000_000_000
+
     /// An ISO 8601 UTC timestamp with milliseconds (`2026-11-26T09:31:56.117Z`).
     public static func timestamp(_ date: Date) -> String { TimeText.iso8601(date) }
 }

@@ -26,6 +26,9 @@ struct FlowDecoder {
             throw failure(at: "state", "unknown state '\(stateText)'; use \"On\" or \"Off\"")
         }
         let version = try optionalInt(&members, "version") ?? 0
+        guard (0...Flow.maximumVersion).contains(version) else {
+            throw failure(at: "version", "\"version\" must be between 0 and \(Flow.maximumVersion); found \(version) (set it to 1 to start again)")
+        }
         guard let definitionValue = members.take("definition") else {
             throw failure("missing \"definition\"; a flow file holds its workflow under \"definition\"")
         }

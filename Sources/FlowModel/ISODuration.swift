@@ -6,7 +6,11 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
     /// A duration of the given seconds.
     public init(seconds: Double) { self.seconds = seconds }
 
-    /// Parses `P[nD][T[nH][nM][n[.n]S]]` (weeks `nW` too); nil when the text is not such a duration.
+    /// The longest duration accepted (366 days): longer timeouts, waits and intervals are refused as invalid.
+    public static let maximumSeconds: Double = 366 * 86_400
+
+    /// Parses `P[nD][T[nH][nM][n[.n]S]]` (weeks `nW` too); nil when the text is not such a duration or is longer
+    /// than `maximumSeconds`.
     public init?(_ text: String) {
         var rest = Substring(text.uppercased())
         guard rest.first == "P", rest.count > 1 else { return nil }
@@ -34,13 +38,13 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
             default: return nil
             }
         }
-        guard number.isEmpty, sawUnit else { return nil }
+        guard number.isEmpty, sawUnit, total.isFinite, total <= Self.maximumSeconds else { return nil }
         seconds = total
     }
 
     /// The canonical text, e.g. `PT1H30M` or `PT0.5S`.
     public var description: String {
-        var remaining = seconds
+        var remaining = seconds.isFinite ? min(max(seconds, 0), 1e15) : 0
         var text = "P"
         let days = Int(remaining / 86_400)
         if days > 0 { text += "\(days)D"; remaining -= Double(days) * 86_400 }

@@ -15,6 +15,9 @@ struct DefinitionValidator {
         for measure in definition.measures { try checkMeasure(measure) }
         for segment in definition.segments { try checkSegment(segment) }
         if let problem = definition.schedule?.problem() { throw fail("schedule", problem) }
+        if let interval = definition.demoFeed?.intervalSeconds, !(1...86_400).contains(interval) {
+            throw fail("demoFeed.intervalSeconds", "must be between 1 and 86400 seconds; found \(interval)")
+        }
         _ = try DependencyOrder.resolve(definition, file: file)
     }
 

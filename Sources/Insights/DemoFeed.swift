@@ -35,7 +35,7 @@ public final class DemoFeed: @unchecked Sendable {
             let interval = interval
             task = Task { [weak self] in
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(interval))
+                    try? await Task.sleep(for: .seconds(interval.isFinite ? min(max(1, interval), 86_400) : 5))
                     if Task.isCancelled { return }
                     try? self?.tick()
                 }

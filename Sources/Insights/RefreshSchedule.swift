@@ -30,10 +30,14 @@ public struct RefreshSchedule: Codable, Sendable, Equatable {
         return nextDailyTime(after: date)
     }
 
+    /// The longest interval accepted, in seconds (a year).
+    public static let maximumInterval: Double = 31_536_000
+
     /// A problem with the schedule settings, or nil if they are valid.
     func problem() -> String? {
         if let interval = intervalSeconds {
-            return interval > 0 ? nil : "intervalSeconds must be positive"
+            return (1...Self.maximumInterval).contains(interval) ? nil
+                : "intervalSeconds must be between 1 and \(Int(Self.maximumInterval)) (a year); found \(interval)"
         }
         guard let times = dailyTimes, !times.isEmpty else { return isEnabled ? "needs intervalSeconds or dailyTimes" : nil }
         if let zone = timeZone, TimeZone(identifier: zone) == nil { return "unknown time zone '\(zone)'" }

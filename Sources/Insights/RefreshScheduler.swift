@@ -24,7 +24,7 @@ public final class RefreshScheduler: @unchecked Sendable {
             let onError = onError
             task = Task {
                 while !Task.isCancelled, let next = schedule.nextFireDate(after: Date()) {
-                    try? await Task.sleep(for: .seconds(max(0, next.timeIntervalSinceNow)))
+                    try? await Task.sleep(for: .seconds(min(max(0, next.timeIntervalSinceNow), RefreshSchedule.maximumInterval)))
                     if Task.isCancelled { return }
                     do { try await workspace.refreshAll() } catch { onError(error) }
                 }

@@ -67,7 +67,9 @@ struct RuleCompiler {
             return "substr(lower(\(expression)), 1, length(?)) = lower(?)"
         case .inLastDays:
             arguments.append(TimeText.iso8601Seconds(now).databaseValue)
-            arguments.append("-\(Int(condition.value?.numberValue ?? 0)) days".databaseValue)
+            let days = condition.value?.numberValue ?? 0
+            // Whole days within ±1,000 years; a definition's number never traps the conversion.
+            arguments.append("-\(Int(days.isFinite ? min(max(days, -365_000), 365_000).rounded(.down) : 0)) days".databaseValue)
             let cutoff = type == .date ? "date(?, ?)" : "strftime('%Y-%m-%dT%H:%M:%SZ', ?, ?)"
             return "\(expression) >= \(cutoff)"
         case .notEqual:

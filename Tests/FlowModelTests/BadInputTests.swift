@@ -24,6 +24,20 @@ import Testing
         #expect(failure.description.hasPrefix("flows/bad.json:"))
     }
 
+    @Test func aVersionThatWouldOverflowASaveIsRefused() throws {
+        let text = #"{"id": "x", "displayName": "y", "version": 9223372036854775807, "definition": {"triggers": {}, "actions": {}}}"#
+        let failure = try #require(error(Array(text.utf8)))
+        #expect(failure.path == "$.version")
+        #expect(failure.message.contains("between 0 and 1000000000"))
+    }
+
+    @Test func durationsLongerThanAYearAreNotDurations() {
+        #expect(ISODuration("P99999999999999999999D") == nil)
+        #expect(ISODuration("P367D") == nil)
+        #expect(ISODuration("P30D")?.seconds == 2_592_000)
+        #expect(ISODuration(seconds: .infinity).description == "PT0S", "printing never traps")
+    }
+
     @Test func wrongTypesNameTheJSONPath() throws {
         let text = #"{"id": "x", "displayName": "y", "definition": {"triggers": {}, "actions": {"A": {"type": "Compose", "runAfter": {"B": "Succeeded"}}}}}"#
         let failure = try #require(error(Array(text.utf8)))

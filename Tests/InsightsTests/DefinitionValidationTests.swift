@@ -28,6 +28,15 @@ import Testing
         #expect(try loadError { _ in } == nil)
     }
 
+    @Test func intervalsThatWouldTrapOrSpinAreRefused() throws {
+        let huge = item(try loadError { $0.schedule = RefreshSchedule(intervalSeconds: 1e300) })
+        #expect(huge?.0 == "schedule" && huge?.1.contains("between 1 and 31536000") == true)
+        #expect(item(try loadError { $0.schedule = RefreshSchedule(intervalSeconds: 0.001) })?.0 == "schedule")
+        let spin = item(try loadError { $0.demoFeed = DemoFeedSettings(enabled: true, intervalSeconds: 0) })
+        #expect(spin?.0 == "demoFeed.intervalSeconds" && spin?.1.contains("between 1 and 86400") == true)
+        #expect(try loadError { $0.schedule = RefreshSchedule(intervalSeconds: 30) } == nil)
+    }
+
     @Test func unknownFieldType() throws {
         let found = item(try loadError { $0.sources[0].columns[1].typeName = "txt" })
         #expect(found?.0 == "source 'crm' column 'full_name'")

@@ -89,6 +89,6 @@ enum HTTPTransport {
 
     private static func milliseconds(_ seconds: Double) -> Int {
         guard seconds.isFinite, seconds > 0 else { return 120_000 }
-        return max(1, Int((seconds * 1000).rounded()))
+        return max(1, Int((min(seconds, 86_400) * 1000).rounded()))
     }
 }

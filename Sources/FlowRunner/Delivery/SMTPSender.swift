@@ -107,7 +107,7 @@ struct SMTPSettings: Sendable {
         if let username { try easy.set(CURLOPT_USERNAME, username) }
         if let password { try easy.set(CURLOPT_PASSWORD, password) }
         if let caFile { try easy.set(CURLOPT_CAINFO, caFile) }
-        let milliseconds = timeout.isFinite && timeout > 0 ? max(1, Int(timeout * 1000)) : 120_000
+        let milliseconds = timeout.isFinite && timeout > 0 ? max(1, Int(min(timeout, 86_400) * 1000)) : 120_000
         try easy.set(CURLOPT_TIMEOUT_MS, milliseconds)
         try easy.set(CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds, 30_000))
     }

@@ -93,5 +93,16 @@ import TerminalUI
         #expect(screen.contains("add it in Admin > Connections"))
         #expect(screen.contains("$.definition.actions.Post_message.inputs.connection"))
     }
+
+    /// Admin > System asks the runner for the workspace status again while it is shown (not only when opened).
+    @Test func systemRereadsTheStatus() {
+        let link = FixtureRunnerLink()
+        let session = makeLiveSession(link: link)
+        session.send([.down, .enter, .enter])
+        #expect(session.state.breadcrumb.last == "System")
+        let opened = link.sent.filter { $0 == .loadStatus }.count
+        tickTwoSeconds(session)
+        #expect(link.sent.filter { $0 == .loadStatus }.count > opened)
+    }
 }
 

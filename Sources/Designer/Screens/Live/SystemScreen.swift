@@ -1,8 +1,8 @@
 import TerminalUI
 
 /// Admin > System: each source's last refresh, unification, measures and segments; Refresh now (one source or all)
-/// with progress; the schedule; the demo feed; where the home keeps its files.
-struct SystemScreen: Screen {
+/// with progress; the schedule; the demo feed; where the home keeps its files. The status is re-read while shown.
+struct SystemScreen: LiveScreen {
     var table = Table(columns: [TableColumn("Kind", width: 11), TableColumn("Name", width: 22), TableColumn("Value", width: 13), TableColumn("Last refresh")])
 
     enum Action: Sendable { case move, refresh, all, demo, interval, reload, find, back }
@@ -17,6 +17,13 @@ struct SystemScreen: Screen {
         ListKeys.findBinding(.find, priority: 7),
         Common.back(.back),
     ])
+
+    /// Re-read the workspace status every this many ticks (2 s at 250 ms).
+    static let pollEvery = 8
+
+    func poll(_ state: inout DesignerState) {
+        if state.ticks % Self.pollEvery == 0 { state.perform(.runner(.loadStatus)) }
+    }
 
     var title: String { "System" }
     var takesTextInput: Bool { table.find.isTyping }

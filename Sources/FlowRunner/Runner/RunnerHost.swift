@@ -16,6 +16,8 @@ public final class RunnerHost: Sendable {
     public let activity: WorkspaceActivity?
     private let lock: RunnerLock
     private let forwarding = Mutex<Task<Void, Never>?>(nil)
+    /// Reloads the runner's flows when the flows folder changes (any writer: designer, CLI, an editor).
+    private let watch: FlowsFolderWatch
 
     private init(home: InsightFlowHome, lock: RunnerLock, runner: Runner, history: HistoryStore, workspace: Workspace?,
                  activity: WorkspaceActivity?) {
@@ -25,6 +27,9 @@ public final class RunnerHost: Sendable {
         self.history = history
         self.workspace = workspace
         self.activity = activity
+        watch = FlowsFolderWatch(folder: home.flowsFolder) {
+            Task { try? await runner.reload() }
+        }
     }
 
     /// Takes the home's runner lock (or throws `RunnerLock.Held`), opens the history and starts the runner.
@@ -65,6 +70,7 @@ public final class RunnerHost: Sendable {
     /// Stops the workspace activity, lets the runner take the events already published, then waits for the runs
     /// in flight.
     public func stop() async {
+        watch.stop()
         activity?.stop()
         workspace?.finishEvents()
         let task = forwarding.withLock { task in

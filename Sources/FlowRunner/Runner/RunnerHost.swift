@@ -15,6 +15,12 @@ public final class RunnerHost: Sendable {
     /// The workspace's first refresh, schedule and demo feed (started by `startWorkspace`).
     public let activity: WorkspaceActivity?
     private let lock: RunnerLock
+    /// What `HomePermissions` tightened at this start (for the log).
+    public private(set) var permissionWarnings: [String] {
+        get { warnings.withLock { $0 } }
+        set { warnings.withLock { $0 = newValue } }
+    }
+    private let warnings = Mutex<[String]>([])
     private let forwarding = Mutex<Task<Void, Never>?>(nil)
     /// Reloads the runner's flows when the flows folder changes (any writer: designer, CLI, an editor).
     private let watch: FlowsFolderWatch
@@ -39,12 +45,15 @@ public final class RunnerHost: Sendable {
                             onWorkspaceError: @escaping @Sendable (any Error) -> Void = { _ in }) async throws -> RunnerHost {
         let lock = try RunnerLock(home: home.url)
         let history = try HistoryStore(url: home.historyDatabase)
+        let warnings = HomePermissions.enforce(home)
         let workspace = try? Workspace.load(folder: home.workspaceFolder)
         let runner = Runner(home: home, history: history, delivery: delivery ?? DeliveryService(home: home),
                             dataActions: workspace.map(WorkspaceDataActions.init), configuration: configuration)
         try await runner.start()
-        return RunnerHost(home: home, lock: lock, runner: runner, history: history, workspace: workspace,
-                          activity: workspace.map { WorkspaceActivity(workspace: $0, onError: onWorkspaceError) })
+        let host = RunnerHost(home: home, lock: lock, runner: runner, history: history, workspace: workspace,
+                              activity: workspace.map { WorkspaceActivity(workspace: $0, onError: onWorkspaceError) })
+        host.permissionWarnings = warnings
+        return host
     }
 
     /// Forwards the workspace's events to the runner; with `activity`, also refreshes once now (so threshold

@@ -44,8 +44,10 @@ public final class RunnerHost: Sendable {
                             delivery: (any ActionDelivering)? = nil,
                             onWorkspaceError: @escaping @Sendable (any Error) -> Void = { _ in }) async throws -> RunnerHost {
         let lock = try RunnerLock(home: home.url)
+        let historyExisted = FileManager.default.fileExists(atPath: home.historyDatabase.path)
         let history = try HistoryStore(url: home.historyDatabase)
-        let warnings = HomePermissions.enforce(home)
+        // A history created just now has the process's default mode: tightened without a warning.
+        let warnings = HomePermissions.enforce(home).filter { historyExisted || !$0.hasPrefix(home.historyDatabase.path) }
         let workspace = try? Workspace.load(folder: home.workspaceFolder)
         let runner = Runner(home: home, history: history, delivery: delivery ?? DeliveryService(home: home),
                             dataActions: workspace.map(WorkspaceDataActions.init), configuration: configuration)

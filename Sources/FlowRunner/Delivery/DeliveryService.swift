@@ -42,7 +42,7 @@ public struct DeliveryService: ActionDelivering {
             return outbox(request, target: target, body: body) { ["statusCode": 202, "responseText": "", "outboxFile": .string($0.path)] }
         }
         return await TeamsSender().send(inputs: request.inputs, connection: connection, idempotencyKey: request.idempotencyKey,
-                                        timeout: request.timeout)
+                                        attempt: request.attempt, timeout: request.timeout)
     }
 
     private func email(_ request: DeliveryRequest) async -> DeliveryOutcome {
@@ -73,7 +73,8 @@ public struct DeliveryService: ActionDelivering {
         if let connection = request.connection, connection.kind != .http, connection.kind != .outbox { return mismatch(connection, needs: .http) }
         let stepRequest: HTTPStepRequest
         do {
-            stepRequest = try HTTPStepRequest(inputs: request.inputs, connection: request.connection, idempotencyKey: request.idempotencyKey)
+            stepRequest = try HTTPStepRequest(inputs: request.inputs, connection: request.connection, idempotencyKey: request.idempotencyKey,
+                                              attempt: request.attempt)
         } catch {
             return .failed(error)
         }

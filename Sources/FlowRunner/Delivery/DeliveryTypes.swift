@@ -35,22 +35,26 @@ public struct DeliveryFailure: Error, Sendable, CustomStringConvertible {
 }
 
 /// Sends one evaluated step. `inputs` are the step's inputs after expression evaluation; `idempotencyKey` goes
-/// in an `Idempotency-Key` header (run id + step + attempt) on HTTP/Teams requests; `dryRun` records what would
-/// be sent without sending (outputs say so); `timeout` bounds the attempt in seconds.
+/// in an `Idempotency-Key` header (run id + step + loop iteration path: the same for every attempt and resume)
+/// and `attempt` in `X-InsightFlow-Attempt` on HTTP/Teams requests; `dryRun` records what would be sent without
+/// sending (outputs say so); `timeout` bounds the attempt in seconds.
 public struct DeliveryRequest: Sendable {
     public var stepType: StepType
     public var inputs: JSONValue
     public var connection: Connection?
     public var idempotencyKey: String
+    /// 1 for the first attempt, then 2, 3, … for retries.
+    public var attempt: Int
     public var dryRun: Bool
     public var timeout: Double
 
-    public init(stepType: StepType, inputs: JSONValue, connection: Connection?, idempotencyKey: String,
+    public init(stepType: StepType, inputs: JSONValue, connection: Connection?, idempotencyKey: String, attempt: Int = 1,
                 dryRun: Bool = false, timeout: Double = 120) {
         self.stepType = stepType
         self.inputs = inputs
         self.connection = connection
         self.idempotencyKey = idempotencyKey
+        self.attempt = attempt
         self.dryRun = dryRun
         self.timeout = timeout
     }

@@ -11,7 +11,7 @@ struct HTTPStepRequest: Sendable {
     var bodyValue: JSONValue
 
     /// Builds the request: base URL, queries, headers (the step's override the connection's), body, authentication.
-    init(inputs: JSONValue, connection: Connection?, idempotencyKey: String) throws(DeliveryFailure) {
+    init(inputs: JSONValue, connection: Connection?, idempotencyKey: String, attempt: Int = 1) throws(DeliveryFailure) {
         method = (inputs["method"]?.stringValue ?? "GET").uppercased()
         guard method.allSatisfy({ $0.isLetter }), !method.isEmpty else { throw .permanent("'\(method)' is not an HTTP method") }
         url = try Self.url(inputs: inputs, connection: connection)
@@ -23,6 +23,7 @@ struct HTTPStepRequest: Sendable {
         let authentication = inputs["authentication"].flatMap { $0["type"] == nil ? nil : $0 } ?? connection?.settings["authentication"]
         try Self.authorize(&headers, authentication)
         headers.setDefault("Idempotency-Key", idempotencyKey)
+        headers.setDefault("X-InsightFlow-Attempt", String(attempt))
         guard let valid = headers.validated else { throw .permanent("a header name or value contains a line break") }
         self.headers = valid
     }

@@ -9,7 +9,7 @@ struct TeamsSender: Sendable {
     }
 
     /// Posts the step's card; outputs `statusCode` and `responseText`.
-    func send(inputs: JSONValue, connection: Connection, idempotencyKey: String, timeout: Double) async -> DeliveryOutcome {
+    func send(inputs: JSONValue, connection: Connection, idempotencyKey: String, attempt: Int = 1, timeout: Double) async -> DeliveryOutcome {
         guard let webhook = connection.string("webhookUrl") else {
             return .failed(.permanent("the Teams connection '\(connection.name)' has no webhookUrl"))
         }
@@ -17,6 +17,7 @@ struct TeamsSender: Sendable {
         let call = HTTPCall(method: "POST", url: webhook, headers: [
             CurlHeader(name: "Content-Type", value: "application/json"),
             CurlHeader(name: "Idempotency-Key", value: idempotencyKey),
+            CurlHeader(name: "X-InsightFlow-Attempt", value: String(attempt)),
         ], body: Array(body.jsonText().utf8), timeout: timeout)
         switch await HTTPTransport.send(call) {
         case .failure(let failure):

@@ -6,7 +6,9 @@ import Foundation
 struct ActionSteps {
     let environment: RunEnvironment
 
-    func run(_ step: Step, inputs: JSONValue, runId: String) async -> StepOutcome {
+    /// Delivers the step, retrying by its policy; every attempt carries the same `idempotencyKey` (and its number
+    /// in `X-InsightFlow-Attempt`), so a receiver can drop repeats after a retry or a resume.
+    func run(_ step: Step, inputs: JSONValue, idempotencyKey: String) async -> StepOutcome {
         let connection = inputs["connection"]?.stringValue.flatMap { environment.connections[$0] }
         if let name = inputs["connection"]?.stringValue, connection == nil, step.type != .http {
             return StepOutcome(status: .failed, inputs: inputs, error: "the connection '\(name)' does not exist; add it in Admin > Connections", code: "ConnectionNotFound", attempts: 0)
@@ -17,7 +19,7 @@ struct ActionSteps {
         var attempt = 1
         while true {
             let request = DeliveryRequest(stepType: step.type, inputs: inputs, connection: connection,
-                                          idempotencyKey: "\(runId):\(step.name):\(attempt)", dryRun: environment.dryRun, timeout: timeout)
+                                          idempotencyKey: idempotencyKey, attempt: attempt, dryRun: environment.dryRun, timeout: timeout)
             let outcome = await deliverWithTimeout(request, timeout: timeout)
             switch outcome {
             case .delivered(let outputs):

@@ -18,7 +18,10 @@ struct StepDispatcher {
             case .condition, .switchCase, .foreach, .until, .scope:
                 return try await ControlSteps(executor: executor).run(step, path: path, context: context)
             case .teamsPostMessage, .sendEmail, .http:
-                return await ActionSteps(environment: environment).run(step, inputs: try inputs(step, context), runId: context.workflowInfo.value(atPath: "run.name")?.stringValue ?? "")
+                let runId = context.workflowInfo.value(atPath: "run.name")?.stringValue ?? ""
+                // The same key for every attempt and every resume of this step in this iteration of this run.
+                let key = runId + ":" + step.name + (context.iterationPath.map { ":" + $0 } ?? "")
+                return await ActionSteps(environment: environment).run(step, inputs: try inputs(step, context), idempotencyKey: key)
             case .getEntities, .getItems, .getItem:
                 return try DataActionSteps(actions: environment.dataActions).run(step, inputs: try inputs(step, context))
             default:

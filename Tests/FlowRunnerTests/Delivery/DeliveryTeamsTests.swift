@@ -27,6 +27,7 @@ struct DeliveryTeamsTests {
         let recorded = try await DeliveryFixtures.recorded(prefix)
         try #require(recorded.count == 1)
         #expect(recorded[0]["headers"]?["Idempotency-Key"]?.stringValue == request.idempotencyKey)
+        #expect(recorded[0]["headers"]?["X-InsightFlow-Attempt"]?.stringValue == "1")
         #expect(recorded[0]["headers"]?["Content-Type"] == "application/json")
         let body = try JSONValue.parse(recorded[0]["body"]?.stringValue ?? "")
         #expect(body["type"] == "message")

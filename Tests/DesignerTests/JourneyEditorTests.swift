@@ -74,6 +74,21 @@ import TerminalUI
         #expect(session.screen.contains("not an ISO 8601 duration"))
     }
 
+    /// D12: a run-after the form cannot apply: the focus goes there and the reason is shown beside the field.
+    @Test func refusedRunAfterShowsTheReasonBesideTheField() {
+        let (session, _) = openCanvas(JourneyFixture.emailFlow())
+        session.send([.down, .enter])
+        for _ in 0..<30 where !session.screen.contains("› Run after") { session.send([.tab]) }
+        session.type("Nowhere: Exploded")
+        session.send(Array(repeating: .backTab, count: 20))
+        session.send([.enter])
+        #expect(session.state.breadcrumb.last == "Send_email")
+        let lines = session.screen.split(separator: "\n").map(String.init)
+        let label = lines.firstIndex { $0.contains("› Run after") }
+        #expect(label != nil)
+        if let label { #expect(lines[label + 2].contains("! Run after: 'Exploded' is not a status")) }
+    }
+
     /// D6: the connection picker offers only connections of the step's kind (the smtp `mail` is not offered to Teams).
     @Test func connectionPickerOffersOnlyTheStepsKind() {
         let (session, _) = openCanvas(sampleFlow())

@@ -20,6 +20,8 @@ struct FormField: Sendable, Hashable {
     var control: Control
     /// True when Ctrl-D may insert dynamic content here.
     var acceptsDynamicContent: Bool
+    /// Why the form refused to apply this field's value (shown beside it until the field is edited).
+    var refusal: String?
 
     init(id: String, label: String, help: String = "", required: Bool = false, kind: ValueKind = .string, control: Control, dynamic: Bool = false) {
         self.id = id
@@ -52,20 +54,22 @@ struct FormField: Sendable, Hashable {
 
     /// Applies an editing key; true when consumed.
     mutating func handle(_ key: Key) -> Bool {
+        let consumed: Bool
         switch control {
         case .text(var field):
-            defer { control = .text(field) }
-            return field.handle(key)
+            consumed = field.handle(key)
+            control = .text(field)
         case .choice(var choice):
-            defer { control = .choice(choice) }
-            return choice.handle(key)
+            consumed = choice.handle(key)
+            control = .choice(choice)
         case .checkbox(var box):
-            defer { control = .checkbox(box) }
-            return box.handle(key)
+            consumed = box.handle(key)
+            control = .checkbox(box)
         }
+        if consumed { refusal = nil }
+        return consumed
     }
 
-    /// Inserts text at the cursor of a text field.
     /// Replaces the text of a text field (other controls are left alone).
     mutating func setText(_ text: String) {
         guard case .text(var field) = control else { return }
@@ -73,6 +77,7 @@ struct FormField: Sendable, Hashable {
         control = .text(field)
     }
 
+    /// Inserts text at the cursor of a text field.
     mutating func insert(_ text: String) {
         guard case .text(var field) = control else { return }
         field.insert(text)

@@ -49,7 +49,7 @@ struct FormModel: Sendable, Hashable {
             case .choice(let choice): choice.render(into: &buffer, rect: controlRect, theme: theme, focused: focused)
             case .checkbox(let box): box.render(into: &buffer, rect: controlRect, theme: theme, focused: focused)
             }
-            if let problem = field.problem {
+            if let problem = field.refusal ?? field.problem {
                 buffer.put("  ! " + problem, x: area.x + 2, y: y + 2, style: theme[.error], limit: area.maxX)
             } else if focused, !field.help.isEmpty {
                 buffer.put("  " + field.help, x: area.x + 2, y: y + 2, style: theme[.muted], limit: area.maxX)

@@ -104,8 +104,12 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
         do {
             try StepSettings.apply(form, to: &step)
         } catch {
-            state.notify(error.message, .error)
-            if let field = error.field { form.focus(on: field) }
+            if let field = error.field, let index = form.fields.firstIndex(where: { $0.id == field }) {
+                form.focus = index
+                form.fields[index].refusal = error.message
+            } else {
+                state.notify(error.message, .error)
+            }
             return false
         }
         let oldName = stepName

@@ -2,25 +2,50 @@ import FlowExpressions
 import TerminalUI
 
 /// Adds or edits a connection: name and the kind's settings; secrets in masked fields that start empty when editing
-/// (empty keeps the stored secret). Ctrl-S saves.
+/// (empty keeps the stored secret). When editing, the kind can be changed (the form then asks for that kind's
+/// settings). Ctrl-S saves.
 struct ConnectionFormScreen: Screen, TextInputScreen {
     static let kinds = ["teams", "smtp", "http", "outbox"]
-    let kind: String
+    private(set) var kind: String
     let original: String?
+    /// The kind the connection had when the form opened (its secrets are kept only while the kind stays).
+    let originalKind: String?
     var form: FormModel
 
     init(kind: String) {
         self.kind = kind
         self.original = nil
+        self.originalKind = nil
         self.form = FormModel(fields: Self.fields(kind: kind, values: [:], isNew: true))
     }
 
     init(editing summary: ConnectionSummary) {
         self.kind = summary.kind
         self.original = summary.name
+        self.originalKind = summary.kind
         var values = Dictionary(summary.settings.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         values["name"] = summary.name
-        self.form = FormModel(fields: Self.fields(kind: summary.kind, values: values, isNew: false))
+        self.form = FormModel(fields: [Self.kindField(summary.kind)] + Self.fields(kind: summary.kind, values: values, isNew: false))
+    }
+
+    /// The kind chooser shown when editing.
+    static func kindField(_ kind: String) -> FormField {
+        var options = kinds
+        if !options.contains(kind) { options.append(kind) }
+        return FormField(id: "kind", label: "Kind", help: "Changing the kind asks for that kind's settings (←/→ to choose)",
+                         control: .choice(ChoiceList(options: options, selected: options.firstIndex(of: kind) ?? 0)))
+    }
+
+    /// Rebuilds the fields for the kind now chosen, keeping the values the kinds share.
+    private mutating func followKind() {
+        let chosen = form.text("kind")
+        guard original != nil, !chosen.isEmpty, chosen != kind else { return }
+        var values: [String: String] = [:]
+        for field in form.fields where field.id != "kind" { values[field.id] = field.text }
+        kind = chosen
+        let focus = form.focus
+        form = FormModel(fields: [Self.kindField(chosen)] + Self.fields(kind: chosen, values: values, isNew: chosen != originalKind))
+        form.focus = min(focus, form.fields.count - 1)
     }
 
     var title: String { original.map { "Edit \($0)" } ?? "New \(kind) connection" }
@@ -68,6 +93,7 @@ struct ConnectionFormScreen: Screen, TextInputScreen {
             return .pop
         default:
             _ = form.handle(key)
+            followKind()
             return .stay
         }
     }
@@ -75,7 +101,7 @@ struct ConnectionFormScreen: Screen, TextInputScreen {
     /// The form as a draft (port as a number).
     var draft: ConnectionDraft {
         var settings: [String: JSONValue] = [:]
-        for field in form.fields where field.id != "name" {
+        for field in form.fields where field.id != "name" && field.id != "kind" {
             let text = field.text.trimmingCharacters(in: .whitespaces)
             settings[field.id] = field.id == "port" ? Int(text).map { .int($0) } ?? .string(text) : .string(text)
         }

@@ -1,3 +1,4 @@
+import FlowModel
 import TerminalUI
 
 /// Admin > Connections: the named connections (secrets masked); add, edit, delete, test.
@@ -22,6 +23,11 @@ struct ConnectionsScreen: Screen {
 
     private func rows(_ state: DesignerState) -> [TableRow] { state.live.connections.map { TableRow(id: $0.name, [$0.name, $0.kind, $0.summary]) } }
 
+    /// The names of the flows with a step that sends through the connection `name`.
+    static func flows(using name: String, in state: DesignerState) -> [String] {
+        state.flows.filter { flow in flow.definition.allSteps.contains { $0.step.inputs?["connection"]?.stringValue == name } }.map(\.displayName)
+    }
+
     private func tableRect(_ area: Rect) -> Rect { area.inset(1).dropBottom(1) }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
@@ -40,7 +46,9 @@ struct ConnectionsScreen: Screen {
             if let selected { return .push(ConnectionFormScreen(editing: selected)) }
         case .delete:
             if let selected {
-                state.ask(Dialog(title: "Delete connection", message: "Delete \"\(selected.name)\"? Flows using it will fail to send.", buttons: ["Delete", "Cancel"]),
+                let users = Self.flows(using: selected.name, in: state)
+                let uses = users.isEmpty ? "No flow uses it." : "Used by \(users.joined(separator: ", ")): they will fail to send."
+                state.ask(Dialog(title: "Delete connection", message: "Delete \"\(selected.name)\"? \(uses)", buttons: ["Delete", "Cancel"]),
                           for: .deleteConnection(name: selected.name))
             }
         case .test:

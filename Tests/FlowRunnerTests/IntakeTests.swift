@@ -50,13 +50,40 @@ import FoundationNetworking
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
-    @Test func acceptsAValidHMACSignature() async throws {
+    /// Headers of a request signed with `credentials` at `time` (unix seconds).
+    func signed(_ body: Data, _ credentials: IntakeCredentials, at time: Double = Date().timeIntervalSince1970, delivery: String? = nil) -> [String: String] {
+        let stamp = String(Int(time))
+        var headers = ["X-InsightFlow-Timestamp": stamp, "X-InsightFlow-Signature": "sha256=\(credentials.sign(body, timestamp: stamp))"]
+        if let delivery { headers["X-InsightFlow-Delivery"] = delivery }
+        return headers
+    }
+
+    @Test func acceptsAValidSignatureOverTimestampAndBody() async throws {
         let (server, port, credentials, _, _) = try await start()
         defer { Task { await server.stop() } }
-        let signed = try await post(port, event, headers: ["X-InsightFlow-Signature": "sha256=\(credentials.sign(event))"])
-        #expect(signed.status == 202)
-        let tampered = try await post(port, event + Data(" ".utf8), headers: ["X-InsightFlow-Signature": "sha256=\(credentials.sign(event))"])
-        #expect(tampered.status == 401)
+        #expect(try await post(port, event, headers: signed(event, credentials)).status == 202)
+        let tampered = try await post(port, event + Data(" ".utf8), headers: signed(event, credentials))
+        #expect(tampered.status == 401 && tampered.body["error"] == "wrong signature")
+        var unstamped = signed(event, credentials)
+        unstamped["X-InsightFlow-Timestamp"] = nil
+        #expect(try await post(port, event, headers: unstamped).status == 401)
+    }
+
+    @Test func aSignedRequestCannotBeReplayed() async throws {
+        let (server, port, credentials, fixture, _) = try await start()
+        defer { Task { await server.stop() } }
+        let headers = signed(event, credentials)
+        var answers: [Int] = []
+        for _ in 0..<5 { answers.append(try await post(port, event, headers: headers).status) }
+        #expect(answers == [202, 401, 401, 401, 401], "the same signed request is accepted once")
+        let replay = try await post(port, event, headers: headers)
+        #expect(replay.body["error"]?.stringValue?.contains("replay") == true)
+        let old = try await post(port, event, headers: signed(event, credentials, at: Date().timeIntervalSince1970 - 600))
+        #expect(old.status == 401 && old.body["error"]?.stringValue?.contains("more than 300 seconds") == true)
+        let first = try await post(port, event, headers: signed(event, credentials, at: Date().timeIntervalSince1970 - 1, delivery: "d-1"))
+        let again = try await post(port, event, headers: signed(event, credentials, at: Date().timeIntervalSince1970 - 2, delivery: "d-1"))
+        #expect(first.status == 202 && again.status == 401, "one delivery id is accepted once, whatever its timestamp")
+        #expect(try fixture.history.eventCount() == 2)
     }
 
     @Test func refusesMissingOrWrongCredentials() async throws {

@@ -6,17 +6,14 @@ import Insights
 /// The server side of `ControlRoute`: each request carried out by the runner's `LocalRunnerClient`, so an
 /// attached client gets exactly what an embedded one would. Authenticated like `/events`.
 struct ControlRoutes: Sendable {
-    let credentials: IntakeCredentials
+    let authenticator: IntakeAuthenticator
     let client: LocalRunnerClient
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         guard let body = try? await request.bodyData, body.count <= IntakeServer.maximumBodySize else {
             return IntakeHandler.answer(.payloadTooLarge, ["error": "the body is missing or too large"])
         }
-        let signature = request.headers[HTTPHeader("X-InsightFlow-Signature")]
-        guard credentials.authorizes(authorization: request.headers[.authorization], signature: signature, body: body) else {
-            return IntakeHandler.answer(.unauthorized, ["error": "missing or wrong credentials"])
-        }
+        if let refusal = authenticator.refusal(request, body: body) { return refusal }
         guard let route = ControlRoute(path: request.path) else {
             return IntakeHandler.answer(.notFound, ["error": .string("no control route \(request.path)")])
         }

@@ -21,20 +21,36 @@ public struct IntakeCredentials: Sendable {
         return IntakeCredentials(token: token)
     }
 
-    /// True when the request proves it knows the token (constant-time comparisons).
-    public func authorizes(authorization: String?, signature: String?, body: Data) -> Bool {
+    /// How far a signed request's timestamp may be from now, in seconds (either way).
+    public static let signatureWindow: Double = 300
+
+    /// Nil when the request proves it knows the token, else why not (for the 401 answer). A bearer token is
+    /// compared as is; a signature must cover `X-InsightFlow-Timestamp` and the body — `sha256=<hex HMAC-SHA256 of
+    /// "<timestamp>.<body>">` — with the timestamp within `signatureWindow` of now, so a captured request cannot
+    /// be replayed later (`ReplayGuard` refuses a repeat inside the window).
+    public func refusal(authorization: String?, signature: String?, timestamp: String?, body: Data, now: Date = Date()) -> String? {
         if let authorization, authorization.lowercased().hasPrefix("bearer ") {
-            return Self.constantTimeEqual(Array(authorization.dropFirst(7).trimmingCharacters(in: .whitespaces).utf8), Array(token.utf8))
+            let given = Array(authorization.dropFirst(7).trimmingCharacters(in: .whitespaces).utf8)
+            return Self.constantTimeEqual(given, Array(token.utf8)) ? nil : "wrong bearer token: send the token in <home>/intake-token"
         }
-        if let signature, signature.lowercased().hasPrefix("sha256=") {
-            return Self.constantTimeEqual(Array(signature.dropFirst(7).lowercased().utf8), Array(sign(body).utf8))
+        guard let signature, signature.lowercased().hasPrefix("sha256=") else {
+            return "missing credentials: send Authorization: Bearer <intake-token>, or X-InsightFlow-Timestamp: <unix seconds> with X-InsightFlow-Signature: sha256=<HMAC-SHA256 of \"<timestamp>.<body>\">"
         }
-        return false
+        guard let timestamp, let seconds = Double(timestamp.trimmingCharacters(in: .whitespaces)), seconds.isFinite else {
+            return "a signed request needs X-InsightFlow-Timestamp: <unix seconds>, covered by the signature"
+        }
+        guard abs(now.timeIntervalSince1970 - seconds) <= Self.signatureWindow else {
+            return "X-InsightFlow-Timestamp is more than \(Int(Self.signatureWindow)) seconds from now (replayed, or the sender's clock is off)"
+        }
+        let expected = sign(body, timestamp: timestamp.trimmingCharacters(in: .whitespaces))
+        return Self.constantTimeEqual(Array(signature.dropFirst(7).lowercased().utf8), Array(expected.utf8)) ? nil : "wrong signature"
     }
 
-    /// The hex HMAC-SHA256 of a body with the token as key.
-    public func sign(_ body: Data) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(token.utf8)))
+    /// The hex HMAC-SHA256, keyed with the token, of `"<timestamp>.<body>"`.
+    public func sign(_ body: Data, timestamp: String) -> String {
+        var message = Data((timestamp + ".").utf8)
+        message.append(body)
+        let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(token.utf8)))
         return mac.map { String(format: "%02x", $0) }.joined()
     }
 

@@ -14,8 +14,9 @@ public final class IntakeServer: Sendable {
     public init(bind: String = "127.0.0.1", port: UInt16, credentials: IntakeCredentials, client: LocalRunnerClient) throws {
         let address = try sockaddr_in.inet(ip4: bind, port: port)
         server = HTTPServer(address: address, timeout: 30, pool: NoDelaySocketPool(pool: HTTPServer.defaultPool()), logger: .disabled)
-        let handler = IntakeHandler(credentials: credentials, runner: client.runner)
-        let control = ControlRoutes(credentials: credentials, client: client)
+        let authenticator = IntakeAuthenticator(credentials: credentials, replays: ReplayGuard())
+        let handler = IntakeHandler(authenticator: authenticator, runner: client.runner)
+        let control = ControlRoutes(authenticator: authenticator, client: client)
         Task { [server] in
             await server.appendRoute(HTTPRoute("POST \(ControlRoute.events.rawValue)")) { request in await handler.handle(request) }
             for route in ControlRoute.allCases where route != .events {
@@ -41,7 +42,7 @@ public final class IntakeServer: Sendable {
 
 /// Turns one HTTP request into an accepted event or a precise refusal.
 struct IntakeHandler: Sendable {
-    let credentials: IntakeCredentials
+    let authenticator: IntakeAuthenticator
     let runner: Runner
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
@@ -54,10 +55,7 @@ struct IntakeHandler: Sendable {
         guard body.count <= IntakeServer.maximumBodySize else {
             return Self.answer(.payloadTooLarge, ["error": .string("the body is over the \(IntakeServer.maximumBodySize)-byte limit")])
         }
-        let signature = request.headers[HTTPHeader("X-InsightFlow-Signature")]
-        guard credentials.authorizes(authorization: request.headers[.authorization], signature: signature, body: body) else {
-            return Self.answer(.unauthorized, ["error": "missing or wrong credentials: send Authorization: Bearer <intake-token> or X-InsightFlow-Signature: sha256=<HMAC of the body>"])
-        }
+        if let refusal = authenticator.refusal(request, body: body) { return refusal }
         let event: TriggerEvent
         do {
             event = try EventParser.parse([UInt8](body), origin: .http)

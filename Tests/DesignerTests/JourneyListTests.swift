@@ -187,4 +187,24 @@ import TerminalUI
         session.type("jk")
         #expect(session.screen.contains("Filter: jk"))
     }
+
+    /// The live lists moved to their last item and acted on: the Monitor's oldest row opens its run; System's last
+    /// line refreshes; the run detail's last step is selected.
+    @Test func liveListsReachTheirLastItem() {
+        let link = FixtureRunnerLink()
+        let session = makeLiveSession(link: link, flows: [sampleFlow()])
+        session.send([.end, .enter])
+        session.dispatch(.tick)
+        session.send([.character("G"), .enter])
+        #expect(session.state.breadcrumb.last == "Run run-test")
+        session.send([.escape, .escape, .home, .down, .enter, .enter])
+        #expect(session.state.breadcrumb.last == "System")
+        link.pending = [.status(SystemStatusView(lines: [.init(group: "Source", name: "CRM contacts", value: "40 rows", detail: "", failed: false),
+                                                          .init(group: "Source", name: "Orders", value: "150 rows", detail: "", failed: false)],
+                                                  schedule: "every 20 s", demoFeed: true))]
+        session.dispatch(.tick)
+        session.send([.end, .enter])
+        #expect(link.sent.last == .refresh(source: "Orders"))
+    }
 }
+

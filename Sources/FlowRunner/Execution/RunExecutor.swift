@@ -123,8 +123,8 @@ struct RunExecutor: Sendable {
         var result: OrderedJSON = ["name": .string(step.name), "status": .string(outcome.status.rawValue),
                                    "startTime": .string(Flow.timestamp(started)), "endTime": .string(Flow.timestamp(finished)),
                                    "code": .string(ResultCodes.code(outcome)),
-                                   "trackingId": .string(UUID().uuidString.lowercased()),
-                                   "clientTrackingId": context.workflowInfo.value(atPath: "run.name") ?? .null]
+                                   "trackingId": .string(state.nextTrackingId()),
+                                   "clientTrackingId": context.workflowInfo["run"]?["name"] ?? .null]
         if let inputs = outcome.inputs { result["inputs"] = inputs }
         result["outputs"] = Self.outputsShape(outcome.outputs, type: step.type)
         if let error = outcome.error { result["error"] = .object(["code": .string(outcome.code ?? "ActionFailed"), "message": .string(error)]) }

@@ -35,6 +35,8 @@ final class RunState: @unchecked Sendable {
     private var stop: RunTermination?
     /// Steps with secure inputs or outputs: their results are kept for expressions but never written to a checkpoint.
     private var secure: Set<String> = []
+    private let trackingBase: String = String(UUID().uuidString.lowercased().dropLast(8)) + "-"
+    private var trackingCounter = 0
 
     /// A fresh state, or one restored from a checkpoint.
     init(checkpoint: JSONValue? = nil) {
@@ -55,6 +57,14 @@ final class RunState: @unchecked Sendable {
             items.append(value)
             variables[name.lowercased()] = .array(items)
             return true
+        }
+    }
+
+    /// A tracking id for the next action result: one random base per run and a counter (no system call per action).
+    func nextTrackingId() -> String {
+        lock.withLock {
+            trackingCounter += 1
+            return trackingBase + String(trackingCounter, radix: 16)
         }
     }
 

@@ -17,6 +17,7 @@ struct ScopeGraph {
     /// ends, in the order they end (the top level saves checkpoints there). Returns every action's status.
     func run(finished: [String: StepStatus] = [:], onFinish: (String, Step, StepStatus) async -> Void = { _, _, _ in }) async -> [String: StepStatus] {
         var graph = ReadyGraph(steps: steps, finished: finished)
+        if graph.isChain { return await runChain(graph, onFinish: onFinish) }
         var running = 0
         var stopped: String?
         await withTaskGroup(of: (String, StepStatus).self) { group in
@@ -65,6 +66,33 @@ struct ScopeGraph {
         return graph.statuses
     }
 
+    /// A scope where no two actions can ever be ready together (one root, each action followed by at most one):
+    /// the actions run one after another in this task, with no task group.
+    private func runChain(_ start: ReadyGraph, onFinish: (String, Step, StepStatus) async -> Void) async -> [String: StepStatus] {
+        var graph = start
+        var stopped: String?
+        while let name = graph.nextReady() {
+            guard let step = steps[name] else { continue }
+            if stopped == nil { stopped = stopReason() }
+            let status: StepStatus
+            if let stopped {
+                status = executor.recordNotRun(step, path: path + [.key(name)], context: context, scope: scope, status: .skipped, reason: "not run: " + stopped)
+            } else if let unmet = ScopeStatus.unmetCondition(step, statuses: graph.statuses) {
+                status = executor.recordNotRun(step, path: path + [.key(name)], context: context, scope: scope, status: .skipped, reason: unmet, code: "ActionConditionFailed")
+            } else {
+                status = await executor.runStep(step, path: path + [.key(name)], context: context, scope: scope)
+            }
+            graph.finish(name, status)
+            await onFinish(name, step, status)
+        }
+        for name in graph.neverReady {
+            guard let step = steps[name] else { continue }
+            let reason = stopped.map { "not run: " + $0 } ?? "not run: its runAfter names a step that never finished (a cycle, or a step of another scope)"
+            graph.finish(name, executor.recordNotRun(step, path: path + [.key(name)], context: context, scope: scope, status: .skipped, reason: reason))
+        }
+        return graph.statuses
+    }
+
     /// Why no further action of this scope may start: the run was terminated, or an enclosing action timed out.
     private func stopReason() -> String? {
         if let termination = executor.state.termination { return termination.reason }
@@ -96,6 +124,10 @@ struct ReadyGraph {
             if count == 0 { ready.append(name) }
         }
     }
+
+    /// True when no two actions can ever be ready at once: at most one ready at the start and every action has at
+    /// most one successor.
+    var isChain: Bool { ready.count <= 1 && successors.values.allSatisfy { $0.count <= 1 } }
 
     /// True when an action is ready and not yet taken.
     var hasReady: Bool { readIndex < ready.count }

@@ -34,7 +34,15 @@ struct SecureData {
 
     /// The steps of a flow whose outputs are secure.
     static func secureOutputSteps(_ flow: Flow) -> Set<String> {
-        Set(flow.definition.allSteps.map(\.step).filter { SecureData($0).outputs }.map(\.name))
+        var names = Set<String>()
+        func visit(_ steps: StepList) {
+            for step in steps.values {
+                if step.runtimeConfiguration != nil, SecureData(step).outputs { names.insert(step.name) }
+                if step.isContainer { for branch in step.branches { visit(branch.steps) } }
+            }
+        }
+        visit(flow.definition.actions)
+        return names
     }
 
     /// Shown in place of secure inputs.

@@ -69,7 +69,7 @@ import Testing
 
     @Test func terminateCancelsRunningBranchesPromptly() async throws {
         let (run, records) = try await run(["Long": Def.wait(seconds: 5), "Stop": Def.terminate("Failed", code: "Early")])
-        #expect(try #require(run.duration) < 3)
+        #expect(try #require(run.duration) < 4.5, "the 5 s wait was cut short")
         #expect(run.status == .failed && run.errorCode == "Early")
         #expect(record(records, "Long")?.status == .cancelled)
     }

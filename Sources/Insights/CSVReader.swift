@@ -33,6 +33,9 @@ struct CSVReader {
     /// The file line on which the current record started (1-based).
     private(set) var recordLine = 0
 
+    /// Whether a chunk was read yet (the byte order mark can only be at the very start).
+    private var readAny = false
+
     init(url: URL, delimiter: UInt8, chunkSize: Int = 1 << 18) throws {
         self.handle = try FileHandle(forReadingFrom: url)
         self.delimiter = delimiter
@@ -81,6 +84,7 @@ struct CSVReader {
         while true {
             if position >= buffer.count {
                 try refill()
+                if position >= buffer.count, !atEnd { continue }
                 if position >= buffer.count {
                     if state == .quoted { throw .unterminatedQuote(line: recordLine) }
                     if !sawByte { return false }
@@ -147,10 +151,13 @@ struct CSVReader {
     private mutating func refill() throws(Failure) {
         guard !atEnd else { return }
         do {
-            let data = try handle.read(upToCount: chunkSize) ?? Data()
+            let data = try handle.read(upToCount: readAny ? chunkSize : max(chunkSize, 3)) ?? Data()
             if data.isEmpty { atEnd = true }
             buffer = [UInt8](data)
             position = 0
+            // A UTF-8 byte order mark (spreadsheet exports) is not part of the first header name.
+            if !readAny, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+            readAny = true
         } catch {
             throw .readFailed(error.localizedDescription)
         }

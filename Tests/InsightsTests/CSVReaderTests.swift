@@ -23,6 +23,12 @@ import Testing
         #expect(try records("a;b\n\n1;2", delimiter: ";") == [["a", "b"], ["1", "2"]])
     }
 
+    @Test func aByteOrderMarkAtTheStartIsNotPartOfTheFirstHeader() throws {
+        #expect(try records("\u{FEFF}id,name\n1,Ada\n") == [["id", "name"], ["1", "Ada"]])
+        #expect(try records("\u{FEFF}id,name\n1,Ada\n", chunkSize: 2) == [["id", "name"], ["1", "Ada"]])
+        #expect(try records("id,name\n1,\u{FEFF}Ada\n") == [["id", "name"], ["1", "\u{FEFF}Ada"]], "only a leading mark is dropped")
+    }
+
     @Test func unterminatedQuoteNamesTheLine() throws {
         #expect(throws: CSVReader.Failure.unterminatedQuote(line: 2)) { try records("a\n\"open\n") }
     }

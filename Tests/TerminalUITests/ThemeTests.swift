@@ -15,6 +15,8 @@ import Testing
         let (theme, error) = ThemeLoader.load(name: name, folders: [themesFolder], mode: .palette256, glyphs: .unicode)
         #expect(error == nil)
         #expect(theme.name == name)
+        let crlf = try ThemeLoader.parse(text.replacingOccurrences(of: "\n", with: "\r\n"), file: name + " (CRLF)")
+        #expect(crlf == roles, "a theme saved with Windows line endings reads the same")
     }
 
     @Test func noColorGivesAttributeOnlyStylesWithAVisibleSelection() {

@@ -20,7 +20,8 @@ public enum TOMLSubset {
         var table = ""
         var entries: [(key: String, value: Value, line: Int)] = []
         var seen = Set<String>()
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Any line ending: "\r\n" (a file saved on Windows) is one Character, so split on newlines, not on "\n".
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = offset + 1
             let line = stripComment(String(rawLine)).trimmingSpaces
             if line.isEmpty { continue }

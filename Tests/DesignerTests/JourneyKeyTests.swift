@@ -121,4 +121,18 @@ import TerminalUI
             #expect(status.contains(" Esc ") || status.contains(" q "), "\(stop.name) status at \(size): \(status)")
         }
     }
+
+    /// While a dialog or the help is open the status bar shows their keys, not the screen's (which do not work then).
+    @Test func statusBarFollowsTheOpenDialogAndHelp() {
+        let session = session()
+        session.send([.down, .down, .enter, .character("d")])
+        #expect(session.screen.contains("Delete flow"))
+        #expect(session.statusBar.contains("Enter ok"))
+        #expect(!session.statusBar.contains("o on/off"))
+        session.send([.escape, .character("?")])
+        #expect(session.statusBar.contains("any key close"))
+        session.send([.character("x")])
+        #expect(session.statusBar.contains("o on/off"))
+    }
 }
+

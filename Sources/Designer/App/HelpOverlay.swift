@@ -17,6 +17,15 @@ enum GlobalKeys {
     }
 }
 
+/// The keys of what opens over a screen (the status bar shows them while it is open).
+enum OverlayKeys {
+    static let help = [KeyHint("↑↓", "scroll", help: "scroll the help (also PgUp PgDn, Home End)", priority: 2),
+                       KeyHint("any key", "close", help: "any other key closes the help", priority: 1)]
+    static let dialog = [KeyHint("←→", "choose", help: "choose a button (also Tab, or its first letter)", priority: 3),
+                         KeyHint("Enter", "ok", help: "press the chosen button", priority: 2),
+                         KeyHint("Esc", "cancel", help: "close the dialog without choosing", priority: 1)]
+}
+
 /// The help overlay: the top screen's declared keys, then the global ones, wrapped to the box and scrollable.
 enum HelpOverlay {
     /// The overlay's box inside `area`.

@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
             Self.printError("error: \(held)")
             throw ExitCode(1)
         }
-        for warning in host.permissionWarnings { logger.warning("\(warning)") }
+        for warning in host.startWarnings { logger.warning("\(warning)") }
         let credentials = try IntakeCredentials.loadOrCreate(home: home.location.url)
         for warning in HomePermissions.enforce(home.location) { logger.warning("\(warning)") }
         let server = try IntakeServer(bind: bind, port: port, credentials: credentials, client: LocalRunnerClient(host: host))

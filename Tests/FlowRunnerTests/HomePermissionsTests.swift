@@ -24,9 +24,23 @@ import Testing
         #expect(mode(url.path) & 0o777 == 0o700)
         #expect(mode(token.path) & 0o777 == 0o600)
         #expect(mode(home.historyDatabase.path) & 0o777 == 0o600)
-        #expect(host.permissionWarnings.contains { $0.contains("intake-token") && $0.contains("mode 644") })
-        #expect(host.permissionWarnings.contains { $0.contains("history.sqlite") })
+        #expect(host.startWarnings.contains { $0.contains("intake-token") && $0.contains("mode 644") })
+        #expect(host.startWarnings.contains { $0.contains("history.sqlite") })
         #expect(HomePermissions.enforce(home).isEmpty, "nothing left to tighten")
+        await host.stop()
+    }
+
+    @Test func aStartNamesTheFlowFilesItSkipsAndAWorkspaceThatDoesNotLoad() async throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("insightflow-skips-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let home = InsightFlowHome(url: url)
+        try FileManager.default.createDirectory(at: home.flowsFolder, withIntermediateDirectories: true)
+        try Data("{\"id\": \"half".utf8).write(to: home.flowsFolder.appendingPathComponent("half.json"))
+        try FileManager.default.createDirectory(at: home.workspaceFolder, withIntermediateDirectories: true)
+        try Data("{\"name\": 3}".utf8).write(to: home.workspaceFolder.appendingPathComponent("workspace.json"))
+        let host = try await RunnerHost.open(home: home, delivery: RecordingDelivery())
+        #expect(host.startWarnings.contains { $0.hasPrefix("flow file skipped:") && $0.contains("half.json") })
+        #expect(host.startWarnings.contains { $0.hasPrefix("the workspace is not loaded:") && $0.contains("workspace.json") })
         await host.stop()
     }
 }

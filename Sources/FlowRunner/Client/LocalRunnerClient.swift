@@ -29,6 +29,9 @@ public final class LocalRunnerClient: RunnerClient {
     }
 
     public var mode: RunnerMode { .embedded }
+
+    /// What the runner's start found wrong or changed (workspace not loaded, flow files skipped, modes tightened).
+    public var startWarnings: [String] { host?.startWarnings ?? [] }
     public var history: HistoryStore { runner.history }
 
     public func accept(event: JSONValue, origin: EventOrigin) async throws -> EventAcceptance {

@@ -15,8 +15,9 @@ public final class RunnerHost: Sendable {
     /// The workspace's first refresh, schedule and demo feed (started by `startWorkspace`).
     public let activity: WorkspaceActivity?
     private let lock: RunnerLock
-    /// What `HomePermissions` tightened at this start (for the log).
-    public private(set) var permissionWarnings: [String] {
+    /// What this start found wrong or changed, for the log and the app's status line: modes `HomePermissions`
+    /// tightened, a workspace.json that does not load, flow files skipped.
+    public private(set) var startWarnings: [String] {
         get { warnings.withLock { $0 } }
         set { warnings.withLock { $0 = newValue } }
     }
@@ -48,13 +49,18 @@ public final class RunnerHost: Sendable {
         let history = try HistoryStore(url: home.historyDatabase)
         // A history created just now has the process's default mode: tightened without a warning.
         let warnings = HomePermissions.enforce(home).filter { historyExisted || !$0.hasPrefix(home.historyDatabase.path) }
-        let workspace = try? Workspace.load(folder: home.workspaceFolder)
+        var problems: [String] = []
+        var workspace: Workspace?
+        if FileManager.default.fileExists(atPath: home.workspaceFolder.appendingPathComponent(WorkspaceDefinition.fileName).path) {
+            do { workspace = try Workspace.load(folder: home.workspaceFolder) } catch { problems.append("the workspace is not loaded: \(error)") }
+        }
+        problems += FlowStore(home: home).list().broken.map { "flow file skipped: \($0.description)" }
         let runner = Runner(home: home, history: history, delivery: delivery ?? DeliveryService(home: home),
                             dataActions: workspace.map(WorkspaceDataActions.init), configuration: configuration)
         try await runner.start()
         let host = RunnerHost(home: home, lock: lock, runner: runner, history: history, workspace: workspace,
                               activity: workspace.map { WorkspaceActivity(workspace: $0, onError: onWorkspaceError) })
-        host.permissionWarnings = warnings
+        host.startWarnings = warnings + problems
         return host
     }
 

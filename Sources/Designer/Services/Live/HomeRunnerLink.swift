@@ -38,8 +38,10 @@ public final class HomeRunnerLink: RunnerLink {
         let workspace = try? Workspace.load(folder: home.workspaceFolder)
         do {
             let client = try await RunnerClients.connect(home: home, workspace: .full)
-            let shared = (client as? LocalRunnerClient)?.workspace ?? workspace
-            return (HomeRunnerLink(client: client, history: client.history, workspace: shared, home: home), nil)
+            let local = client as? LocalRunnerClient
+            let warnings = local?.startWarnings ?? []
+            let note = warnings.first.map { $0 + (warnings.count > 1 ? " (and \(warnings.count - 1) more)" : "") }
+            return (HomeRunnerLink(client: client, history: client.history, workspace: local?.workspace ?? workspace, home: home), note)
         } catch {
             let problem = "No runner: \(error)"
             guard let history = try? HistoryStore.reader(url: home.historyDatabase) else { return (nil, problem) }

@@ -4,7 +4,8 @@ import Foundation
 import Testing
 @testable import FlowRunner
 
-/// A running runner sees flow changes written by anyone (here: another FlowStore, as the CLI would) within a second.
+/// A running runner sees flow changes written by anyone (here: another FlowStore, as the CLI would): within a
+/// second when idle (0.2 s debounce); the test allows 5 s, as a loaded test machine needs.
 @Suite struct FlowsWatchTests {
     @Test(.timeLimit(.minutes(1))) func enableDisableAndDeleteFromOutsideReachTheRunner() async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("insightflow-watch-\(UUID().uuidString)", isDirectory: true)
@@ -19,15 +20,15 @@ import Testing
         let flow = RunnerFixture.flow("outside", trigger: Trigger(kind: .dataSourceRefreshFailed), steps: [.compose("C", "hi")])
         _ = try store.create(flow)
         _ = try store.setState(id: "outside", .on, context: CheckContext(connections: nil))
-        #expect(try await firesWithin(seconds: 1, client, event), "a flow turned On by another process fires")
+        #expect(try await firesWithin(seconds: 5, client, event), "a flow turned On by another process fires")
 
         _ = try store.setState(id: "outside", .off, context: CheckContext(connections: nil))
-        #expect(try await !firesWithin(seconds: 1, client, event, expectFire: false), "turned Off, it stops firing")
+        #expect(try await !firesWithin(seconds: 5, client, event, expectFire: false), "turned Off, it stops firing")
 
         _ = try store.setState(id: "outside", .on, context: CheckContext(connections: nil))
-        #expect(try await firesWithin(seconds: 1, client, event))
+        #expect(try await firesWithin(seconds: 5, client, event))
         try store.delete(id: "outside")
-        #expect(try await !firesWithin(seconds: 1, client, event, expectFire: false), "deleted, it never runs again")
+        #expect(try await !firesWithin(seconds: 5, client, event, expectFire: false), "deleted, it never runs again")
         await client.close()
     }
 

@@ -27,7 +27,7 @@ public enum DesignerUpdate {
             state.stack.append(FlowCanvasScreen())
         case .flowSaved(let flow, let then): saved(flow, then: then, &state)
         case .saveConflict(let message):
-            state.ask(Dialog(title: "Save refused", message: message, buttons: ["Reload", "Save as copy", "Cancel"]), for: .conflict)
+            state.ask("Save refused", message, answers: [.reload, .saveAsCopy, .cancel], for: .conflict)
         case .succeeded(let text):
             state.notify(text, .success)
             state.perform(.reloadFlows)

@@ -11,50 +11,53 @@ enum ModalHandling {
         case .cancelled: state.modal = nil
         case .chose(let index):
             state.modal = nil
-            resolve(modal.purpose, button: index, input: modal.dialog.input?.text ?? "", &state)
+            guard modal.answers.indices.contains(index) else { return }
+            resolve(modal.purpose, modal.answers[index], input: modal.dialog.input?.text ?? "", &state)
         }
     }
 
     /// Asks Save / Discard / Cancel before doing `then`.
     static func askUnsaved(then: AfterSave, _ state: inout DesignerState) {
         let name = state.document?.flow.displayName ?? "this flow"
-        state.ask(Dialog(title: "Unsaved changes", message: "\"\(name)\" has unsaved changes. Save them?", buttons: ["Save", "Discard", "Cancel"]),
-                  for: .unsavedChanges(then))
+        state.ask("Unsaved changes", "\"\(name)\" has unsaved changes. Save them?", answers: [.save, .discard, .cancel], for: .unsavedChanges(then))
     }
 
-    private static func resolve(_ purpose: ModalPurpose, button: Int, input: String, _ state: inout DesignerState) {
+    private static func resolve(_ purpose: ModalPurpose, _ answer: DialogAnswer, input: String, _ state: inout DesignerState) {
         let text = input.trimmingCharacters(in: .whitespaces)
         switch purpose {
         case .unsavedChanges(let then):
-            if button == 0 { EditorActions.save(then: then, &state) }
-            if button == 1 { discard(then: then, &state) }
-        case .saveOff(let then): if button == 0 { EditorActions.saveOff(then: then, &state) }
+            if answer == .save { EditorActions.save(then: then, &state) }
+            if answer == .discard { discard(then: then, &state) }
+        case .saveOff(let then): if answer == .saveOff { EditorActions.saveOff(then: then, &state) }
         case .conflict:
-            if button == 0, let id = state.document?.flow.id {
+            if answer == .reload, let id = state.document?.flow.id {
                 DesignerUpdate.leaveEditor(&state)
                 state.perform(.openFlow(id: id))
             }
-            if button == 1 { EditorActions.saveAsCopy(&state) }
-        case .deleteStep(let name): if button == 0 { EditorActions.deleteStep(name, &state) }
-        case .renameStep(let name): if button == 0 { EditorActions.renameStep(name, to: text, &state) }
-        case .placement(let placements): if placements.indices.contains(button) { EditorActions.pickStep(at: placements[button], &state) }
-        case .deleteFlow(let id): if button == 0 { state.perform(.deleteFlow(id: id)) }
-        case .renameFlow(let id): if button == 0, !text.isEmpty { state.perform(.renameFlow(id: id, name: text)) }
-        case .duplicateFlow(let id): if button == 0, !text.isEmpty { state.perform(.duplicateFlow(id: id, name: text)) }
-        case .exportFlow(let id): if button == 0, !text.isEmpty { state.perform(.exportFlow(id: id, path: text)) }
-        case .deleteConnection(let name): if button == 0 { state.perform(.deleteConnection(name: name)) }
+            if answer == .saveAsCopy { EditorActions.saveAsCopy(&state) }
+        case .deleteStep(let name): if answer == .delete { EditorActions.deleteStep(name, &state) }
+        case .renameStep(let name): if answer == .rename { EditorActions.renameStep(name, to: text, &state) }
+        case .placement(let placements):
+            if case .option(let index, _) = answer, placements.indices.contains(index) { EditorActions.pickStep(at: placements[index], &state) }
+        case .deleteFlow(let id): if answer == .delete { state.perform(.deleteFlow(id: id)) }
+        case .renameFlow(let id): if answer == .rename, !text.isEmpty { state.perform(.renameFlow(id: id, name: text)) }
+        case .duplicateFlow(let id): if answer == .copy, !text.isEmpty { state.perform(.duplicateFlow(id: id, name: text)) }
+        case .exportFlow(let id): if answer == .export, !text.isEmpty { state.perform(.exportFlow(id: id, path: text)) }
+        case .deleteConnection(let name): if answer == .delete { state.perform(.deleteConnection(name: name)) }
         case .addConnection:
-            if ConnectionFormScreen.kinds.indices.contains(button) { state.stack.append(ConnectionFormScreen(kind: ConnectionFormScreen.kinds[button])) }
-        case .testConnection(let name): if button == 0 { state.perform(.runner(.testConnection(name: name, recipient: text.isEmpty ? nil : text))) }
+            if case .option(let index, _) = answer, ConnectionFormScreen.kinds.indices.contains(index) {
+                state.stack.append(ConnectionFormScreen(kind: ConnectionFormScreen.kinds[index]))
+            }
+        case .testConnection(let name): if answer == .send { state.perform(.runner(.testConnection(name: name, recipient: text.isEmpty ? nil : text))) }
         case .editSchedule:
-            guard button == 0 else { return }
+            guard answer == .save else { return }
             guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {
-                state.ask(Dialog(title: "Refresh schedule", message: "\"\(text)\" is not a number of seconds. Refresh everything every how many seconds? (0: off)",
-                                 buttons: ["Save", "Cancel"], input: TextField(text)), for: .editSchedule)
+                state.ask("Refresh schedule", "\"\(text)\" is not a number of seconds. Refresh everything every how many seconds? (0: off)",
+                          answers: [.save, .cancel], input: TextField(text), for: .editSchedule)
                 return
             }
             state.perform(.runner(.setSchedule(intervalSeconds: seconds)))
-        case .importFlow: if button == 0, !text.isEmpty { state.perform(.importFlow(path: text)) }
+        case .importFlow: if answer == .importFile, !text.isEmpty { state.perform(.importFlow(path: text)) }
         }
     }
 

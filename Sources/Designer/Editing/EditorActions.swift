@@ -11,8 +11,8 @@ enum EditorActions {
         state.document = document
         let errors = issues.filter { $0.severity == .error }.count
         if document.flow.state == .on, errors > 0 {
-            state.ask(Dialog(title: "Save Off?", message: "\"\(document.flow.displayName)\" is On but has \(errors) error(s); it can only be saved Off, and then it stops firing.",
-                             buttons: ["Save Off", "Keep editing"], selected: 1), for: .saveOff(then))
+            state.ask("Save Off?", "\"\(document.flow.displayName)\" is On but has \(errors) error(s); it can only be saved Off, and then it stops firing.",
+                      answers: [.saveOff, .keepEditing], selected: .keepEditing, for: .saveOff(then))
             return
         }
         write(then: then, &state)
@@ -61,8 +61,8 @@ enum EditorActions {
             placements.append(.start(BranchRef(container: selected, branch: label)))
             buttons.append(branchTitle(label, of: step.type))
         }
-        state.ask(Dialog(title: "Add a step", message: "Add the new step after \(selected), or inside it?", buttons: buttons + ["Cancel"]),
-                  for: .placement(placements))
+        let answers = buttons.enumerated().map { DialogAnswer.option($0.offset, label: $0.element) } + [.cancel]
+        state.ask("Add a step", "Add the new step after \(selected), or inside it?", answers: answers, for: .placement(placements))
     }
 
     /// A branch label as the canvas shows it.
@@ -95,8 +95,8 @@ enum EditorActions {
         if referrers.isEmpty {
             deleteStep(name, &state)
         } else {
-            state.ask(Dialog(title: "Delete step", message: "\(referrers.joined(separator: ", ")) refer(s) to \(name) and will break. Delete \(name) anyway?",
-                             buttons: ["Delete", "Cancel"], selected: 1), for: .deleteStep(name))
+            state.ask("Delete step", "\(referrers.joined(separator: ", ")) refer(s) to \(name) and will break. Delete \(name) anyway?",
+                      answers: [.delete, .cancel], selected: .cancel, for: .deleteStep(name))
         }
     }
 

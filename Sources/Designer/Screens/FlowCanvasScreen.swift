@@ -77,7 +77,7 @@ struct FlowCanvasScreen: Screen, EditorScreen {
             if !moved { state.notify("\(selected) is already \(offset > 0 ? "last" : "first") in its branch", .info) }
         case .rename:
             guard let selected else { return .stay }
-            state.ask(Dialog(title: "Rename step", message: "New name for \(selected) (references are updated):", buttons: ["Rename", "Cancel"], input: TextField(selected)),
+            state.ask("Rename step", "New name for \(selected) (references are updated):", answers: [.rename, .cancel], input: TextField(selected),
                       for: .renameStep(selected))
         case .fold:
             guard let selected, document.flow.definition.step(named: selected)?.type.isContainer == true else { return .stay }

@@ -82,8 +82,8 @@ struct FlowsListScreen: LiveScreen {
             return .push(RunHistoryScreen(flowId: selected?.id))
         case .new: return .push(ConnectorPageScreen())
         case .importFlow:
-            state.ask(Dialog(title: "Import a flow", message: "Path of a flow file (InsightFlow, Logic Apps or Power Automate export):",
-                             buttons: ["Import", "Cancel"], input: TextField()), for: .importFlow)
+            state.ask("Import a flow", "Path of a flow file (InsightFlow, Logic Apps or Power Automate export):",
+                      answers: [.importFile, .cancel], input: TextField(), for: .importFlow)
         case .open, .onOff, .rename, .copy, .delete, .export:
             guard let flow = selected else { return .stay }
             act(action, on: flow, &state)
@@ -96,16 +96,16 @@ struct FlowsListScreen: LiveScreen {
         case .open: state.perform(.openFlow(id: flow.id))
         case .onOff: state.perform(.setFlowState(id: flow.id, flow.state == .on ? .off : .on))
         case .rename:
-            state.ask(Dialog(title: "Rename flow", message: "New name for \"\(flow.displayName)\":", buttons: ["Rename", "Cancel"], input: TextField(flow.displayName)),
+            state.ask("Rename flow", "New name for \"\(flow.displayName)\":", answers: [.rename, .cancel], input: TextField(flow.displayName),
                       for: .renameFlow(id: flow.id))
         case .copy:
-            state.ask(Dialog(title: "Save as", message: "Name of the copy (it starts Off):", buttons: ["Copy", "Cancel"], input: TextField(flow.displayName + " (copy)")),
+            state.ask("Save as", "Name of the copy (it starts Off):", answers: [.copy, .cancel], input: TextField(flow.displayName + " (copy)"),
                       for: .duplicateFlow(id: flow.id))
         case .delete:
-            state.ask(Dialog(title: "Delete flow", message: "Delete \"\(flow.displayName)\" (\(flow.id))? This cannot be undone.", buttons: ["Delete", "Cancel"], selected: 1),
+            state.ask("Delete flow", "Delete \"\(flow.displayName)\" (\(flow.id))? This cannot be undone.", answers: [.delete, .cancel], selected: .cancel,
                       for: .deleteFlow(id: flow.id))
         case .export:
-            state.ask(Dialog(title: "Export flow", message: "Write \"\(flow.displayName)\" to the file:", buttons: ["Export", "Cancel"], input: TextField("\(flow.id).json")),
+            state.ask("Export flow", "Write \"\(flow.displayName)\" to the file:", answers: [.export, .cancel], input: TextField("\(flow.id).json"),
                       for: .exportFlow(id: flow.id))
         default: break
         }

@@ -46,9 +46,6 @@ public struct DesignerState: Sendable {
     /// Shows a short message until the next key.
     mutating func notify(_ message: String, _ kind: Toast.Kind = .info) { toast = Toast(message, kind: kind) }
 
-    /// Opens a dialog.
-    mutating func ask(_ dialog: Dialog, for purpose: ModalPurpose) { modal = Modal(dialog: dialog, purpose: purpose) }
-
     /// The check context (known connections) for the checker.
     var checkContext: CheckContext { CheckContext(connections: connections.isEmpty ? nil : connections) }
 }
@@ -56,6 +53,8 @@ public struct DesignerState: Sendable {
 /// An open dialog and what its answer is for.
 public struct Modal: Sendable {
     public var dialog: Dialog
+    /// What each button means, in button order.
+    public var answers: [DialogAnswer]
     public var purpose: ModalPurpose
 }
 

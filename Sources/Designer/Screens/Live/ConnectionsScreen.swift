@@ -41,21 +41,21 @@ struct ConnectionsScreen: Screen {
         case .find: table.startFind()
         case .back: return .pop
         case .add:
-            state.ask(Dialog(title: "Add a connection", message: "Which kind?", buttons: ConnectionFormScreen.kinds + ["Cancel"]), for: .addConnection)
+            let kinds = ConnectionFormScreen.kinds.enumerated().map { DialogAnswer.option($0.offset, label: $0.element) }
+            state.ask("Add a connection", "Which kind?", answers: kinds + [.cancel], for: .addConnection)
         case .edit:
             if let selected { return .push(ConnectionFormScreen(editing: selected)) }
         case .delete:
             if let selected {
                 let users = Self.flows(using: selected.name, in: state)
                 let uses = users.isEmpty ? "No flow uses it." : "Used by \(users.joined(separator: ", ")): they will fail to send."
-                state.ask(Dialog(title: "Delete connection", message: "Delete \"\(selected.name)\"? \(uses)", buttons: ["Delete", "Cancel"]),
-                          for: .deleteConnection(name: selected.name))
+                state.ask("Delete connection", "Delete \"\(selected.name)\"? \(uses)", answers: [.delete, .cancel], for: .deleteConnection(name: selected.name))
             }
         case .test:
             guard let selected else { return .stay }
             if selected.kind == "smtp" {
-                state.ask(Dialog(title: "Test \(selected.name)", message: "Send a test message to:", buttons: ["Send", "Cancel"],
-                                 input: TextField(selected.settings.first { $0.key == "from" }?.value ?? "")), for: .testConnection(name: selected.name))
+                state.ask("Test \(selected.name)", "Send a test message to:", answers: [.send, .cancel],
+                          input: TextField(selected.settings.first { $0.key == "from" }?.value ?? ""), for: .testConnection(name: selected.name))
             } else {
                 state.perform(.runner(.testConnection(name: selected.name, recipient: nil)))
             }

@@ -56,8 +56,8 @@ struct SystemScreen: LiveScreen {
         case .reload: state.perform(.runner(.loadStatus))
         case .interval:
             let current = state.live.system?.schedule.split(separator: " ").dropFirst().first.map(String.init) ?? "60"
-            state.ask(Dialog(title: "Refresh schedule", message: "Refresh everything every how many seconds? (0: off)", buttons: ["Save", "Cancel"],
-                             input: TextField(Double(current) == nil ? "60" : current)), for: .editSchedule)
+            state.ask("Refresh schedule", "Refresh everything every how many seconds? (0: off)", answers: [.save, .cancel],
+                      input: TextField(Double(current) == nil ? "60" : current), for: .editSchedule)
         case nil: break
         }
         return .stay

@@ -6,12 +6,7 @@ struct HTTPSender: Sendable {
     /// Sends the request; non-2xx fails (retryable for 408, 429, 5xx, honouring `Retry-After`).
     func send(_ request: HTTPStepRequest, timeout: Double) async -> DeliveryOutcome {
         let call = HTTPCall(method: request.method, url: request.url, headers: request.headers, body: request.body, timeout: timeout)
-        switch await HTTPTransport.send(call) {
-        case .failure(let failure):
-            return .failed(failure)
-        case .success(let reply):
-            return Self.outcome(reply)
-        }
+        return await HTTPTransport.deliver(call, outcome: Self.outcome)
     }
 
     static func outcome(_ reply: HTTPReply) -> DeliveryOutcome {

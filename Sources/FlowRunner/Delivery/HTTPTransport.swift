@@ -40,6 +40,14 @@ struct HTTPReply: Sendable {
 /// Sends HTTP requests with libcurl, off the cooperative thread pool.
 enum HTTPTransport {
     /// Sends the call; a transport failure (no reply at all) is a `DeliveryFailure`.
+    /// Sends `call` and judges the reply with `outcome`; a transport failure (no connection, timeout) fails as is.
+    static func deliver(_ call: HTTPCall, outcome: (HTTPReply) -> DeliveryOutcome) async -> DeliveryOutcome {
+        switch await send(call) {
+        case .failure(let failure): return .failed(failure)
+        case .success(let reply): return outcome(reply)
+        }
+    }
+
     static func send(_ call: HTTPCall) async -> Result<HTTPReply, DeliveryFailure> {
         guard let scheme = URL(string: call.url)?.scheme?.lowercased(), ["http", "https"].contains(scheme) else {
             return .failure(.permanent("not an http or https URL"))

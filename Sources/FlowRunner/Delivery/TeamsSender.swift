@@ -19,12 +19,7 @@ struct TeamsSender: Sendable {
             CurlHeader(name: "Idempotency-Key", value: idempotencyKey),
             CurlHeader(name: "X-InsightFlow-Attempt", value: String(attempt)),
         ], body: Array(body.jsonText().utf8), timeout: timeout)
-        switch await HTTPTransport.send(call) {
-        case .failure(let failure):
-            return .failed(failure)
-        case .success(let reply):
-            return Self.outcome(reply)
-        }
+        return await HTTPTransport.deliver(call, outcome: Self.outcome)
     }
 
     /// 2xx is delivered unless Teams reports throttling in the text; 408, 429 and 5xx may be retried.

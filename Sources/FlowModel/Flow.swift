@@ -19,6 +19,9 @@ public struct Flow: Sendable, Hashable {
     public var createdAt: String?
     /// ISO 8601 time of the last save.
     public var modifiedAt: String?
+    /// ISO 8601 time the flow was last turned On (nil while Off): threshold values observed before it are not a
+    /// baseline, so turning a flow Off and On again always starts fresh, however quickly it happens.
+    public var enabledAt: String?
     /// The workflow definition.
     public var definition: WorkflowDefinition
     /// Unknown members of the envelope.

@@ -39,6 +39,7 @@ struct FlowDecoder {
         flow.description = try optionalString(&members, "description")
         flow.createdAt = try optionalString(&members, "createdAt")
         flow.modifiedAt = try optionalString(&members, "modifiedAt")
+        flow.enabledAt = try optionalString(&members, "enabledAt")
         flow.extra = members.rest
         return flow
     }

@@ -13,6 +13,7 @@ enum FlowEncoder {
         members["version"] = .int(flow.version)
         if let createdAt = flow.createdAt { members["createdAt"] = .string(createdAt) }
         if let modifiedAt = flow.modifiedAt { members["modifiedAt"] = .string(modifiedAt) }
+        if let enabledAt = flow.enabledAt { members["enabledAt"] = .string(enabledAt) }
         members["definition"] = encode(flow.definition)
         merge(flow.extra, into: &members)
         return .object(members)

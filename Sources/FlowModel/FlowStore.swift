@@ -90,8 +90,14 @@ public struct FlowStore: Sendable {
         saved.version = 1
         saved.createdAt = saved.createdAt ?? Flow.timestamp(now)
         saved.modifiedAt = Flow.timestamp(now)
+        Self.stampEnabled(&saved, wasOn: false, now: now)
         try AtomicFile.write(FlowCodec.encode(saved), to: url)
         return saved
+    }
+
+    /// Sets `enabledAt` when a flow goes from Off to On, and clears it when it is Off.
+    static func stampEnabled(_ flow: inout Flow, wasOn: Bool, now: Date) {
+        if flow.state != .on { flow.enabledAt = nil } else if !wasOn || flow.enabledAt == nil { flow.enabledAt = Flow.timestamp(now) }
     }
 
     /// Saves an edited flow. `expectedVersion` is the version the editor loaded; when the file on disk has
@@ -109,6 +115,8 @@ public struct FlowStore: Sendable {
         saved.version = expectedVersion + 1
         saved.createdAt = onDisk.createdAt ?? saved.createdAt
         saved.modifiedAt = Flow.timestamp(now)
+        saved.enabledAt = onDisk.enabledAt
+        Self.stampEnabled(&saved, wasOn: onDisk.state == .on, now: now)
         try AtomicFile.write(FlowCodec.encode(saved), to: url)
         return saved
     }
@@ -120,9 +128,11 @@ public struct FlowStore: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let url = try fileURL(for: id)
         var flow = try read(url)
+        let wasOn = flow.state == .on
         try change(&flow)
         flow.version += 1
         flow.modifiedAt = Flow.timestamp(now)
+        Self.stampEnabled(&flow, wasOn: wasOn, now: now)
         try AtomicFile.write(FlowCodec.encode(flow), to: url)
         return flow
     }

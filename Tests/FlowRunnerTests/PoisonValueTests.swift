@@ -70,3 +70,24 @@ import Testing
         #expect(try fixture.history.openRuns().allSatisfy { $0.id != id })
     }
 }
+
+/// Turning a threshold flow Off and On again starts from a fresh baseline even when the runner never saw it Off.
+@Suite struct FreshBaselineTests {
+    @Test func offThenOnBetweenTwoReloadsStartsFresh() async throws {
+        let fixture = try RunnerFixture()
+        let flow = RunnerFixture.flow("segment", trigger: Trigger(kind: .segmentThresholdCrossed, parameters: ["segment": "S", "threshold": 20]),
+                                      steps: [.compose("C", "crossed")])
+        try fixture.add(flow)
+        let runner = try await fixture.runner()
+        #expect(try await fixture.send(runner, .segmentRefreshed, ["segmentName": "S", "currentCount": 10]).isEmpty, "the first value is a baseline")
+        try await Task.sleep(for: .milliseconds(5))
+        _ = try fixture.store.setState(id: "segment", .off)
+        let on = try fixture.store.setState(id: "segment", .on)
+        #expect(on.enabledAt != nil)
+        try await runner.reload()
+        #expect(try await fixture.send(runner, .segmentRefreshed, ["segmentName": "S", "currentCount": 30]).isEmpty,
+                "10 was seen before the flow was turned On again: 30 is a new baseline, not a crossing")
+        _ = try await fixture.send(runner, .segmentRefreshed, ["segmentName": "S", "currentCount": 15])
+        #expect(try await fixture.send(runner, .segmentRefreshed, ["segmentName": "S", "currentCount": 25]).count == 1, "and then it fires as usual")
+    }
+}

@@ -89,8 +89,16 @@ public final class HistoryStore: Sendable {
 
     /// The stored previous value of a threshold subject for a flow.
     public func baseline(flowId: String, subject: String) throws -> Double? {
+        try baseline(flowId: flowId, subject: subject, observedSince: nil)
+    }
+
+    /// The stored previous value, ignored when it was observed before `since` (the flow was turned On after it).
+    public func baseline(flowId: String, subject: String, observedSince since: Date?) throws -> Double? {
         try pool.read { db in
-            try Double.fetchOne(db, sql: "SELECT value FROM baseline WHERE flowId = ? AND subject = ?", arguments: [flowId, subject])
+            guard let row = try Row.fetchOne(db, sql: "SELECT value, observedAt FROM baseline WHERE flowId = ? AND subject = ?",
+                                             arguments: [flowId, subject]) else { return nil }
+            if let since, let observed = row["observedAt"] as Double?, observed < since.timeIntervalSince1970 { return nil }
+            return row["value"]
         }
     }
 

@@ -15,6 +15,8 @@ public actor Runner {
     private var baselines: [BaselineKey: Double] = [:]
     private(set) var index = TriggerIndex(flows: [])
     private var flows: [String: Flow] = [:]
+    /// When each On flow was turned On (its `enabledAt`): older stored baselines are not baselines for it.
+    private var enabledSince: [String: Date] = [:]
     private var caches: [String: ExpressionCache] = [:]
     private var connections: [String: Connection] = [:]
     var queue = RunQueue()
@@ -47,6 +49,9 @@ public actor Runner {
         let listing = FlowStore(home: home).list()
         flows = Dictionary(listing.flows.map { ($0.flow.id, $0.flow) }, uniquingKeysWith: { first, _ in first })
         index = TriggerIndex(flows: listing.flows.map(\.flow))
+        enabledSince = flows.compactMapValues { flow in
+            flow.enabledAt.flatMap { try? Date($0, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) }
+        }
         caches = caches.filter { flows[$0.key] != nil }
         try history.clearBaselines(keeping: index.flowIds)
         baselines.removeAll()
@@ -62,7 +67,7 @@ public actor Runner {
     private func match(_ event: TriggerEvent, isNew: Bool) async throws -> [String] {
         let decision = try matcher.match(event, index: index) { flowId, subject in
             if let known = baselines[BaselineKey(flowId: flowId, subject: subject)] { return known }
-            return try history.baseline(flowId: flowId, subject: subject)
+            return try history.baseline(flowId: flowId, subject: subject, observedSince: enabledSince[flowId])
         }
         for baseline in decision.baselines { baselines[baseline.key] = baseline.value }
         let runs = decision.firings.map { firing in

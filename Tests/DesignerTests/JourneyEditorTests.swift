@@ -60,6 +60,20 @@ import TerminalUI
         #expect(!session.statusBar.contains("unsaved"))
     }
 
+    /// D13: Enter in an unchanged trigger form writes no defaults (the trigger had no data source parameter).
+    @Test func unchangedTriggerFormWritesNoDefaults() {
+        var flow = sampleFlow()
+        if let name = flow.definition.triggers.keys.first { flow.definition.triggers[name] = Trigger(kind: .dataSourceRefreshFailed, parameters: [:]) }
+        let (session, _) = openCanvas(flow)
+        session.send([.enter])
+        #expect(session.state.breadcrumb.last == "Trigger")
+        session.send([.enter])
+        #expect(session.state.breadcrumb.last == "Canvas")
+        #expect(session.state.document?.isDirty == false)
+        session.send([.enter, .right, .enter])
+        #expect(session.state.document?.isDirty == true)
+    }
+
     /// D12: a form that refuses to apply moves the focus to the bad field.
     @Test func refusedFormFocusesTheBadField() {
         let (session, _) = openCanvas(JourneyFixture.emailFlow())

@@ -9,6 +9,8 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     var kind: TriggerKind
     var isNewFlow: Bool
     var form: FormModel
+    /// The fields' texts when the open flow's trigger form was opened: an unchanged form writes nothing (no defaults).
+    var openedTexts: [String] = []
 
     enum Action: Sendable { case field, commit, save, back, cancel }
 
@@ -37,7 +39,9 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     /// The form for the open flow's trigger.
     static func edit(_ trigger: Trigger, state: DesignerState) -> TriggerFormScreen {
         let kind = trigger.kind ?? .manual
-        return TriggerFormScreen(kind: kind, isNewFlow: false, form: FormModel(fields: fields(Catalog.trigger(kind), trigger: trigger, state: state)))
+        var screen = TriggerFormScreen(kind: kind, isNewFlow: false, form: FormModel(fields: fields(Catalog.trigger(kind), trigger: trigger, state: state)))
+        screen.openedTexts = screen.form.fields.map(\.text)
+        return screen
     }
 
     private static func fields(_ spec: TriggerSpec, trigger: Trigger?, state: DesignerState) -> [FormField] {
@@ -84,13 +88,16 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
             if save { EditorActions.save(then: .stay, &state) }
             return .replace(FlowCanvasScreen())
         }
-        guard apply(&state) else { return .stay }
+        if changed(state) {
+            guard apply(&state) else { return .stay }
+        }
         if save { EditorActions.save(then: .stay, &state) }
         return .pop
     }
 
-    /// True when the form's trigger differs from the open flow's.
+    /// True when the user changed a field (or, without a record of the opened form, when the trigger would differ).
     private func changed(_ state: DesignerState) -> Bool {
+        if !openedTexts.isEmpty { return form.fields.map(\.text) != openedTexts }
         guard let current = state.document?.flow.trigger else { return true }
         return current.inputs != trigger().inputs
     }

@@ -45,6 +45,17 @@ struct CLIRunner {
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Starts `insightflow serve` on this home and `port` (output discarded); the caller stops it.
+    func startServe(port: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--home", home.path, "--port", String(port)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Writes a file into the home and returns its path.
     func write(_ name: String, _ text: String) throws -> String {
         let url = home.appendingPathComponent(name)

@@ -38,12 +38,7 @@ import FoundationNetworking
     @Test(.timeLimit(.minutes(2))) func refreshWithServeRunningFiresTheFlowsInServe() async throws {
         try prepareHome()
         let port = Int.random(in: 50_001...60_000)
-        let serve = Process()
-        serve.executableURL = CLIRunner.binary
-        serve.arguments = ["serve", "--home", cli.home.path, "--port", String(port)]
-        serve.standardOutput = FileHandle.nullDevice
-        serve.standardError = FileHandle.nullDevice
-        try serve.run()
+        let serve = try cli.startServe(port: port)
         defer {
             serve.terminate()
             serve.waitUntilExit()

@@ -25,15 +25,7 @@ import FoundationNetworking
         try Data(flow.utf8).write(to: cli.home.appendingPathComponent("flows/slow.json"))
     }
 
-    func startServe(port: Int) throws -> Process {
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = ["serve", "--home", cli.home.path, "--port", String(port)]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
+    func startServe(port: Int) throws -> Process { try cli.startServe(port: port) }
 
     func post(port: Int, token: String, source: String) async -> String? {
         guard let url = URL(string: "http://127.0.0.1:\(port)/events") else { return nil }

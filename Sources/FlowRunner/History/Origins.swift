@@ -1,9 +1,19 @@
-/// Where an event came from (stored with it, shown in the Monitor). Tools and tests may name others.
-public struct EventOrigin: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+/// A name from an open set: the known ones are static members, tools and tests may use others, and a string
+/// literal is one. Stored and shown as its raw text.
+public protocol OpenName: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible
+where RawValue == String {
+    init(rawValue: String)
+}
+
+extension OpenName {
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+    public var description: String { rawValue }
+}
+
+/// Where an event came from (stored with it, shown in the Monitor).
+public struct EventOrigin: OpenName {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public var description: String { rawValue }
 
     /// The embedded workspace's refreshes.
     public static let insights: EventOrigin = "insights"
@@ -14,11 +24,9 @@ public struct EventOrigin: RawRepresentable, Hashable, Sendable, Codable, Expres
 }
 
 /// Why a run exists (stored with it, shown in the Monitor and the run history).
-public struct RunOrigin: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct RunOrigin: OpenName {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public var description: String { rawValue }
 
     /// An event matched the flow's trigger.
     public static let event: RunOrigin = "event"

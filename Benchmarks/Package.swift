@@ -45,6 +45,11 @@ let package = Package(
             path: "Sources/runner-throughput"
         ),
         .executableTarget(
+            name: "executor-overhead",
+            dependencies: [.product(name: "FlowRunner", package: root), .product(name: "FlowModel", package: root), .product(name: "FlowExpressions", package: root)],
+            path: "Sources/executor-overhead"
+        ),
+        .executableTarget(
             name: "make-flow-home",
             dependencies: [.product(name: "FlowModel", package: root), .product(name: "FlowExpressions", package: root)],
             path: "Sources/make-flow-home"

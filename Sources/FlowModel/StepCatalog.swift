@@ -182,14 +182,15 @@ enum InsightsSteps {
         defaultStepName: "Get_entities", connectionKind: "insights", retriesByDefault: false)
 
     static let getItems = StepSpec(
-        type: .getItems, displayName: "Get items from an entity", description: "Read rows of an entity, with filter, select and top.",
+        type: .getItems, displayName: "Get items from an entity", description: "Read rows of an entity, with filter, select, order, top and skip.",
         group: .customerInsights,
         parameters: [
             ParameterSpec("entity", "Entity", .string, required: true, description: "The entity to read (e.g. Customer)"),
             ParameterSpec("filter", "Filter", .string, description: "An OData-style filter such as City eq 'Oslo'"),
             ParameterSpec("select", "Select", .string, description: "Comma-separated fields to return"),
             ParameterSpec("orderBy", "Order by", .string, description: "A field, optionally followed by desc"),
-            ParameterSpec("top", "Top", .integer, defaultValue: 100, description: "At most this many rows"),
+            ParameterSpec("top", "Top", .integer, defaultValue: 100, description: "At most this many rows (up to 5000)"),
+            ParameterSpec("skip", "Skip", .integer, description: "Leave out this many rows first (for paging)"),
         ],
         outputs: [
             OutputSpec("value", "Items", .array, "The rows read"),

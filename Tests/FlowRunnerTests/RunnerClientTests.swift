@@ -118,6 +118,26 @@ import Testing
         await served.close()
     }
 
+    @Test func theDataActionsReadOnlyPublicEntities() async throws {
+        let served = try await Served()
+        _ = try await served.local.refresh(source: nil)
+        var flow = RunnerFixture.flow("reads", trigger: Trigger(kind: .manual), steps: [
+            Step(name: "Entities", type: .getEntities, inputs: [:]),
+            Step(name: "Orders", type: .getItems, inputs: ["entity": "Orders", "select": "amount", "orderBy": "amount desc", "top": 2, "skip": 1]),
+        ])
+        flow.state = .on
+        _ = try FlowStore(home: served.home).create(flow)
+        try await served.local.reloadFlows()
+        let run = try await served.local.waitForRun(try await served.local.startTest(flowId: "reads", triggerBody: [:], dryRun: false))
+        #expect(run.status == .succeeded, "\(run.errorMessage ?? "")")
+        let steps = try served.host.history.steps(runId: run.id)
+        let names = steps.first { $0.stepName == "Entities" }?.outputs?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+        #expect(names.first == "Customer" && names.contains("Orders") && !names.contains("refresh_log") && !names.contains("segment_history"))
+        let rows = steps.first { $0.stepName == "Orders" }?.outputs?["value"]?.arrayValue ?? []
+        #expect(rows.count == 2 && rows.allSatisfy { $0.objectValue?.keys.elementsEqual(["amount"]) == true })
+        await served.close()
+    }
+
     @Test func theHistoryWatchSeesAnotherConnectionsCommit() async throws {
         let served = try await Served()
         let stream = served.remote.changes()

@@ -15,9 +15,9 @@ public struct WorkspaceDataActions: InsightsDataActions {
         }
     }
 
-    public func items(entity: String, filter: String?, select: String?, orderBy: String?, top: Int) throws -> JSONValue {
+    public func items(entity: String, filter: String?, select: String?, orderBy: String?, top: Int, skip: Int) throws -> JSONValue {
         try reading {
-            let query = EntityQuery(filter: filter, select: select, orderBy: orderBy, top: top)
+            let query = EntityQuery(filter: filter, select: select, orderBy: orderBy, top: top, skip: skip)
             return .array(try workspace.items(entity: entity, query: query).map(Self.json))
         }
     }

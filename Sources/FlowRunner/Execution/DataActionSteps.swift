@@ -16,8 +16,9 @@ struct DataActionSteps {
         case .getItems:
             let entity = inputs["entity"]?.stringValue ?? ""
             let top = inputs["top"]?.intValue ?? Int(inputs["top"]?.stringValue ?? "") ?? 100
+            let skip = inputs["skip"]?.intValue ?? Int(inputs["skip"]?.stringValue ?? "") ?? 0
             let rows = try actions.items(entity: entity, filter: inputs["filter"]?.stringValue, select: inputs["select"]?.stringValue,
-                                         orderBy: inputs["orderBy"]?.stringValue, top: top)
+                                         orderBy: inputs["orderBy"]?.stringValue, top: top, skip: skip)
             outputs = ["value": rows, "count": .int(rows.arrayValue?.count ?? 0)]
         default:
             outputs = try actions.item(entity: inputs["entity"]?.stringValue ?? "", id: inputs["id"]?.stringValue ?? "")

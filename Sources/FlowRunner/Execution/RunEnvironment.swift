@@ -30,8 +30,8 @@ struct StepOutcome: Sendable {
 public protocol InsightsDataActions: Sendable {
     /// Get entities: each entity's name, kind and row count.
     func entities() throws -> JSONValue
-    /// Get items from an entity, with an OData-style filter, select, order and top.
-    func items(entity: String, filter: String?, select: String?, orderBy: String?, top: Int) throws -> JSONValue
+    /// Get items from an entity, with an OData-style filter, select, order, top and skip.
+    func items(entity: String, filter: String?, select: String?, orderBy: String?, top: Int, skip: Int) throws -> JSONValue
     /// Get item: one row by id.
     func item(entity: String, id: String) throws -> JSONValue
 }

@@ -15,6 +15,9 @@ final class FixtureRunnerLink: RunnerLink {
     var pending: [RunnerNotice] = []
     private(set) var sent: [RunnerCommand] = []
     private(set) var reloads = 0
+    /// The change counter the link reports (nil: it cannot tell); `feedReads` counts Monitor reads.
+    var revision: Int?
+    private(set) var feedReads = 0
 
     init(note: String = "embedded runner", events: [TriggerEvent] = LiveFixture.events, runs: [RunRecord] = LiveFixture.runs) {
         self.modeNote = note
@@ -25,7 +28,8 @@ final class FixtureRunnerLink: RunnerLink {
 
     func flowsChanged() { reloads += 1 }
     func feed(limit: Int) -> MonitorFeed {
-        MonitorFeed(events: Array(events.prefix(limit)), runs: Array(runRecords.prefix(limit)), eventTotal: events.count, runTotal: runRecords.count)
+        feedReads += 1
+        return MonitorFeed(events: Array(events.prefix(limit)), runs: Array(runRecords.prefix(limit)), eventTotal: events.count, runTotal: runRecords.count)
     }
     func runs(flowId: String?, limit: Int) -> [RunRecord] { Array(runRecords.filter { flowId == nil || $0.flowId == flowId }.prefix(limit)) }
     func detail(runId: String) -> RunDetail? {

@@ -14,6 +14,22 @@ import TerminalUI
         session.dispatch(.tick)
     }
 
+    @Test func theMonitorRereadsTheHistoryOnlyWhenItChanged() {
+        let link = FixtureRunnerLink()
+        link.revision = 1
+        let session = makeLiveSession(link: link)
+        openMonitor(session)
+        for _ in 0..<10 { session.dispatch(.tick) }
+        let idle = link.feedReads
+        #expect(idle <= 2, "an idle Monitor does not read the feed on every tick (read \(idle) times)")
+        link.revision = 2
+        link.events.insert(TriggerEvent(type: .unificationCompleted, fields: ["profilesOut": 99], origin: "test", receivedAt: LiveFixture.at(50)), at: 0)
+        session.dispatch(.tick)
+        session.dispatch(.tick)
+        #expect(link.feedReads > idle, "a change is read at once")
+        #expect(session.screen.contains("Unification"))
+    }
+
     @Test func eventWrittenToTheHistoryShowsWithinOneTick() throws {
         let (history, folder) = try temporaryHistory()
         defer { try? FileManager.default.removeItem(at: folder) }

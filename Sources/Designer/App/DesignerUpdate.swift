@@ -32,7 +32,7 @@ public enum DesignerUpdate {
             state.notify(text, .success)
             state.perform(.reloadFlows)
         case .failed(let text): state.notify(text, .error)
-        case .tick, .notices, .feedLoaded, .runsLoaded, .runDetailLoaded, .flowOpenedAt, .connectionsLoaded: LiveUpdate.update(&state, message)
+        case .tick, .notices, .revision, .feedLoaded, .runsLoaded, .runDetailLoaded, .flowOpenedAt, .connectionsLoaded: LiveUpdate.update(&state, message)
         }
         defer { state.outbox = [] }
         return state.outbox

@@ -10,8 +10,9 @@ enum LiveEffects {
             runner.send(command)
             return []
         case .pollRunner:
-            guard let notices = services.runner?.drain(), !notices.isEmpty else { return [] }
-            return [.notices(notices)]
+            guard let runner = services.runner else { return [] }
+            let notices = runner.drain()
+            return (notices.isEmpty ? [] : [.notices(notices)]) + [.revision(runner.revision)]
         case .loadFeed(let limit): return services.runner.map { [.feedLoaded($0.feed(limit: limit))] } ?? []
         case .loadRuns(let flowId, let limit): return [.runsLoaded(services.runner?.runs(flowId: flowId, limit: limit) ?? [])]
         case .testWithPreviousEvent(let flowId):

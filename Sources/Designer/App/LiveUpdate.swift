@@ -15,6 +15,7 @@ enum LiveUpdate {
             state.perform(.pollRunner)
             if state.modal == nil, let screen = state.top as? any LiveScreen { screen.poll(&state) }
         case .notices(let notices): for notice in notices { apply(notice, &state) }
+        case .revision(let revision): state.live.revision = revision
         case .feedLoaded(let feed): if state.live.feed != feed { state.live.feed = feed }
         case .runsLoaded(let runs):
             if var form = state.top as? TestRunFormScreen, form.awaitingPrevious {

@@ -15,7 +15,9 @@ struct DataScreen: LiveScreen {
     var bindings: [KeyHint] { Self.keys.hints }
 
     func poll(_ state: inout DesignerState) {
-        if state.ticks % Self.pollEvery == 0 { state.perform(.loadWorkspace) }
+        guard state.ticks % Self.pollEvery == 0, state.live.changed(since: state.live.workspaceRevision, ticks: state.ticks) else { return }
+        state.live.workspaceRevision = state.live.revision
+        state.perform(.loadWorkspace)
     }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {

@@ -105,11 +105,12 @@ public protocol RunnerLink: AnyObject {
     func drain() -> [RunnerNotice]
     /// Stops background work (at quit).
     func stop()
-    /// Moves whenever the history or the workspace views changed, so screens redraw on change, not per frame.
-    var revision: Int { get }
+    /// Moves whenever the history or the workspace views changed, so live screens re-read on change, not on
+    /// every tick; nil when the link cannot tell (then they re-read on every tick).
+    var revision: Int? { get }
 }
 
 extension RunnerLink {
-    /// A link that cannot tell (a fixture) never reports a change.
-    public var revision: Int { 0 }
+    /// A link that cannot tell (a fixture).
+    public var revision: Int? { nil }
 }

@@ -54,6 +54,8 @@ public enum Message: Sendable {
     /// The timer: live screens poll the history.
     case tick
     case notices([RunnerNotice])
+    /// The runner link's change counter (nil: it cannot tell).
+    case revision(Int?)
     case feedLoaded(MonitorFeed)
     case runsLoaded([RunRecord])
     case runDetailLoaded(RunDetail?)

@@ -12,6 +12,22 @@ public struct LiveState: Sendable {
     public var connections: [ConnectionSummary] = []
     /// The last progress or outcome line of a background command.
     public var activity: String?
+    /// The runner link's change counter as of the last tick (nil: unknown, re-read every tick).
+    public var revision: Int?
+    /// The counter when the Monitor's feed and the run list were last read.
+    public var feedRevision: Int?
+    public var runsRevision: Int?
+    /// The counter when Home > Data and Admin > System last re-read the workspace.
+    public var workspaceRevision: Int?
+    public var statusRevision: Int?
+    /// Whose runs were last read (a flow id, or "" for all flows).
+    public var runsOf: String?
+
+    /// Whether data read at `seen` may be stale: the counter moved, or it is unknown, or a slow re-read is due.
+    public func changed(since seen: Int?, ticks: Int) -> Bool {
+        guard let revision, let seen else { return true }
+        return revision != seen || ticks % 40 == 0
+    }
 
     public init() {}
 }

@@ -36,7 +36,9 @@ struct MonitorScreen: LiveScreen {
     var bindings: [KeyHint] { table.find.isTyping ? FindKeys.hints : keys.hints }
 
     func poll(_ state: inout DesignerState) {
-        if frozen == nil { state.perform(.loadFeed(limit: Self.feedLimit)) }
+        guard frozen == nil, state.live.changed(since: state.live.feedRevision, ticks: state.ticks) else { return }
+        state.live.feedRevision = state.live.revision
+        state.perform(.loadFeed(limit: Self.feedLimit))
     }
 
     /// The table's rows for the shown feed.

@@ -26,7 +26,13 @@ struct RunHistoryScreen: LiveScreen {
     var takesTextInput: Bool { table.find.isTyping }
     var bindings: [KeyHint] { table.find.isTyping ? FindKeys.hints : Self.keys.hints }
 
-    func poll(_ state: inout DesignerState) { state.perform(.loadRuns(flowId: flowId, limit: Self.limit)) }
+    func poll(_ state: inout DesignerState) {
+        let of = flowId ?? ""
+        guard state.live.runsOf != of || state.live.changed(since: state.live.runsRevision, ticks: state.ticks) else { return }
+        state.live.runsRevision = state.live.revision
+        state.live.runsOf = of
+        state.perform(.loadRuns(flowId: flowId, limit: Self.limit))
+    }
 
     private func rows(_ state: DesignerState) -> [TableRow] { visible(state).map { TableRow(id: $0.id, Self.cells($0)) } }
 

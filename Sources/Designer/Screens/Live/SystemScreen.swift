@@ -22,7 +22,9 @@ struct SystemScreen: LiveScreen {
     static let pollEvery = 8
 
     func poll(_ state: inout DesignerState) {
-        if state.ticks % Self.pollEvery == 0 { state.perform(.runner(.loadStatus)) }
+        guard state.ticks % Self.pollEvery == 0, state.live.changed(since: state.live.statusRevision, ticks: state.ticks) else { return }
+        state.live.statusRevision = state.live.revision
+        state.perform(.runner(.loadStatus))
     }
 
     var title: String { "System" }

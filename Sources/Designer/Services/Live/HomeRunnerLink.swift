@@ -52,7 +52,7 @@ public final class HomeRunnerLink: RunnerLink {
     public var modeNote: String { client?.mode.note ?? "history only" }
 
     /// Counts changes of the history and the workspace views; screens redraw when it moves.
-    public var revision: Int { views.revision }
+    public var revision: Int? { views.revision }
 
     public func flowsChanged() { commands.reloadFlows() }
 

@@ -33,7 +33,7 @@ final class LiveViews: Sendable {
             RunSummary(status: run.status.rawValue, time: TimeText.minute(run.finishedAt ?? run.startedAt ?? run.queuedAt))
         }
         current.withLock { state in
-            if state.lastRuns != runs { state.revision += 1 }
+            state.revision += 1
             state.lastRuns = runs
         }
         guard let workspace else { return }

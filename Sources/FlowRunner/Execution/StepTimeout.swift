@@ -20,11 +20,12 @@ enum StepTimeout {
 enum Deadline {
     /// The work's result, or `timedOut` once `seconds` pass; on time-out the work is cancelled and awaited.
     static func structured<T: Sendable>(seconds: Double, timedOut: T, _ body: @escaping @Sendable () async -> T) async -> T {
-        await withTaskGroup(of: T?.self) { group in
+        let due = ContinuousClock.now.advanced(by: .seconds(max(0, seconds)))
+        return await withTaskGroup(of: T?.self) { group in
             group.addTask { await body() }
             group.addTask {
                 do {
-                    try await Task.sleep(for: .seconds(max(0, seconds)))
+                    try await Task.sleep(until: due, clock: .continuous)
                 } catch {
                     return nil
                 }
@@ -40,13 +41,14 @@ enum Deadline {
     /// (its result, whenever it comes, is dropped). Cancelling the caller cancels the work.
     static func abandoning<T: Sendable>(seconds: Double, timedOut: T, _ body: @escaping @Sendable () async -> T) async -> T {
         let race = Race<T>()
+        let due = ContinuousClock.now.advanced(by: .seconds(max(0, seconds)))
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
                 race.start(continuation)
                 race.add(Task { race.finish(await body()) })
                 race.add(Task {
                     do {
-                        try await Task.sleep(for: .seconds(max(0, seconds)))
+                        try await Task.sleep(until: due, clock: .continuous)
                     } catch {
                         return
                     }

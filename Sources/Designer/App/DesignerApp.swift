@@ -19,12 +19,16 @@ public enum DesignerApp {
         var lastTick = ContinuousClock.now
         while !session.state.isQuitting {
             let keys = terminal.readKeys(timeoutMilliseconds: pollMilliseconds)
+            var ticked = false
             if ContinuousClock.now - lastTick >= tickInterval {
                 lastTick = .now
                 session.dispatch(.tick)
+                ticked = true
             }
             if keys.isEmpty {
-                // Live data changed at most once per tick: one redraw for however many events arrived.
+                // Without a key only a tick can change what is shown: draw at most once per tick (not on every
+                // key poll), and only put a frame on the terminal when it differs.
+                guard ticked else { continue }
                 let next = session.render()
                 if next != frame { frame = next; terminal.present(frame) }
                 continue

@@ -106,7 +106,8 @@ enum StepParameterRules {
             return [FlowIssue(.warning, path: path, step: located.step.name, field: "connection", "the connection '\(name)' does not exist\(known.isEmpty ? "" : " (known: \(known))"); add it in Admin > Connections")]
         }
         guard actual == kind || actual == "outbox" || kind == "insights" else {
-            return [FlowIssue(.warning, path: path, step: located.step.name, field: "connection", "the connection '\(name)' is a \(actual) connection; this step needs a \(kind) connection")]
+            // An error, not a warning: such a flow would fail on every run, so it cannot be turned On.
+            return [FlowIssue(.error, path: path, step: located.step.name, field: "connection", "the connection '\(name)' is a \(actual) connection; this step needs a \(kind) connection (pick one of that kind in the step's Connection field)")]
         }
         return []
     }

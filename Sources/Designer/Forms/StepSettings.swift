@@ -1,3 +1,4 @@
+import FlowExpressions
 import FlowModel
 import OrderedCollections
 import TerminalUI
@@ -9,12 +10,16 @@ struct SettingError: Error {
     var field: String?
 }
 
-/// The settings part of a step form: run after, retry policy and timeout.
+/// The settings part of a step form: run after (the steps, then a checkbox per status of each), retry policy,
+/// timeout, and secure inputs/outputs.
 enum StepSettings {
     static let retryKinds = ["default", "none", "fixed", "exponential"]
 
+    /// The id of the checkbox of `status` after `step`.
+    static func statusField(_ step: String, _ status: RunAfterStatus) -> String { "settings.runAfter.\(step).\(status.rawValue)" }
+
     static func fields(_ step: Step) -> [FormField] {
-        let runAfter = step.runAfter.map { "\($0.key): " + $0.value.map(\.rawValue).joined(separator: ", ") }.joined(separator: "; ")
+        let runAfter = step.runAfter.keys.joined(separator: "; ")
         let policy = step.retryPolicy
         let kindIndex = policy.map { retryKinds.firstIndex(of: $0.kind.rawValue) ?? 0 } ?? 0
         return [
@@ -23,15 +28,41 @@ enum StepSettings {
             FormField.text("settings.retryCount", "Retry count", policy?.count.map(String.init) ?? "", help: "Retries after the first attempt (fixed/exponential)", kind: .integer),
             FormField.text("settings.retryInterval", "Retry interval", policy?.interval ?? "", help: "ISO 8601, e.g. PT7S", kind: .duration),
             FormField.text("settings.timeout", "Timeout", step.limit?.timeout ?? "", help: "ISO 8601, e.g. PT1H (empty: no limit)", kind: .duration),
+        ] + statusFields(step) + secureFields(step)
+    }
+
+    /// A checkbox per run-after status of each step this one runs after (Space toggles).
+    private static func statusFields(_ step: Step) -> [FormField] {
+        step.runAfter.flatMap { name, statuses in
+            RunAfterStatus.allCases.map { status in
+                FormField(id: statusField(name, status), label: "After \(name)", help: "Run when \(name) ended \(status.rawValue) (Space toggles)",
+                          control: .checkbox(Checkbox(status.rawValue, isChecked: (statuses.isEmpty ? [.succeeded] : statuses).contains(status))))
+            }
+        }
+    }
+
+    /// Secure inputs / outputs (`runtimeConfiguration.secureData`): the run history shows them redacted.
+    private static func secureFields(_ step: Step) -> [FormField] {
+        let properties = step.runtimeConfiguration?.value(atPath: "secureData.properties")?.arrayValue?.compactMap(\.stringValue) ?? []
+        return [
+            FormField(id: "settings.secureInputs", label: "Secure inputs", help: "Keep this step's inputs out of the run history (Space toggles)",
+                      control: .checkbox(Checkbox("redact inputs in history", isChecked: properties.contains("inputs")))),
+            FormField(id: "settings.secureOutputs", label: "Secure outputs", help: "Keep this step's outputs out of the run history (Space toggles)",
+                      control: .checkbox(Checkbox("redact outputs in history", isChecked: properties.contains("outputs")))),
         ]
     }
 
     static func apply(_ form: FormModel, to step: inout Step) throws(SettingError) {
         do {
-            step.runAfter = try runAfter(form.text("settings.runAfter"))
+            step.runAfter = try runAfter(form.text("settings.runAfter"), checked: { name in
+                let statuses = RunAfterStatus.allCases.filter { form.text(statusField(name, $0)) == "true" }
+                let shown = RunAfterStatus.allCases.contains { form.field(statusField(name, $0)) != nil }
+                return shown ? statuses : nil
+            })
         } catch {
-            throw SettingError(message: error.message, field: "settings.runAfter")
+            throw SettingError(message: error.message, field: error.field ?? "settings.runAfter")
         }
+        applySecureData(inputs: form.text("settings.secureInputs") == "true", outputs: form.text("settings.secureOutputs") == "true", to: &step)
         let kind = form.text("settings.retry")
         if kind == "default" || kind.isEmpty {
             if step.retryPolicy != nil { step.retryPolicy = nil }
@@ -50,8 +81,23 @@ enum StepSettings {
         }
     }
 
-    /// Parses `A: Succeeded, Failed; B` (statuses default to Succeeded).
-    static func runAfter(_ text: String) throws(SettingError) -> OrderedDictionary<String, [RunAfterStatus]> {
+    /// Sets or removes `runtimeConfiguration.secureData.properties`, keeping the rest of `runtimeConfiguration`.
+    static func applySecureData(inputs: Bool, outputs: Bool, to step: inout Step) {
+        let wanted = (inputs ? ["inputs"] : []) + (outputs ? ["outputs"] : [])
+        let current = step.runtimeConfiguration?.value(atPath: "secureData.properties")?.arrayValue?.compactMap(\.stringValue) ?? []
+        guard Set(wanted) != Set(current) else { return }
+        var configuration = step.runtimeConfiguration?.objectValue ?? [:]
+        if wanted.isEmpty {
+            configuration.removeValue(forKey: "secureData")
+        } else {
+            configuration["secureData"] = .object(["properties": .array(wanted.map(JSONValue.string))])
+        }
+        step.runtimeConfiguration = configuration.isEmpty ? nil : .object(configuration)
+    }
+
+    /// Parses the run-after steps: `A; B`, statuses from `checked` (the form's checkboxes, nil for a step that has
+    /// none), else typed as `A: Succeeded, Failed` (statuses default to Succeeded).
+    static func runAfter(_ text: String, checked: (String) -> [RunAfterStatus]? = { _ in nil }) throws(SettingError) -> OrderedDictionary<String, [RunAfterStatus]> {
         var result: OrderedDictionary<String, [RunAfterStatus]> = [:]
         for entry in text.split(separator: ";") {
             let parts = entry.split(separator: ":", maxSplits: 1)
@@ -64,6 +110,12 @@ enum StepSettings {
                     throw SettingError(message: "Run after: '\(trimmed)' is not a status (Succeeded, Failed, Skipped, TimedOut)")
                 }
                 statuses.append(status)
+            }
+            if statuses.isEmpty, let boxes = checked(name) {
+                guard !boxes.isEmpty else {
+                    throw SettingError(message: "Run after \(name): tick at least one status", field: statusField(name, .succeeded))
+                }
+                statuses = boxes
             }
             result[name] = statuses.isEmpty ? [.succeeded] : statuses
         }

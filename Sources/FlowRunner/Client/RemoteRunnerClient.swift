@@ -32,20 +32,23 @@ public final class RemoteRunnerClient: RunnerClient {
     }
 
     public func startTest(flowId: String, triggerBody: JSONValue, dryRun: Bool) async throws -> String {
-        let answer = try await call(.testFlow, ["flow": .string(flowId), "body": triggerBody, "dryRun": .bool(dryRun)])
+        let body: JSONValue = ["flow": .string(flowId), "body": triggerBody, "dryRun": .bool(dryRun)]
+        let answer = try await call(.testFlow, body)
         guard let id = answer["id"]?.stringValue else { throw RunnerClientError("serve did not name the test run") }
         return id
     }
 
     public func waitForRun(_ runId: String) async throws -> RunRecord {
         while true {
-            let answer = try await call(.waitRun, ["run": .string(runId), "seconds": 20], timeout: 40)
+            let body: JSONValue = ["run": .string(runId), "seconds": 20]
+            let answer = try await call(.waitRun, body, timeout: 40)
             if answer["finished"]?.boolValue == true, let id = answer["id"]?.stringValue, let run = try history.run(id: id) { return run }
         }
     }
 
     public func resubmit(runId: String) async throws -> String {
-        let answer = try await call(.resubmitRun, ["run": .string(runId)])
+        let body: JSONValue = ["run": .string(runId)]
+        let answer = try await call(.resubmitRun, body)
         guard let id = answer["id"]?.stringValue else { throw RunnerClientError("serve did not name the new run") }
         return id
     }
@@ -53,7 +56,9 @@ public final class RemoteRunnerClient: RunnerClient {
     public func reloadFlows() async throws { _ = try await call(.reloadFlows, .object([:])) }
 
     public func refresh(source: String?) async throws -> RefreshReport {
-        let answer = try await call(.refresh, source.map { ["source": .string($0)] } ?? .object([:]), timeout: 3600)
+        var body: JSONValue = .object([:])
+        if let source { body = ["source": .string(source)] }
+        let answer = try await call(.refresh, body, timeout: 3600)
         return try CodableJSON.decode(RefreshReport.self, from: answer)
     }
 
@@ -64,12 +69,17 @@ public final class RemoteRunnerClient: RunnerClient {
     }
 
     public func setSchedule(_ schedule: RefreshSchedule) async throws {
-        _ = try await call(.schedule, ["set": try CodableJSON.value(schedule)])
+        let value = try CodableJSON.value(schedule)
+        let body: JSONValue = ["set": value]
+        _ = try await call(.schedule, body)
     }
 
     public func demoFeed() async throws -> Bool? { try await call(.demoFeed, .object([:]))["on"]?.boolValue }
 
-    public func setDemoFeed(on: Bool) async throws { _ = try await call(.demoFeed, ["set": .bool(on)]) }
+    public func setDemoFeed(on: Bool) async throws {
+        let body: JSONValue = ["set": .bool(on)]
+        _ = try await call(.demoFeed, body)
+    }
 
     public func changes() -> AsyncStream<Void> { history.changes() }
 

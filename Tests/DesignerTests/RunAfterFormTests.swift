@@ -43,3 +43,26 @@ import TerminalUI
         #expect(session.state.document?.flow.definition.actions["Notify"]?.runAfter == ["Prepare": [.failed]])
     }
 }
+
+/// `b` on the canvas adds a parallel branch: a step after the same steps as the selected one, beside it.
+@MainActor
+@Suite struct ParallelBranchTests {
+    @Test func bAddsAStepBesideTheSelectedOne() throws {
+        var flow = Flow(id: "branches", displayName: "Branches", trigger: Trigger(kind: .manual))
+        flow.definition.actions["Prepare"] = Step(name: "Prepare", type: .compose, inputs: "start")
+        flow.definition.actions["Notify"] = Step(name: "Notify", type: .compose, inputs: "one", runAfter: ["Prepare": [.succeeded]])
+        let (session, _) = makeSession(flows: [flow])
+        session.openFlowsList()
+        session.send([.enter, .down, .down])
+        session.type("b")
+        #expect(session.screen.contains("in parallel with Notify"))
+        session.type("Compose")
+        session.send([.enter])
+        session.send([.escape])
+        let actions = try #require(session.state.document?.flow.definition.actions)
+        let added = try #require(actions.values.first { $0.name != "Prepare" && $0.name != "Notify" })
+        #expect(added.runAfter == ["Prepare": [.succeeded]], "the new step runs after Notify's predecessor, beside Notify")
+        #expect(actions["Notify"]?.runAfter == ["Prepare": [.succeeded]], "Notify is unchanged")
+        #expect(session.screen.contains("parallel branch"))
+    }
+}

@@ -16,6 +16,8 @@ public struct BranchRef: Sendable, Hashable {
 public enum Placement: Sendable, Hashable {
     case after(String)
     case start(BranchRef?)
+    /// A parallel branch: after the same steps (with the same statuses) as the named step, beside it.
+    case beside(String)
 }
 
 /// Structural edits of a flow's step tree that keep the `runAfter` chain of each scope intact.
@@ -58,6 +60,13 @@ public enum StepTree {
                     sibling.runAfter[new.name] = statuses
                     siblings[name] = sibling
                 }
+                let index = (siblings.index(forKey: anchor) ?? siblings.count - 1) + 1
+                siblings.updateValue(new, forKey: new.name, insertingAt: index)
+            }
+        case .beside(let anchor):
+            guard let path = scope(of: anchor, in: definition) else { return }
+            withScope(path, in: &definition.actions) { siblings in
+                new.runAfter = siblings[anchor]?.runAfter ?? [:]
                 let index = (siblings.index(forKey: anchor) ?? siblings.count - 1) + 1
                 siblings.updateValue(new, forKey: new.name, insertingAt: index)
             }

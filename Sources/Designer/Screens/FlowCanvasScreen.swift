@@ -5,11 +5,12 @@ import TerminalUI
 struct FlowCanvasScreen: Screen, EditorScreen {
     var scroll = 0
 
-    enum Action: Sendable { case move, edit, add, delete, moveDown, moveUp, rename, fold, undo, issues, onOff, test, save, back }
+    enum Action: Sendable { case move, edit, add, addParallel, delete, moveDown, moveUp, rename, fold, undo, issues, onOff, test, save, back }
 
     static let keys = KeyMap<Action>([
         ListKeys.binding(.move, priority: nil),
         KeyBinding([.character("a")], "a", "add", help: "add a step after the selected one (or inside a container)", priority: 2, .add),
+        KeyBinding([.character("b")], "b", "branch", help: "add a parallel branch: a step that runs beside the selected one (after the same steps)", priority: 7, .addParallel),
         KeyBinding([.enter, .character("e")], "e", "edit", help: "edit the selected step or the trigger (also Enter)", priority: 3, .edit),
         KeyBinding([.character("d"), .delete], "d", "delete", help: "delete the selected step (undo with u)", priority: 4, .delete),
         KeyBinding([.character("J")], "J", "down", help: "move the selected step down in its branch", priority: 8, .moveDown),
@@ -63,6 +64,12 @@ struct FlowCanvasScreen: Screen, EditorScreen {
             guard let step = document.flow.definition.step(named: selected) else { return .stay }
             return .push(StepFormScreen(step: step, state: state))
         case .add: EditorActions.addStep(&state)
+        case .addParallel:
+            guard let selected else {
+                state.notify("Select a step first: the new branch runs beside it", .warning)
+                return .stay
+            }
+            EditorActions.pickStep(at: .beside(selected), &state)
         case .delete:
             guard let selected else {
                 state.notify("The trigger cannot be deleted; create a new flow for another trigger", .warning)

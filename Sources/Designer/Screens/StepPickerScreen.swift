@@ -40,6 +40,7 @@ struct StepPickerScreen: Screen, EditorScreen, TextInputScreen {
         case .after(let name): "after \(name)"
         case .start(let branch?): "first in \(branch.container) (\(branch.branch))"
         case .start(nil): "as the first step"
+        case .beside(let name): "in parallel with \(name)"
         }
         buffer.put("Choose an action to add \(place) — type to search", x: area.x + 2, y: area.y, style: state.theme[.muted], limit: area.maxX)
         list.render(into: &buffer, rect: listRect(area), theme: state.theme)

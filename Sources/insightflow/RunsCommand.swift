@@ -62,7 +62,7 @@ struct RunsShowCommand: ParsableCommand {
         if let message = record.errorMessage { print("error: \(record.errorCode.map { "\($0): " } ?? "")\(message)") }
         print("trigger: \((record.triggerOutputs["body"] ?? .null).jsonText())")
         for step in steps {
-            print("  \(step.stepName)\(step.iteration > 0 ? "[\(step.iteration)]" : "")  \(step.status.rawValue)  attempts \(step.attempts)")
+            print("  \(step.stepName)\(step.iterationPath.map { " (\($0))" } ?? "")  \(step.status.rawValue)  attempts \(step.attempts)")
             if let inputs = step.inputs { print("    inputs:  \(inputs.jsonText())") }
             if let outputs = step.outputs { print("    outputs: \(outputs.jsonText())") }
             if let error = step.errorMessage { print("    error:   \(error)  (at \(step.path))") }

@@ -74,7 +74,7 @@ import TerminalUI
             try await Task.sleep(for: .milliseconds(20))
             session.dispatch(.tick)
         }
-        #expect(session.state.live.activity?.hasPrefix("Test through Outbox succeeded") == true)
+        #expect(session.state.live.activity?.hasPrefix("Test through Outbox written to the outbox: ") == true, "an outbox says where the card went, not an HTTP status (D18)")
         let outbox = InsightFlowHome(url: folder).outboxFolder.path
         #expect(try FileManager.default.contentsOfDirectory(atPath: outbox).contains { $0.hasSuffix(".json") })
     }

@@ -47,7 +47,7 @@ public enum EffectRunner {
         case .quit:
             services.runner?.stop()
             return []
-        case .runner, .pollRunner, .testWithPreviousEvent, .loadConnections, .saveConnection, .deleteConnection, .loadFeed, .loadRuns, .loadRunDetail: return []
+        case .runner, .pollRunner, .loadConnections, .saveConnection, .deleteConnection, .loadFeed, .loadRuns, .loadRunDetail: return []
         }
     }
 }

@@ -15,12 +15,6 @@ enum LiveEffects {
             return (notices.isEmpty ? [] : [.notices(notices)]) + [.revision(runner.revision)]
         case .loadFeed(let limit): return services.runner.map { [.feedLoaded($0.feed(limit: limit))] } ?? []
         case .loadRuns(let flowId, let limit): return [.runsLoaded(services.runner?.runs(flowId: flowId, limit: limit) ?? [])]
-        case .testWithPreviousEvent(let flowId):
-            guard let runner = services.runner else { return [.failed("No runner: the history is read-only")] }
-            guard let previous = runner.runs(flowId: flowId, limit: 1).first else { return [.failed("This flow has no previous run")] }
-            let body = previous.triggerOutputs["body"] ?? previous.triggerOutputs
-            runner.send(.test(flowId: flowId, body: body, dryRun: false))
-            return []
         case .loadConnections, .saveConnection, .deleteConnection: return ConnectionEffects.perform(effect, services: services)
         case .loadRunDetail(let id): return [.runDetailLoaded(services.runner?.detail(runId: id))]
         default: return nil

@@ -32,7 +32,6 @@ public enum Effect: Sendable, Hashable {
     /// Opens a flow with a step selected (from a failed run).
     case openFlowAt(id: String, step: String?)
     /// Tests a flow with the trigger body of its newest run.
-    case testWithPreviousEvent(flowId: String)
     case loadConnections
     case saveConnection(ConnectionDraft, replacing: String?)
     case deleteConnection(name: String)

@@ -31,7 +31,8 @@ extension StepRecord {
     /// The step as `runs show --json` prints it.
     public var json: JSONValue {
         [
-            "name": .string(stepName), "path": .string(path), "iteration": .int(iteration), "status": .string(status.rawValue),
+            "name": .string(stepName), "path": .string(path), "iteration": .int(iteration),
+            "iterationPath": iterationPath.map(JSONValue.string) ?? .null, "status": .string(status.rawValue),
             "attempts": .int(attempts), "startedAt": .string(Flow.timestamp(startedAt)),
             "finishedAt": finishedAt.map { .string(Flow.timestamp($0)) } ?? .null,
             "inputs": inputs ?? .null, "outputs": outputs ?? .null, "error": errorMessage.map(JSONValue.string) ?? .null,

@@ -12,8 +12,12 @@ enum ConnectionTester {
         let outcome = await DeliveryService(home: home).deliver(request(for: connection, recipient: recipient))
         switch outcome {
         case .delivered(let outputs):
-            let status = outputs["statusCode"].map { " (HTTP \($0.jsonText()))" } ?? ""
-            notices.post(.success("Test through \(name) succeeded\(status)"))
+            if let file = outputs["outboxFile"]?.stringValue {
+                notices.post(.success("Test through \(name) written to the outbox: \(file)"))
+            } else {
+                let status = outputs["statusCode"].map { " (HTTP \($0.jsonText()))" } ?? ""
+                notices.post(.success("Test through \(name) succeeded\(status)"))
+            }
         case .failed(let failure): notices.post(.failure("Test through \(name) failed: \(failure.message)"))
         }
     }

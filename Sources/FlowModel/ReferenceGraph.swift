@@ -2,16 +2,20 @@ import FlowExpressions
 
 /// Which steps a step may reference: those guaranteed to have finished before it runs — the runAfter
 /// predecessors (transitively) of the step and of each enclosing step, with everything inside them.
-/// Each step's set is computed once and reused (the walk is memoized per step name).
+/// Each step's set is computed once and reused (the walk is memoized per step); sets are bit sets over the
+/// steps' positions, so a 200-step chain's closures cost word operations, not string hashing.
 final class ReferenceGraph {
     private let byName: [String: LocatedStep]
+    /// Each step's position in the bit sets.
+    private let position: [String: Int]
     private let variables: Set<String>
-    private var memo: [String: Set<String>] = [:]
-    private var descendantsMemo: [String: Set<String>] = [:]
-    private var beforeMemo: [String: Set<String>] = [:]
+    private var memo: [String: StepSet] = [:]
+    private var descendantsMemo: [String: StepSet] = [:]
+    private var beforeMemo: [String: StepSet] = [:]
 
     init(steps: [LocatedStep], variables: Set<String>) {
         byName = Dictionary(steps.map { ($0.step.name, $0) }, uniquingKeysWith: { first, _ in first })
+        position = Dictionary(byName.keys.sorted().enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         self.variables = variables
     }
 
@@ -36,7 +40,7 @@ final class ReferenceGraph {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references the step '\(referenced)', which does not exist"))
             } else if referenced == name || located.ancestors.contains(referenced) {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references '\(referenced)', which has not finished when this step runs"))
-            } else if !finishedBefore(located).contains(referenced) {
+            } else if !finishedBefore(located).contains(position[referenced] ?? -1) {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references the step '\(referenced)', which does not run before this one; make this step run after it (runAfter), directly or through its predecessors"))
             }
         }
@@ -46,36 +50,39 @@ final class ReferenceGraph {
         return issues
     }
 
-    /// Names of the steps certain to have finished before `located` starts.
-    func finishedBefore(_ located: LocatedStep) -> Set<String> {
+    /// The steps certain to have finished before `located` starts.
+    func finishedBefore(_ located: LocatedStep) -> StepSet {
         if let known = beforeMemo[located.step.name] { return known }
-        var result: Set<String> = []
+        var result = StepSet(count: position.count)
         for member in [located.step.name] + located.ancestors {
-            result.formUnion(predecessorsClosure(member, visiting: []))
+            var visiting: Set<String> = []
+            result.formUnion(predecessorsClosure(member, visiting: &visiting))
         }
         beforeMemo[located.step.name] = result
         return result
     }
 
     /// The runAfter predecessors of a step, transitively, with every step nested in them.
-    private func predecessorsClosure(_ name: String, visiting: Set<String>) -> Set<String> {
+    private func predecessorsClosure(_ name: String, visiting: inout Set<String>) -> StepSet {
         if let known = memo[name] { return known }
-        guard let step = byName[name]?.step, !visiting.contains(name) else { return [] }
-        var result: Set<String> = []
+        guard let step = byName[name]?.step, visiting.insert(name).inserted else { return StepSet(count: position.count) }
+        defer { visiting.remove(name) }
+        var result = StepSet(count: position.count)
         for predecessor in step.runAfter.keys where byName[predecessor] != nil {
-            result.insert(predecessor)
+            result.insert(position[predecessor] ?? -1)
             result.formUnion(descendants(of: predecessor))
-            result.formUnion(predecessorsClosure(predecessor, visiting: visiting.union([name])))
+            result.formUnion(predecessorsClosure(predecessor, visiting: &visiting))
         }
         memo[name] = result
         return result
     }
 
-    private func descendants(of name: String) -> Set<String> {
+    private func descendants(of name: String) -> StepSet {
         if let known = descendantsMemo[name] { return known }
-        let names = byName[name].map { Self.descendants(of: $0.step) } ?? []
-        descendantsMemo[name] = names
-        return names
+        var set = StepSet(count: position.count)
+        for nested in byName[name].map({ Self.descendants(of: $0.step) }) ?? [] { set.insert(position[nested] ?? -1) }
+        descendantsMemo[name] = set
+        return set
     }
 
     static func descendants(of step: Step) -> Set<String> {
@@ -87,5 +94,27 @@ final class ReferenceGraph {
             }
         }
         return names
+    }
+}
+
+/// A set of steps by position: one bit each.
+struct StepSet {
+    private var words: [UInt64]
+
+    init(count: Int) { words = Array(repeating: 0, count: (max(count, 0) + 63) / 64) }
+
+    /// Adds the step at `index` (a negative or too large index is ignored).
+    mutating func insert(_ index: Int) {
+        guard index >= 0, index / 64 < words.count else { return }
+        words[index / 64] |= 1 << UInt64(index % 64)
+    }
+
+    func contains(_ index: Int) -> Bool {
+        guard index >= 0, index / 64 < words.count else { return false }
+        return words[index / 64] & (1 << UInt64(index % 64)) != 0
+    }
+
+    mutating func formUnion(_ other: StepSet) {
+        for i in words.indices where i < other.words.count { words[i] |= other.words[i] }
     }
 }

@@ -86,6 +86,12 @@ enum Conformance {
     }
 
     /// Action name → status of its last record.
+    /// Every recorded status of each action, sorted: comparable across runs even when loop iterations run
+    /// concurrently and finish in any order.
+    static func allStatuses(_ records: [StepRecord]) -> [String: [String]] {
+        Dictionary(grouping: records, by: \.stepName).mapValues { $0.map(\.status.rawValue).sorted() }
+    }
+
     static func statuses(_ records: [StepRecord]) -> [String: String] {
         var result: [String: String] = [:]
         for record in records { result[record.stepName] = record.status.rawValue }

@@ -12,7 +12,7 @@ import Testing
         let fixture = try RunnerFixture(delivery: DeliveryService(home: DeliveryFixtures.home()))
         let testCase = ConformanceCase(name: "real receiver", actions: [
             "Missing": Def.http(base + "/missing?status=404"),
-            "Stalled": Def.http(base + "/stalled?delayMs=4000", timeout: "PT0.5S"),
+            "Stalled": Def.http(base + "/stalled?delayMs=15000", timeout: "PT0.5S"),
             "Throttled": Def.action("Http", inputs: ["method": "GET", "uri": .string(base + "/busy?status=429&retryAfter=1"),
                                                      "retryPolicy": ["type": "exponential", "count": 1, "interval": "PT0.1S", "minimumInterval": "PT0S"]]),
             "Handle": Def.compose("handled", after: ["Missing": ["Failed"], "Stalled": ["TimedOut"], "Throttled": ["Failed"]]),
@@ -29,6 +29,6 @@ import Testing
         #expect(record("Throttled")?.status == .failed && record("Throttled")?.attempts == 2)
         #expect(record("Handle")?.status == .succeeded)
         #expect(elapsed >= 1.0, "the 429's Retry-After of 1 s was honoured")
-        #expect(elapsed < 3.0, "the three branches ran at the same time and the stalled call was abandoned at its timeout (took \(elapsed) s)")
+        #expect(elapsed < 8.0, "the stalled call was abandoned at its timeout, not awaited for 15 s, while the other branches ran (took \(elapsed) s)")
     }
 }

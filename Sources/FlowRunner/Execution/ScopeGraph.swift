@@ -26,10 +26,8 @@ struct ScopeGraph {
                     guard let step = steps[name] else { continue }
                     if stopped == nil { stopped = stopReason() }
                     let status: StepStatus
-                    if let stopped {
-                        status = executor.recordNotRun(step, path: path + [.key(name)], context: context, scope: scope, status: .skipped, reason: "not run: " + stopped)
-                    } else if let unmet = ScopeStatus.unmetCondition(step, statuses: graph.statuses) {
-                        status = executor.recordNotRun(step, path: path + [.key(name)], context: context, scope: scope, status: .skipped, reason: unmet, code: "ActionConditionFailed")
+                    if let skipped = skipIfNotRunnable(step, name, graph: graph, stopped: stopped) {
+                        status = skipped
                     } else if running == 0, !graph.hasReady {
                         // The only action that can run now: run it here rather than in a child task.
                         status = await executor.runStep(step, path: path + [.key(name)], context: context, scope: scope)
@@ -66,6 +64,18 @@ struct ScopeGraph {
         return graph.statuses
     }
 
+    /// Records `step` Skipped when the run was stopped or its runAfter condition is unmet, and returns that
+    /// status; nil when the step may run.
+    private func skipIfNotRunnable(_ step: Step, _ name: String, graph: ReadyGraph, stopped: String?) -> StepStatus? {
+        if let stopped {
+            return executor.recordNotRun(step, path: path + [.key(name)], context: context, scope: scope, status: .skipped, reason: "not run: " + stopped)
+        }
+        if let unmet = ScopeStatus.unmetCondition(step, statuses: graph.statuses) {
+            return executor.recordNotRun(step, path: path + [.key(name)], context: context, scope: scope, status: .skipped, reason: unmet, code: "ActionConditionFailed")
+        }
+        return nil
+    }
+
     /// A scope where no two actions can ever be ready together (one root, each action followed by at most one):
     /// the actions run one after another in this task, with no task group.
     private func runChain(_ start: ReadyGraph, onFinish: (String, Step, StepStatus) async -> Void) async -> [String: StepStatus] {
@@ -75,10 +85,8 @@ struct ScopeGraph {
             guard let step = steps[name] else { continue }
             if stopped == nil { stopped = stopReason() }
             let status: StepStatus
-            if let stopped {
-                status = executor.recordNotRun(step, path: path + [.key(name)], context: context, scope: scope, status: .skipped, reason: "not run: " + stopped)
-            } else if let unmet = ScopeStatus.unmetCondition(step, statuses: graph.statuses) {
-                status = executor.recordNotRun(step, path: path + [.key(name)], context: context, scope: scope, status: .skipped, reason: unmet, code: "ActionConditionFailed")
+            if let skipped = skipIfNotRunnable(step, name, graph: graph, stopped: stopped) {
+                status = skipped
             } else {
                 status = await executor.runStep(step, path: path + [.key(name)], context: context, scope: scope)
             }

@@ -1,3 +1,4 @@
+import TextFormats
 import FlowExpressions
 import FlowRunner
 import Foundation
@@ -33,12 +34,12 @@ enum MonitorRows {
     }
 
     static func row(_ event: TriggerEvent) -> MonitorRow {
-        MonitorRow(id: "event:" + event.id, cells: [DisplayTime.clock(event.receivedAt), label(event.type), event.subject ?? "-", values(event), ""])
+        MonitorRow(id: "event:" + event.id, cells: [TimeText.clock(event.receivedAt), label(event.type), event.subject ?? "-", values(event), ""])
     }
 
     static func row(_ run: RunRecord, nested: Bool) -> MonitorRow {
         let label = (nested ? "  ↳ run" : "run") + (run.origin == .event ? "" : " (\(run.origin))")
-        return MonitorRow(id: "run:" + run.id, cells: [DisplayTime.clock(run.startedAt ?? run.queuedAt), label, run.flowName, run.status.rawValue, DisplayTime.duration(run.duration)],
+        return MonitorRow(id: "run:" + run.id, cells: [TimeText.clock(run.startedAt ?? run.queuedAt), label, run.flowName, run.status.rawValue, TimeText.duration(run.duration)],
                           runId: run.id, status: run.status)
     }
 
@@ -56,7 +57,7 @@ enum MonitorRows {
 
     /// The event's value(s): the count or measure value, else the error message.
     static func values(_ event: TriggerEvent) -> String {
-        if let value = event.value { return DisplayTime.number(value) }
+        if let value = event.value { return NumberText.plain(value) }
         if let error = event.fields["errorMessage"]?.stringValue { return error }
         if let profiles = event.fields["profilesOut"] { return "profiles \(profiles.jsonText())" }
         if let rows = event.fields["rowsRead"] { return "\(rows.jsonText()) rows" }

@@ -1,3 +1,4 @@
+import TextFormats
 import FlowModel
 import FlowRunner
 import Foundation
@@ -49,7 +50,7 @@ enum RunDetailRows {
         let failed = records.last { $0.status == .failed }
         let total = records.reduce(0.0) { sum, record in sum + (record.finishedAt?.timeIntervalSince(record.startedAt) ?? 0) }
         let status = (failed ?? last).status.rawValue
-        return RunDetailRow(cells: [label, status, DisplayTime.duration(total), "\(records.reduce(0) { $0 + $1.attempts })"], record: failed ?? last)
+        return RunDetailRow(cells: [label, status, TimeText.duration(total), "\(records.reduce(0) { $0 + $1.attempts })"], record: failed ?? last)
     }
 
     static func pathDepth(_ path: String) -> Int { max(0, path.components(separatedBy: ".actions.").count - 2) }

@@ -1,3 +1,4 @@
+import TextFormats
 import FlowExpressions
 import FlowRunner
 import TerminalUI
@@ -86,7 +87,7 @@ struct RunDetailScreen: LiveScreen {
         let style = run.status == .failed ? theme[.error] : run.status == .succeeded ? theme[.success] : theme[.warning]
         buffer.put(run.flowName, x: area.x + 1, y: area.y, style: theme[.title], limit: area.maxX - 30)
         buffer.put("\(run.status.rawValue)\(run.dryRun ? " (dry run)" : "")", x: max(area.x + 1, area.maxX - 28), y: area.y, style: style, limit: area.maxX - 1)
-        let times = "started \(DisplayTime.stamp(run.startedAt ?? run.queuedAt)) · took \(DisplayTime.duration(run.duration)) · \(TriggerSummary.text(run))"
+        let times = "started \(TimeText.stamp(run.startedAt ?? run.queuedAt)) · took \(TimeText.duration(run.duration)) · \(TriggerSummary.text(run))"
         buffer.put(times, x: area.x + 1, y: area.y + 1, style: theme[.muted], limit: area.maxX - 1)
         var top = area.y + 2
         if let error = run.errorMessage {

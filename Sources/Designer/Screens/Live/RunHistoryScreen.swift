@@ -1,3 +1,4 @@
+import TextFormats
 import FlowExpressions
 import FlowRunner
 import TerminalUI
@@ -63,7 +64,7 @@ struct RunHistoryScreen: LiveScreen {
     }
 
     static func cells(_ run: RunRecord) -> [String] {
-        [DisplayTime.short(run.startedAt ?? run.queuedAt), DisplayTime.duration(run.duration), run.status.rawValue, run.flowName, TriggerSummary.text(run)]
+        [TimeText.short(run.startedAt ?? run.queuedAt), TimeText.duration(run.duration), run.status.rawValue, run.flowName, TriggerSummary.text(run)]
     }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
@@ -80,7 +81,7 @@ enum TriggerSummary {
         let body = run.triggerOutputs["body"] ?? run.triggerOutputs
         var parts: [String] = []
         for key in ["dataSourceName", "segmentName", "measureName"] { if let text = body[key]?.stringValue { parts.append(text) } }
-        for key in ["currentCount", "currentValue"] { if let value = body[key]?.doubleValue { parts.append("= " + DisplayTime.number(value)) } }
+        for key in ["currentCount", "currentValue"] { if let value = body[key]?.doubleValue { parts.append("= " + NumberText.plain(value)) } }
         if let error = body["errorMessage"]?.stringValue { parts.append(error) }
         if run.origin != .event { parts.insert(run.dryRun ? "\(run.origin), dry run" : run.origin.rawValue, at: 0) }
         return parts.isEmpty ? "-" : parts.joined(separator: " ")

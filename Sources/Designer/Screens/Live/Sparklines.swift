@@ -1,3 +1,4 @@
+import TextFormats
 import FlowModel
 import FlowRunner
 import TerminalUI
@@ -46,8 +47,8 @@ enum Sparklines {
                 let over = line.map { value > $0 } ?? false
                 buffer.put(String(bars[level]), x: rect.x + 23 + index, y: y, style: over ? theme[.warning] : theme[.success])
             }
-            let last = values.last.map(DisplayTime.number) ?? "-"
-            let note = limits.isEmpty ? "no threshold" : limits.map { "> \(DisplayTime.number($0.1)) \($0.0)" }.joined(separator: ", ")
+            let last = values.last.map(NumberText.plain) ?? "-"
+            let note = limits.isEmpty ? "no threshold" : limits.map { "> \(NumberText.plain($0.1)) \($0.0)" }.joined(separator: ", ")
             buffer.put("\(last)  \(note)", x: rect.x + 24 + values.count, y: y, style: theme[.muted], limit: rect.maxX)
         }
     }

@@ -1,3 +1,4 @@
+import TextFormats
 import FlowExpressions
 import FlowModel
 import FlowRunner
@@ -64,7 +65,7 @@ struct TestRunFormScreen: Screen, TextInputScreen, EditorScreen {
             guard let value = body[form.fields[index].id] else { continue }
             form.fields[index].setText(Self.text(value))
         }
-        state.notify("Filled from the run of \(DisplayTime.short(previous.startedAt ?? previous.queuedAt)): review, then Ctrl-R", .info)
+        state.notify("Filled from the run of \(TimeText.short(previous.startedAt ?? previous.queuedAt)): review, then Ctrl-R", .info)
     }
 
     /// The trigger body: numbers, booleans and JSON where the output's kind says so, else text.

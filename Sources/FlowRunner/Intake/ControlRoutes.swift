@@ -1,6 +1,7 @@
 import FlowExpressions
-import FlyingFox
 import Foundation
+import HTTPTypes
+import Hummingbird
 import Insights
 
 /// The server side of `ControlRoute`: each request carried out by the runner's `LocalRunnerClient`, so an
@@ -8,30 +9,30 @@ import Insights
 struct ControlRoutes: Sendable {
     let authenticator: IntakeAuthenticator
     let client: LocalRunnerClient
+    let reader: BodyReader
 
-    func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        guard let body = try? await request.bodyData, body.count <= IntakeServer.maximumBodySize else {
-            return IntakeHandler.answer(.payloadTooLarge, ["error": "the body is missing or too large"])
+    func handle(_ request: Request, route: ControlRoute) async -> Response {
+        let body: Data
+        switch await reader.read(request) {
+        case .success(let bytes): body = bytes
+        case .failure(let refusal): return refusal.response
         }
-        if let refusal = authenticator.refusal(request, body: body) { return refusal }
-        guard let route = ControlRoute(path: request.path) else {
-            return IntakeHandler.answer(.notFound, ["error": .string("no control route \(request.path)")])
-        }
+        if let refusal = authenticator.refusal(request.headers, body: body) { return refusal }
         let document: FlowExpressions.JSONValue
         do throws(JSONSyntaxError) {
             document = body.isEmpty ? .object([:]) : try FlowExpressions.JSONValue.parse(bytes: [UInt8](body))
         } catch {
-            return IntakeHandler.answer(.badRequest, ["error": .string("\(route.rawValue): the body is not valid JSON: \(error.description)")])
+            return IntakeAnswer.json(.badRequest, ["error": .string("\(route.rawValue): the body is not valid JSON: \(error.description)")])
         }
         do {
             let (status, answer) = try await carryOut(route, document)
-            return IntakeHandler.answer(status, answer)
+            return IntakeAnswer.json(status, answer)
         } catch {
-            return IntakeHandler.answer(.badRequest, ["error": .string("\(error)")])
+            return IntakeAnswer.json(.badRequest, ["error": .string("\(error)")])
         }
     }
 
-    private func carryOut(_ route: ControlRoute, _ document: FlowExpressions.JSONValue) async throws -> (HTTPStatusCode, FlowExpressions.JSONValue) {
+    private func carryOut(_ route: ControlRoute, _ document: FlowExpressions.JSONValue) async throws -> (HTTPResponse.Status, FlowExpressions.JSONValue) {
         switch route {
         case .events:
             let accepted = try await client.accept(event: document, origin: .http)

@@ -2,7 +2,8 @@ import FlowExpressions
 import FlowModel
 import Foundation
 
-/// Redaction for history/logs: secret inputs are masked, and secret values are cut out of any text.
+/// Redaction for history/logs: secret inputs are masked, and secret values — with their encoded forms and, for
+/// secret URLs, the path, query and key-like parts (`SecretVariants`) — are cut out of any text.
 public enum SecretRedaction {
     /// What a secret is replaced with.
     public static let mask = "***"
@@ -38,6 +39,7 @@ public enum SecretRedaction {
         for (name, value) in inputs["headers"]?.objectValue ?? [:] where isSensitiveHeader(name) {
             values.append(value.interpolationText)
         }
+        if let uri = inputs["uri"]?.stringValue { values += SecretVariants.credentialQueryValues(uri) }
         let username = inputs.value(atPath: "authentication.username")?.stringValue
             ?? connection?.settings["authentication"]?["username"]?.stringValue ?? ""
         for password in values where !password.isEmpty {
@@ -65,8 +67,10 @@ public enum SecretRedaction {
             || lowered.contains("password")
     }
 
+    /// The secrets and every form they may come back in (`SecretVariants`), longest first so a whole secret is
+    /// masked before its parts.
     private static func usableSecrets(_ secrets: [String]) -> [String] {
-        Array(Set(secrets.filter { $0.count >= 3 })).sorted { $0.count > $1.count }
+        Array(Set(secrets.filter { $0.count >= 3 }.flatMap(SecretVariants.of))).sorted { $0.count > $1.count }
     }
 
     private static func scrubbed(_ value: JSONValue, _ secrets: [String]) -> JSONValue {

@@ -50,3 +50,36 @@ struct DeliveryRedactionTests {
         #expect(scrubbed.failure?.outputs?["responseText"] == "bad *** for ***")
     }
 }
+
+@Suite("Delivery: fragments of secret URLs")
+struct SecretFragmentTests {
+    let webhook = "https://contoso.webhook.office.com/webhookb2/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6@72f988bf-86f1-41af-91ab-2d7cd011db47/IncomingWebhook/8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6?sv=1"
+
+    @Test("a webhook's path, its key segment, its query and their encoded forms are cut out of echoed text")
+    func webhookEchoes() {
+        let connection = Connection(name: "Teams", kind: .teams, settings: ["webhookUrl": .string(webhook)])
+        let path = "/webhookb2/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6@72f988bf-86f1-41af-91ab-2d7cd011db47/IncomingWebhook/8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6"
+        let echoes = [
+            "404 Not Found: \(path)",
+            "no webhook with key 8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d",
+            #"{"url": "https:\/\/contoso.webhook.office.com\/webhookb2\/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6@72f988bf-86f1-41af-91ab-2d7cd011db47\/IncomingWebhook\/8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d\/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6?sv=1"}"#,
+            "target=" + (webhook.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+        ]
+        for echo in echoes {
+            let scrubbed = SecretRedaction.scrub(echo, secrets: connection.secretValues)
+            #expect(!scrubbed.contains("8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d"), "\(echo) → \(scrubbed)")
+            #expect(!scrubbed.contains("72f988bf-86f1-41af-91ab-2d7cd011db47"), "\(echo) → \(scrubbed)")
+            #expect(scrubbed.contains("***"))
+        }
+        #expect(SecretRedaction.scrub("posted to IncomingWebhook at webhookb2", secrets: connection.secretValues)
+            == "posted to IncomingWebhook at webhookb2", "common words of the URL are not masked")
+    }
+
+    @Test("credential query values of an HTTP step's URI are secrets, other query values are not")
+    func credentialQueries() {
+        let inputs: JSONValue = ["method": "POST", "uri": "https://fn.example.com/api/run?code=Zx9-abc-123&name=report"]
+        let secrets = SecretRedaction.secrets(inputs: inputs, stepType: .http, connection: nil)
+        let echoed = SecretRedaction.scrub(.string("rejected code Zx9-abc-123 for report"), secrets: secrets)
+        #expect(echoed == "rejected code *** for report")
+    }
+}

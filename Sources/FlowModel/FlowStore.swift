@@ -84,6 +84,22 @@ public struct FlowStore: Sendable {
     public func create(_ flow: Flow, now: Date = Date()) throws(FlowStoreError) -> Flow {
         let lock = try lockFolder()
         defer { withExtendedLifetime(lock) {} }
+        return try writeNew(flow, now: now)
+    }
+
+    /// Writes a new flow under the first free id made from `name` (`name`, `name-2`, ...), chosen while the folder
+    /// is locked — so creators racing for the same name each get their own id instead of "already exists".
+    @discardableResult
+    public func createWithFreeID(_ flow: Flow, basedOn name: String, now: Date = Date()) throws(FlowStoreError) -> Flow {
+        let lock = try lockFolder()
+        defer { withExtendedLifetime(lock) {} }
+        var new = flow
+        new.id = uniqueID(for: name)
+        return try writeNew(new, now: now)
+    }
+
+    /// Writes `flow` as version 1 (the folder lock held by the caller).
+    private func writeNew(_ flow: Flow, now: Date) throws(FlowStoreError) -> Flow {
         let url = try fileURL(for: flow.id)
         guard !FileManager.default.fileExists(atPath: url.path) else { throw .alreadyExists(flow.id) }
         var saved = flow
@@ -159,11 +175,10 @@ public struct FlowStore: Sendable {
     @discardableResult
     public func duplicate(id: String, as displayName: String) throws(FlowStoreError) -> Flow {
         var copy = try load(id: id).flow
-        copy.id = uniqueID(for: displayName)
         copy.displayName = displayName
         copy.state = .off
         copy.createdAt = nil
-        return try create(copy)
+        return try createWithFreeID(copy, basedOn: displayName)
     }
 
     /// Deletes a flow's file.

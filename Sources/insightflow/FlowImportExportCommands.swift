@@ -34,9 +34,8 @@ struct FlowImportCommand: ParsableCommand {
         let store = FlowStore(home: home.location)
         var flow = imported.flow
         if let name { flow.displayName = name }
-        flow.id = store.uniqueID(for: flow.id)
         flow.state = .off
-        let created = try Self.storeCall { () throws(FlowStoreError) in try store.create(flow) }
+        let created = try Self.storeCall { () throws(FlowStoreError) in try store.createWithFreeID(flow, basedOn: flow.id) }
         print("imported \(created.id) (Off)")
     }
 }

@@ -25,8 +25,10 @@ struct FlowNewCommand: ParsableCommand {
         }
         let parameters = try Self.parameters(params)
         let store = FlowStore(home: home.location)
-        let flow = Flow(id: id ?? store.uniqueID(for: name), displayName: name, trigger: Trigger(kind: kind, parameters: parameters))
-        let created = try Self.storeCall { () throws(FlowStoreError) in try store.create(flow) }
+        let flow = Flow(id: id ?? "", displayName: name, trigger: Trigger(kind: kind, parameters: parameters))
+        let created = try Self.storeCall { () throws(FlowStoreError) in
+            id == nil ? try store.createWithFreeID(flow, basedOn: name) : try store.create(flow)
+        }
         if json {
             Self.printJSON(FlowCodec.jsonValue(created))
         } else {

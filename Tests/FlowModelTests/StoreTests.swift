@@ -1,5 +1,6 @@
 import FlowExpressions
 import Foundation
+import Synchronization
 import Testing
 @testable import FlowModel
 
@@ -98,6 +99,25 @@ import Testing
         try store.delete(id: "teams-refresh-failed")
         #expect(store.list().flows.map(\.flow.id) == ["alert-the-team"])
         #expect(throws: FlowStoreError.notFound("teams-refresh-failed")) { try store.delete(id: "teams-refresh-failed") }
+    }
+
+    @Test func racingDuplicatesEachGetTheNextFreeID() throws {
+        try store.create(Fixtures.teamsFlow())
+        let store = self.store
+        let ids = Mutex<[String]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 30) { _ in
+            do {
+                let copy = try store.duplicate(id: "teams-refresh-failed", as: "Copy")
+                ids.withLock { $0.append(copy.id) }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [], "no racing duplicate fails with 'already exists'")
+        let made = ids.withLock { $0 }
+        #expect(Set(made).count == 30 && made.contains("copy") && made.contains("copy-30"))
+        #expect(store.list().flows.count == 31)
     }
 
     @Test func aFlowWithErrorsCannotBeTurnedOn() throws {

@@ -31,9 +31,7 @@ public final class StoreDesignerServices: DesignerServices {
     public func loadFlow(id: String) throws(FlowStoreError) -> Flow { try store.load(id: id).flow }
 
     public func createFlow(_ flow: Flow) throws(FlowStoreError) -> Flow {
-        var new = flow
-        new.id = store.uniqueID(for: flow.displayName)
-        return try store.create(new)
+        try store.createWithFreeID(flow, basedOn: flow.displayName)
     }
 
     public func saveFlow(_ flow: Flow, expectedVersion: Int) throws(FlowStoreError) -> Flow {

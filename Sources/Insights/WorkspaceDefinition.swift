@@ -47,6 +47,9 @@ public struct WorkspaceDefinition: Codable, Sendable, Equatable {
         do {
             definition = try JSONDecoder().decode(WorkspaceDefinition.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let place = JSONSyntaxPlace.describe(data) {
+                throw InsightsError.definitionInvalid(file: file.path, item: "syntax", reason: "not valid JSON at \(place)")
+            }
             throw InsightsError.definitionInvalid(file: file.path, item: error.itemPath, reason: error.reason)
         }
         try DefinitionValidator(definition: definition, file: file.path).validate()

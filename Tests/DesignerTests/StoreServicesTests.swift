@@ -31,8 +31,24 @@ import TerminalUI
     @Test func themeSettingIsRead() throws {
         let home = try temporaryHome()
         defer { try? FileManager.default.removeItem(at: home.url) }
-        #expect(DesignerSettings.theme(home: home) == nil)
-        try #"{"theme": "light"}"#.write(to: home.url.appendingPathComponent("settings.json"), atomically: true, encoding: .utf8)
-        #expect(DesignerSettings.theme(home: home) == "light")
+        #expect(DesignerSettings.load(home: home) == DesignerSettings.Loaded())
+        let file = home.url.appendingPathComponent("settings.json")
+        try #"{"theme": "light"}"#.write(to: file, atomically: true, encoding: .utf8)
+        #expect(DesignerSettings.load(home: home) == DesignerSettings.Loaded(theme: "light"))
+    }
+
+    @Test func aMalformedSettingsFileIsNamedWithItsPlaceNotIgnoredSilently() throws {
+        let home = try temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home.url) }
+        let file = home.url.appendingPathComponent("settings.json")
+        try "{\n  \"theme\": \"light\",\n}".write(to: file, atomically: true, encoding: .utf8)
+        let broken = DesignerSettings.load(home: home)
+        #expect(broken.theme == nil)
+        let problem = try #require(broken.problem)
+        #expect(problem.contains(file.path) && problem.contains("line 3") && problem.contains("settings ignored"), "\(problem)")
+        try #"{"theme": 7}"#.write(to: file, atomically: true, encoding: .utf8)
+        #expect(DesignerSettings.load(home: home).problem?.contains("\"theme\" must be a theme name") == true)
+        try #"["light"]"#.write(to: file, atomically: true, encoding: .utf8)
+        #expect(DesignerSettings.load(home: home).problem?.contains("must be a JSON object") == true)
     }
 }

@@ -24,6 +24,22 @@ import Testing
         return (item, reason)
     }
 
+    @Test func aSyntaxErrorNamesItsLineAndColumn() throws {
+        let fixture = try TestWorkspace()
+        try fixture.writeFixture(TestWorkspace.definition)
+        let file = fixture.folder.appendingPathComponent(WorkspaceDefinition.fileName)
+        try "{\n  \"name\": \"Shop\",\n  \"sources\": [,]\n}".write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try fixture.load()
+            Issue.record("a broken workspace.json loaded")
+        } catch let error as InsightsError {
+            guard case .definitionInvalid(let path, let item, let reason) = error else { Issue.record("\(error)"); return }
+            #expect(path == file.path && item == "syntax")
+            #expect(reason.contains("line 3, column 15"), "\(reason)")
+        }
+        #expect(JSONSyntaxPlace.lineAndColumn(of: 4, in: Data("é\nab".utf8)) == (2, 2), "columns count characters, not bytes")
+    }
+
     @Test func validFixtureLoads() throws {
         #expect(try loadError { _ in } == nil)
     }

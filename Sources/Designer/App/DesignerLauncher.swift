@@ -9,14 +9,15 @@ public enum DesignerLauncher {
     public static func launch(home: InsightFlowHome, themeName: String?, runner: HomeRunnerLink?, runnerProblem: String?) throws {
         let terminal = try NCursesTerminal()
         let environment = ProcessInfo.processInfo.environment
-        let name = ThemeLoader.chosenName(explicit: themeName, environment: environment, setting: DesignerSettings.theme(home: home))
+        let settings = DesignerSettings.load(home: home)
+        let name = ThemeLoader.chosenName(explicit: themeName, environment: environment, setting: settings.theme)
         let mode = ColorMode.detect(colors: terminal.colorCount, environment: environment)
         let (resolved, themeError) = ThemeLoader.load(name: name, folders: themeFolders(home: home, environment: environment),
                                                       mode: mode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
         let services = StoreDesignerServices(home: home, workspace: { runner?.workspaceSnapshot() ?? WorkspaceSnapshot(name: "no workspace") },
                                              runs: { runner?.lastRuns() ?? [:] }, runner: runner)
         defer { runner?.stop() }
-        DesignerApp.run(terminal: terminal, services: services, theme: resolved, startupMessage: themeError?.description ?? runnerProblem)
+        DesignerApp.run(terminal: terminal, services: services, theme: resolved, startupMessage: themeError?.description ?? settings.problem ?? runnerProblem)
     }
 
     /// Where theme files are looked for: `$INSIGHTFLOW_THEMES_DIR`, the home's `themes/`, `Themes/` beside the

@@ -40,6 +40,48 @@ import TerminalUI
         #expect(saved.string("webhookUrl") == "https://example.test/hook/abc")
     }
 
+    /// D6: a Teams step's connection picker ends with "new connection…"; Enter on it opens the Teams connection form,
+    /// and the saved connection comes back chosen in the step form, saved in connections.json and in the step.
+    @Test func aNewConnectionIsMadeInlineFromTheStepForm() throws {
+        let (history, folder) = try temporaryHistory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = InsightFlowHome(url: folder)
+        let store = ConnectionStore(home: home)
+        try store.save([Connection(name: "Mail", kind: .smtp, settings: ["host": "127.0.0.1", "from": "a@b.c"])])
+        _ = try FlowStore(home: home).create(sampleFlow())
+        let link = HomeRunnerLink(client: nil, history: history, workspace: nil, home: home)
+        let session = DesignerSession(services: StoreDesignerServices(home: home, runner: link), size: Size(width: 80, height: 24), theme: .plain)
+        session.openFlowsList()
+        session.send([.enter, .down, .enter, .tab])
+        #expect(session.screen.contains("< teams > (1/2)"), "the step's own (missing) connection, then new: the smtp Mail is not offered")
+        session.send([.right])
+        #expect(session.screen.contains("< new connection… > (2/2)"))
+        session.send([.enter])
+        #expect(session.state.breadcrumb.last == "New teams connection")
+        session.type("Alerts")
+        session.send([.tab])
+        session.type("https://example.test/hook/abc-123")
+        session.send([.ctrl("s")])
+        #expect(session.screen.contains("< Alerts > (2/3)"), "back in the step form with the new connection chosen")
+        #expect(try store.connection(named: "Alerts")?.kind == .teams)
+        session.send([.enter])
+        #expect(session.state.document?.flow.definition.actions["Post_message"]?.inputs?["connection"]?.stringValue == "Alerts")
+    }
+
+    /// Leaving "new connection…" chosen refuses to apply, on that field, instead of saving a connection named so.
+    @Test func newConnectionIsNotAValue() throws {
+        let (history, folder) = try temporaryHistory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = InsightFlowHome(url: folder)
+        _ = try FlowStore(home: home).create(sampleFlow())
+        let link = HomeRunnerLink(client: nil, history: history, workspace: nil, home: home)
+        let session = DesignerSession(services: StoreDesignerServices(home: home, runner: link), size: Size(width: 80, height: 24), theme: .plain)
+        session.openFlowsList()
+        session.send([.enter, .down, .enter, .tab, .right, .ctrl("s")])
+        #expect(session.screen.contains("press Enter here to add the connection"))
+        #expect(session.state.document?.flow.definition.actions["Post_message"]?.inputs?["connection"]?.stringValue != "new connection…")
+    }
+
     /// Deleting a connection names the flows that send through it.
     @Test func deletingAConnectionNamesItsFlows() throws {
         let (session, _, folder) = try openConnections()

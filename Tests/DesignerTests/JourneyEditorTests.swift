@@ -106,7 +106,9 @@ import TerminalUI
     /// D6: the connection picker offers only connections of the step's kind (the smtp `mail` is not offered to Teams).
     @Test func connectionPickerOffersOnlyTheStepsKind() {
         let (session, _) = openCanvas(sampleFlow())
-        session.send([.down, .enter, .tab, .left, .left, .right, .enter])
+        session.send([.down, .enter, .tab])
+        #expect(session.screen.contains("< teams > (1/2)"), "teams and \"new connection…\": the smtp mail is not offered")
+        session.send([.left, .left, .enter])
         #expect(session.state.document?.flow.definition.actions["Post_message"]?.inputs?["connection"]?.stringValue == "teams")
     }
 

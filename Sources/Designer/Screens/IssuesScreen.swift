@@ -68,9 +68,12 @@ struct IssuesScreen: Screen, EditorScreen {
         guard let index = menu.selectedIndex, issues.indices.contains(index) else { return }
         let issue = issues[index]
         let detail = Rect(x: area.x + 2, y: list.maxY + 1, width: area.width - 4, height: max(0, area.maxY - list.maxY - 1))
-        let lines = TextWrap.lines(issue.message, width: detail.width).prefix(max(0, detail.height - 1)) + [issue.path]
-        for (row, line) in lines.prefix(detail.height).enumerated() {
-            buffer.put(line, x: detail.x, y: detail.y + row, style: state.theme[row == lines.count - 1 ? .muted : .text], limit: detail.maxX)
+        // The path wraps too (a long JSON path is never cut at the edge); the message gets the rows above it.
+        let path = TextWrap.lines(issue.path, width: detail.width).prefix(max(1, detail.height - 1))
+        let message = TextWrap.lines(issue.message, width: detail.width).prefix(max(0, detail.height - path.count))
+        let lines = message.map { ($0, ThemeRole.text) } + path.map { ($0, ThemeRole.muted) }
+        for (row, (line, role)) in lines.prefix(detail.height).enumerated() {
+            buffer.put(line, x: detail.x, y: detail.y + row, style: state.theme[role], limit: detail.maxX)
         }
     }
 }

@@ -33,6 +33,9 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
         original = form
     }
 
+    /// The last choice of a connection field: Enter on it opens the new-connection form for the step's kind.
+    static let newConnectionOption = "new connection…"
+
     /// The connections a step of `kind` may use: those of its kind and outbox ones (all of them when the kind is unknown).
     static func connections(for kind: String?, in state: DesignerState) -> [String] {
         state.connections.filter { kind == nil || $0.value == kind || $0.value == "outbox" }.keys.sorted()
@@ -50,10 +53,12 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
             return FormField(id: parameter.key, label: parameter.displayName, help: parameter.description + " (Space toggles)", kind: .boolean,
                              control: .checkbox(Checkbox(parameter.displayName, isChecked: value?.boolValue ?? false)))
         }
-        if parameter.kind == .connection, !connections(for: connectionKind, in: state).isEmpty {
+        let creatable = connectionKind.map(ConnectionFormScreen.kinds.contains) ?? false
+        if parameter.kind == .connection, creatable || !connections(for: connectionKind, in: state).isEmpty {
             var options = (parameter.required ? [] : ["(none)"]) + connections(for: connectionKind, in: state)
             if !text.isEmpty, !options.contains(text) { options.append(text) }
-            let kindNote = connectionKind.map { " (\($0) connections; add others in Admin > Connections)" } ?? ""
+            if creatable { options.append(newConnectionOption) }
+            let kindNote = connectionKind.map { " (\($0) connections; choose \"\(newConnectionOption)\" and press Enter to add one)" } ?? ""
             let control = ChoiceList(options: options, selected: options.firstIndex(of: text) ?? 0)
             return FormField(id: parameter.key, label: parameter.displayName, help: parameter.description + kindNote + " (←/→ to choose)", required: parameter.required, kind: .connection, control: .choice(control))
         }
@@ -65,7 +70,17 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
     var title: String { stepName }
     var bindings: [KeyHint] { Self.keys.hints }
 
+    /// The focused field when it is a connection choice set to "new connection…".
+    private var choosingNewConnection: Bool {
+        guard form.fields.indices.contains(form.focus), case .choice(let choice) = form.fields[form.focus].control else { return false }
+        return choice.value == Self.newConnectionOption
+    }
+
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
+        if key == .enter, choosingNewConnection,
+           let kind = state.document?.flow.definition.step(named: stepName).flatMap({ Catalog.step($0.type)?.connectionKind }) {
+            return .push(ConnectionFormScreen(kind: kind, returnsName: true))
+        }
         switch Self.keys.action(for: key) {
         case .back:
             if form.fields.map(\.text) == original.fields.map(\.text) { return .pop }
@@ -90,13 +105,30 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
     }
 
     mutating func receive(_ result: ScreenResult, state: inout DesignerState) {
-        guard case .insertText(let text) = result, form.fields.indices.contains(form.focus) else { return }
-        form.fields[form.focus].insert(text)
+        switch result {
+        case .insertText(let text):
+            guard form.fields.indices.contains(form.focus) else { return }
+            form.fields[form.focus].insert(text)
+        case .connectionCreated(let name):
+            // The new connection goes just before "new connection…" and is chosen.
+            guard let index = form.fields.firstIndex(where: { $0.kind == .connection }),
+                  case .choice(var choice) = form.fields[index].control else { return }
+            let position = choice.options.firstIndex(of: Self.newConnectionOption) ?? choice.options.count
+            if !choice.options.contains(name) { choice.options.insert(name, at: position) }
+            choice.selected = choice.options.firstIndex(of: name) ?? choice.selected
+            form.fields[index].control = .choice(choice)
+            form.focus = index
+        }
     }
 
     /// Writes the form into the step (and renames it when the name changed); false when a setting is invalid.
     private mutating func apply(_ state: inout DesignerState) -> Bool {
         guard let flow = state.document?.flow, var step = flow.definition.step(named: stepName) else { return true }
+        if let index = form.fields.firstIndex(where: { $0.kind == .connection && $0.text == Self.newConnectionOption }) {
+            form.focus = index
+            form.fields[index].refusal = "press Enter here to add the connection, or choose one with ←/→"
+            return false
+        }
         for parameter in Catalog.step(step.type)?.parameters ?? [] {
             guard let field = form.field(parameter.key), field.text != original.field(parameter.key)?.text else { continue }
             StepParameters.set(value(of: field, parameter: parameter), for: parameter, in: &step)

@@ -14,6 +14,8 @@ public enum Transition: Sendable {
 /// A value a popped screen hands to the screen below it.
 public enum ScreenResult: Sendable, Hashable {
     case insertText(String)
+    /// A connection made from a step form's "new connection…" choice, by its name.
+    case connectionCreated(String)
 }
 
 /// One screen of the designer: its breadcrumb title, key hints, key handling and drawing.

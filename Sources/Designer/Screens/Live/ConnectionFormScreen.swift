@@ -11,9 +11,12 @@ struct ConnectionFormScreen: Screen, TextInputScreen {
     /// The kind the connection had when the form opened (its secrets are kept only while the kind stays).
     let originalKind: String?
     var form: FormModel
+    /// Opened from a step form's "new connection…": saving hands the new name back to that form.
+    var returnsName = false
 
-    init(kind: String) {
+    init(kind: String, returnsName: Bool = false) {
         self.kind = kind
+        self.returnsName = returnsName
         self.original = nil
         self.originalKind = nil
         self.form = FormModel(fields: Self.fields(kind: kind, values: [:], isNew: true))
@@ -90,7 +93,7 @@ struct ConnectionFormScreen: Screen, TextInputScreen {
                 return .stay
             }
             state.perform(.saveConnection(draft, replacing: original))
-            return .pop
+            return returnsName ? .popWith(.connectionCreated(draft.name)) : .pop
         default:
             _ = form.handle(key)
             followKind()

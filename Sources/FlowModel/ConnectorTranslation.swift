@@ -188,7 +188,7 @@ struct ConnectorRules {
 
     static let email = ConnectorRules(
         api: ["office365", "outlook", "smtp"],
-        operations: ["SendEmailV2", "SendEmail", "SendEmailV3", "SendMail", "SendEmailFromSharedMailbox", "SharedMailboxSendEmailV2"],
+        operations: ["SendEmailV2", "SendEmail", "SendEmailV3", "SendMail", "SharedMailboxSendEmailV2", "Mail"],
         type: .sendEmail,
         fields: [Field(input: "to", keys: ["emailMessage/To", "To", "to"], fallback: ""),
                  Field(input: "cc", keys: ["emailMessage/Cc", "CC", "cc"]),

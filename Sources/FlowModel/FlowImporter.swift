@@ -30,7 +30,7 @@ public enum FlowImporter {
         var flow = Flow(id: id, displayName: name, state: .off, version: 0, definition: definition)
         flow.description = envelope?["description"]?.stringValue
         for key in [FlowExporter.EnvelopeKey.kind, FlowExporter.EnvelopeKey.connectionReferences, FlowExporter.EnvelopeKey.parameterValues] {
-            if let value = envelope?[key] { flow.extra[key] = value }
+            if let value = envelope?[key], value != .object([:]) { flow.extra[key] = value }
         }
         let unsupported = unsupportedParts(definition, prefix: prefix)
         return FlowImport(flow: flow, unsupported: unsupported, translated: translated)

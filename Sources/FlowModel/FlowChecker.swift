@@ -11,6 +11,7 @@ public enum FlowChecker {
         issues += StepStructureRules.check(steps)
         issues += RunAfterRules.check(steps)
         issues += VariableRules.check(steps)
+        issues += RequestStepRules.check(steps, trigger: flow.trigger)
         for located in steps {
             issues += StepParameterRules.check(located, context: context)
         }

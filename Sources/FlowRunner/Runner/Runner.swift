@@ -28,6 +28,8 @@ public actor Runner {
     let responses = ResponseBoard()
     /// Child-flow runs started outside the queue's limits (a parent waiting for its child must not starve it).
     private var unqueued: Set<String> = []
+    /// The next occurrence of each On Recurrence flow.
+    var recurrences = RecurrenceBook()
 
     public init(home: InsightFlowHome, history: HistoryStore, delivery: any ActionDelivering,
                 dataActions: (any InsightsDataActions)? = nil, configuration: RunnerConfiguration = RunnerConfiguration()) {
@@ -169,6 +171,9 @@ public actor Runner {
 
     /// The loaded flow with this id (nil when it does not exist or its file is broken).
     func loadedFlow(_ id: String) -> Flow? { flows[id] }
+
+    /// Every loaded flow.
+    var loadedFlows: [Flow] { Array(flows.values) }
 
     private func launchReady() {
         while let run = queue.next(global: configuration.globalConcurrency, perFlow: configuration.perFlowConcurrency) {

@@ -41,7 +41,9 @@ enum TriggerRules {
         }
         let path = base + [.key(trigger.name)]
         guard let kind = trigger.kind else {
-            let known = TriggerKind.allCases.map(\.rawValue).joined(separator: ", ")
+            var names: [String] = []
+            for kind in TriggerKind.allCases where !names.contains(kind.typeName) { names.append(kind.typeName) }
+            let known = names.joined(separator: ", ")
             issues.append(FlowIssue(.error, path: JSONPath.render(path + [.key("type")]), field: "type", "unknown trigger type '\(trigger.type)'; use one of \(known)"))
             return issues
         }

@@ -68,6 +68,9 @@ public struct TriggerSpec: Sendable, Hashable {
     public var outputs: [OutputSpec]
     /// The name a new trigger of this kind gets in a flow file.
     public var defaultStepName: String
+    /// Members of the parameter object the reference defines but InsightFlow does not ask for in the form (kept,
+    /// not warned about: `method` and `relativePath` of an HTTP request trigger).
+    public var passThroughKeys: [String] = []
 }
 
 /// The groups of the step picker.

@@ -2,8 +2,13 @@ import FlowExpressions
 import OrderedCollections
 
 /// Rewrites Power Automate / Logic Apps connector actions (`OpenApiConnection`, `ApiConnection`) into
-/// InsightFlow's step types, where the operation is one InsightFlow runs.
+/// InsightFlow's step types, where the operation is one InsightFlow runs. The original `type` and `inputs` stay in
+/// the step under `ConnectorTranslation.originalKey`, so an export gives the cloud its own action back
+/// (`ConnectorRestoration`).
 enum ConnectorTranslation {
+    /// The member of a translated step or trigger holding the connector action as it was imported.
+    static let originalKey = "x-insightflow-connector"
+
     static func translateDefinition(_ definition: JSONValue, translated: inout [String]) -> JSONValue {
         guard var members = definition.objectValue else { return definition }
         if let triggers = members["triggers"]?.objectValue {
@@ -36,63 +41,54 @@ enum ConnectorTranslation {
         return .object(result)
     }
 
-    /// One connector action to an InsightFlow step, or unchanged.
+    /// One connector action to an InsightFlow step (keeping the original under `originalKey`), or unchanged.
     static func translateStep(_ step: JSONValue, name: String, translated: inout [String]) -> JSONValue {
-        guard let type = step["type"]?.stringValue?.lowercased(), type == "openapiconnection" || type == "apiconnection",
-              let inputs = step["inputs"] else { return step }
-        let apiId = (inputs.value(atPath: "host.apiId")?.stringValue ?? inputs.value(atPath: "host.connection.name")?.stringValue ?? "").lowercased()
-        let operation = (inputs.value(atPath: "host.operationId")?.stringValue ?? inputs["path"]?.stringValue ?? "").lowercased()
-        let parameters = inputs["parameters"] ?? inputs["body"] ?? .object([:])
-        let connection = inputs.value(atPath: "host.connectionName") ?? inputs.value(atPath: "host.connectionReferenceName") ?? .string(apiId)
-        guard let (newType, newInputs) = mapOperation(apiId: apiId, operation: operation, parameters: parameters, connection: connection) else { return step }
-        translated.append("\(name): \(operation) → \(newType)")
+        guard step[originalKey] == nil, let call = ConnectorCall(step), let mapping = map(call) else { return step }
+        translated.append("\(name): \(call.operationId) → \(mapping.type)")
         var members = step.objectValue ?? [:]
-        members["type"] = .string(newType)
-        members["inputs"] = .object(newInputs)
+        members["type"] = .string(mapping.type.rawValue)
+        members["inputs"] = .object(mapping.inputs)
+        members[originalKey] = ["type": step["type"] ?? .null, "inputs": step["inputs"] ?? .null]
         return .object(members)
     }
 
-    static func mapOperation(apiId: String, operation: String, parameters: JSONValue, connection: JSONValue) -> (String, OrderedDictionary<String, JSONValue>)? {
-        func p(_ keys: String...) -> JSONValue? { keys.lazy.compactMap { parameters[$0] }.first }
-        if apiId.contains("teams"), operation.contains("message") || operation.contains("card") {
-            var inputs: OrderedDictionary<String, JSONValue> = ["connection": connection]
-            inputs["text"] = p("body/messageBody", "messageBody", "body/content", "message") ?? ""
-            if let title = p("body/subject", "subject") { inputs["title"] = title }
-            return (StepType.teamsPostMessage.rawValue, inputs)
-        }
-        if apiId.contains("office365") || apiId.contains("outlook") || apiId.contains("smtp"), operation.contains("sendemail") || operation.contains("send") {
-            var inputs: OrderedDictionary<String, JSONValue> = ["connection": connection]
-            inputs["to"] = p("emailMessage/To", "To", "to") ?? ""
-            if let cc = p("emailMessage/Cc", "CC", "cc") { inputs["cc"] = cc }
-            if let bcc = p("emailMessage/Bcc", "BCC", "bcc") { inputs["bcc"] = bcc }
-            inputs["subject"] = p("emailMessage/Subject", "Subject", "subject") ?? ""
-            inputs["body"] = p("emailMessage/Body", "Body", "body") ?? ""
-            if let importance = p("emailMessage/Importance", "Importance") { inputs["importance"] = importance }
-            return (StepType.sendEmail.rawValue, inputs)
-        }
-        if apiId.contains("customerinsights") {
-            if operation.contains("entities") { return (StepType.getEntities.rawValue, ["connection": connection]) }
-            if operation.contains("items") {
-                var inputs: OrderedDictionary<String, JSONValue> = ["connection": connection, "entity": p("entity", "entityName") ?? ""]
-                if let filter = p("$filter", "filter") { inputs["filter"] = filter }
-                if let select = p("$select", "select") { inputs["select"] = select }
-                if let top = p("$top", "top") { inputs["top"] = top }
-                return (StepType.getItems.rawValue, inputs)
+    /// The InsightFlow step a connector call becomes, with the parameter key each input came from (export writes
+    /// edited inputs back under those keys); nil when InsightFlow does not run the operation.
+    static func map(_ call: ConnectorCall) -> ConnectorMapping? {
+        for rule in ConnectorRules.all where rule.matches(call) {
+            var inputs: OrderedDictionary<String, JSONValue> = ["connection": call.connection]
+            var sources: [String: String] = [:]
+            for field in rule.fields {
+                if let key = field.keys.first(where: { call.parameters[$0] != nil }), let value = call.parameters[key] {
+                    inputs[field.input] = value
+                    sources[field.input] = key
+                } else if let fallback = field.fallback {
+                    inputs[field.input] = fallback
+                }
             }
-            if operation.contains("item") {
-                return (StepType.getItem.rawValue, ["connection": connection, "entity": p("entity", "entityName") ?? "", "id": p("id", "itemId") ?? ""])
-            }
+            return ConnectorMapping(type: rule.type, inputs: inputs, sources: sources)
         }
         return nil
     }
 
-    /// A Customer Insights webhook trigger whose operation names one of the six triggers becomes that trigger.
+    /// Why a connector action is not translated, naming the connector and operation (for the importer's report).
+    static func unsupportedReason(_ step: Step) -> String? {
+        guard let call = ConnectorCall(FlowCodec.jsonValue(step)) else { return nil }
+        let api = call.apiName.isEmpty ? "connector" : "'\(call.apiName)'"
+        let supported = ConnectorRules.all.filter { $0.api.contains { call.apiId.contains($0) } }.flatMap(\.operations)
+        let hint = supported.isEmpty ? "InsightFlow runs Teams, Outlook/SMTP and Customer Insights operations only"
+            : "of this connector InsightFlow runs \(supported.joined(separator: ", "))"
+        return "the \(api) operation '\(call.operationId)' is not supported here (\(hint)); the action is kept as imported and the flow stays Off"
+    }
+
+    /// A Customer Insights webhook trigger whose operation names one of the six triggers becomes that trigger; the
+    /// original trigger stays under `originalKey`.
     static func translateTrigger(_ trigger: JSONValue) -> JSONValue {
-        guard let type = trigger["type"]?.stringValue?.lowercased(), type.contains("webhook") || type.contains("apiconnection"),
+        guard trigger[originalKey] == nil, let type = trigger["type"]?.stringValue?.lowercased(), type.contains("webhook") || type.contains("apiconnection"),
               let operation = trigger.value(atPath: "inputs.host.operationId")?.stringValue?.lowercased() else { return trigger }
-        guard let kind = TriggerKind.allCases.first(where: { operation.contains($0.rawValue.lowercased()) }) else { return trigger }
+        guard let kind = TriggerKind.connectorSix.first(where: { operation.contains($0.rawValue.lowercased()) }) else { return trigger }
         var members = trigger.objectValue ?? [:]
-        members["type"] = .string(kind.rawValue)
+        members["type"] = .string(kind.typeName)
         let parameters = trigger.value(atPath: "inputs.parameters")?.objectValue ?? [:]
         var inputs = OrderedDictionary<String, JSONValue>()
         for (key, value) in parameters {
@@ -103,6 +99,118 @@ enum ConnectorTranslation {
             else if lowered.contains("threshold") { inputs["threshold"] = value }
         }
         members["inputs"] = .object(inputs)
+        members[originalKey] = ["type": trigger["type"] ?? .null, "inputs": trigger["inputs"] ?? .null]
         return .object(members)
     }
+}
+
+/// A connector action's call: which API, which operation, through which connection, with which parameters.
+struct ConnectorCall {
+    /// The API id or connection name, lower-cased (`/providers/microsoft.powerapps/apis/shared_teams`).
+    var apiId: String
+    /// The operation id as written (`PostMessageToConversation`).
+    var operationId: String
+    /// The parameters: `inputs.parameters` (OpenApiConnection) or `inputs.body` (ApiConnection).
+    var parameters: OrderedDictionary<String, JSONValue>
+    /// Where the parameters live in `inputs`.
+    var parametersKey: String
+    /// The connection the action names (connection name or reference), for the translated step's `connection`.
+    var connection: JSONValue
+
+    /// The API's short name (`shared_teams` → `teams`).
+    var apiName: String {
+        let last = apiId.split(separator: "/").last.map(String.init) ?? apiId
+        return last.hasPrefix("shared_") ? String(last.dropFirst("shared_".count)) : last
+    }
+
+    init?(_ step: JSONValue) {
+        guard let type = step["type"]?.stringValue?.lowercased(), type == "openapiconnection" || type == "apiconnection",
+              let inputs = step["inputs"] else { return nil }
+        apiId = (inputs.value(atPath: "host.apiId")?.stringValue ?? inputs.value(atPath: "host.connection.name")?.stringValue
+                 ?? inputs.value(atPath: "host.connection.referenceName")?.stringValue ?? "").lowercased()
+        operationId = inputs.value(atPath: "host.operationId")?.stringValue ?? inputs["path"]?.stringValue ?? ""
+        if let parameters = inputs["parameters"]?.objectValue {
+            self.parameters = parameters
+            parametersKey = "parameters"
+        } else {
+            parameters = inputs["body"]?.objectValue ?? [:]
+            parametersKey = "body"
+        }
+        let last = apiId.split(separator: "/").last.map(String.init) ?? apiId
+        connection = inputs.value(atPath: "host.connectionName") ?? inputs.value(atPath: "host.connectionReferenceName")
+            ?? inputs.value(atPath: "host.connection.referenceName") ?? .string(last)
+    }
+}
+
+/// The result of translating one connector call.
+struct ConnectorMapping {
+    var type: StepType
+    var inputs: OrderedDictionary<String, JSONValue>
+    /// Translated input → the connector parameter key it came from.
+    var sources: [String: String]
+}
+
+/// Which connector operations InsightFlow runs, and how their parameters become a step's inputs. Only the listed
+/// operations are translated: a Teams `GetMessagesFromChannel` is not a post and stays unsupported.
+struct ConnectorRules {
+    /// Substrings of the API id that select the connector.
+    var api: [String]
+    /// Operation ids (compared case-insensitively; `path` of old ApiConnection actions by suffix).
+    var operations: [String]
+    var type: StepType
+    var fields: [Field]
+    /// True when `operations` are parts of the operation id rather than whole ids (the Customer Insights connector's
+    /// operation ids vary between its versions).
+    var matchesParts = false
+
+    /// One translated input: the connector parameter keys it may come from (first present wins), else a fallback.
+    struct Field {
+        var input: String
+        var keys: [String]
+        var fallback: JSONValue? = nil
+    }
+
+    func matches(_ call: ConnectorCall) -> Bool {
+        guard api.contains(where: { call.apiId.contains($0) }) else { return false }
+        let operation = call.operationId.lowercased()
+        if matchesParts { return operations.contains { operation.contains($0.lowercased()) } }
+        return operations.contains { operation == $0.lowercased() || operation.hasSuffix("/" + $0.lowercased()) }
+    }
+
+    static let all: [ConnectorRules] = [teams, email, insightsEntities, insightsItems, insightsItem]
+
+    static let teams = ConnectorRules(
+        api: ["teams"],
+        operations: ["PostMessageToConversation", "PostMessageToChannelV3", "PostMessageToChannelV2", "PostMessageToChannel"],
+        type: .teamsPostMessage,
+        fields: [Field(input: "text", keys: ["body/messageBody", "messageBody", "body/content", "message"], fallback: ""),
+                 Field(input: "title", keys: ["body/subject", "subject"])])
+
+    static let email = ConnectorRules(
+        api: ["office365", "outlook", "smtp"],
+        operations: ["SendEmailV2", "SendEmail", "SendEmailV3", "SendMail", "SharedMailboxSendEmailV2", "Mail"],
+        type: .sendEmail,
+        fields: [Field(input: "to", keys: ["emailMessage/To", "To", "to"], fallback: ""),
+                 Field(input: "cc", keys: ["emailMessage/Cc", "CC", "cc"]),
+                 Field(input: "bcc", keys: ["emailMessage/Bcc", "BCC", "bcc"]),
+                 Field(input: "subject", keys: ["emailMessage/Subject", "Subject", "subject"], fallback: ""),
+                 Field(input: "body", keys: ["emailMessage/Body", "Body", "body"], fallback: ""),
+                 Field(input: "importance", keys: ["emailMessage/Importance", "Importance"])])
+
+    static let insightsEntities = ConnectorRules(
+        api: ["customerinsights"], operations: ["entities"], type: .getEntities, fields: [], matchesParts: true)
+
+    static let insightsItems = ConnectorRules(
+        api: ["customerinsights"], operations: ["items"], type: .getItems,
+        fields: [Field(input: "entity", keys: ["entity", "entityName"], fallback: ""),
+                 Field(input: "filter", keys: ["$filter", "filter"]),
+                 Field(input: "select", keys: ["$select", "select"]),
+                 Field(input: "orderBy", keys: ["$orderby", "orderBy"]),
+                 Field(input: "top", keys: ["$top", "top"]),
+                 Field(input: "skip", keys: ["$skip", "skip"])], matchesParts: true)
+
+    static let insightsItem = ConnectorRules(
+        api: ["customerinsights"], operations: ["item"], type: .getItem,
+        fields: [Field(input: "entity", keys: ["entity", "entityName"], fallback: ""),
+                 Field(input: "id", keys: ["id", "itemId"], fallback: "")], matchesParts: true)
 }

@@ -11,6 +11,7 @@ public enum FlowChecker {
         issues += StepStructureRules.check(steps)
         issues += RunAfterRules.check(steps)
         issues += VariableRules.check(steps)
+        issues += RequestStepRules.check(steps, trigger: flow.trigger)
         for located in steps {
             issues += StepParameterRules.check(located, context: context)
         }
@@ -40,14 +41,17 @@ enum TriggerRules {
         }
         let path = base + [.key(trigger.name)]
         guard let kind = trigger.kind else {
-            let known = TriggerKind.allCases.map(\.rawValue).joined(separator: ", ")
+            var names: [String] = []
+            for kind in TriggerKind.allCases where !names.contains(kind.typeName) { names.append(kind.typeName) }
+            let known = names.joined(separator: ", ")
             issues.append(FlowIssue(.error, path: JSONPath.render(path + [.key("type")]), field: "type", "unknown trigger type '\(trigger.type)'; use one of \(known)"))
             return issues
         }
         let spec = Catalog.trigger(kind)
+        let member = Trigger.parameterMember(of: kind)
         for parameter in spec.parameters {
-            let value = trigger.inputs?.value(atPath: parameter.key)
-            let parameterPath = JSONPath.render(path + [.key("inputs"), .key(parameter.key)])
+            let value = trigger.parameter(parameter.key)
+            let parameterPath = JSONPath.render(path + [.key(member)] + parameter.key.split(separator: ".").map { .key(String($0)) })
             if parameter.required, value == nil || value == .string("") || value == .null {
                 issues.append(FlowIssue(.error, path: parameterPath, field: parameter.key, "\(parameter.displayName) is required"))
             } else if let value, parameter.kind == .number, !isNumberLike(value) {
@@ -58,10 +62,11 @@ enum TriggerRules {
                 issues.append(FlowIssue(.error, path: parameterPath, field: parameter.key, "\(parameter.displayName) must be text; found \(value.typeDescription)"))
             }
         }
-        let knownKeys = Set(spec.parameters.map(\.key))
-        for key in trigger.inputs?.objectValue?.keys ?? [] where !knownKeys.contains(key) {
-            issues.append(FlowIssue(.warning, path: JSONPath.render(path + [.key("inputs"), .key(key)]), field: key, "'\(key)' is not a parameter of \"\(spec.displayName)\" and is ignored"))
+        let knownKeys = Set(spec.parameters.map { String($0.key.split(separator: ".").first ?? "") })
+        for key in trigger.parameters?.objectValue?.keys ?? [] where !knownKeys.contains(key) && !spec.passThroughKeys.contains(key) {
+            issues.append(FlowIssue(.warning, path: JSONPath.render(path + [.key(member), .key(key)]), field: key, "'\(key)' is not a parameter of \"\(spec.displayName)\" and is ignored"))
         }
+        issues += BuiltinTriggerRules.check(trigger, kind: kind, path: path)
         return issues
     }
 

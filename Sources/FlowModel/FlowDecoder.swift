@@ -120,7 +120,9 @@ struct FlowDecoder {
         step.expression = members.take("expression")
         step.foreach = try optionalString(&members, "foreach")
         step.runtimeConfiguration = members.take("runtimeConfiguration")
-        step.runAfter = try runAfter(members.take("runAfter"))
+        let runAfterValue = members.take("runAfter")
+        step.omitsRunAfter = runAfterValue == nil
+        step.runAfter = try runAfter(runAfterValue)
         step.actions = try stepList(members.take("actions"), key: "actions")
         step.elseActions = try branch(members.take("else"), key: "else")
         step.defaultActions = try branch(members.take("default"), key: "default")

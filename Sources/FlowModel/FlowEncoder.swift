@@ -65,7 +65,9 @@ enum FlowEncoder {
         if let cases = step.cases { members["cases"] = encode(cases) }
         if let defaultActions = step.defaultActions { members["default"] = .object(["actions": encode(defaultActions)]) }
         if let limit = step.limit { members["limit"] = encode(limit) }
-        members["runAfter"] = .object(step.runAfter.mapValues { .array($0.map { .string($0.rawValue) }) })
+        if !(step.omitsRunAfter && step.runAfter.isEmpty) {
+            members["runAfter"] = .object(step.runAfter.mapValues { .array($0.map { .string($0.rawValue) }) })
+        }
         if let runtimeConfiguration = step.runtimeConfiguration { members["runtimeConfiguration"] = runtimeConfiguration }
         merge(step.extra, into: &members)
         return .object(members)

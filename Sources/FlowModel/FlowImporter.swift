@@ -29,6 +29,9 @@ public enum FlowImporter {
         let id = envelope?["id"]?.stringValue.map(FlowStore.slug) ?? FlowStore.slug(name)
         var flow = Flow(id: id, displayName: name, state: .off, version: 0, definition: definition)
         flow.description = envelope?["description"]?.stringValue
+        for key in [FlowExporter.EnvelopeKey.kind, FlowExporter.EnvelopeKey.connectionReferences, FlowExporter.EnvelopeKey.parameterValues] {
+            if let value = envelope?[key], value != .object([:]) { flow.extra[key] = value }
+        }
         let unsupported = unsupportedParts(definition, prefix: prefix)
         return FlowImport(flow: flow, unsupported: unsupported, translated: translated)
     }
@@ -46,11 +49,12 @@ public enum FlowImporter {
     static func unsupportedParts(_ definition: WorkflowDefinition, prefix: String) -> [FlowIssue] {
         var issues: [FlowIssue] = []
         for trigger in definition.triggers.values where trigger.kind == nil {
-            issues.append(FlowIssue(.error, path: "\(prefix).triggers.\(trigger.name)", field: "type", "trigger type '\(trigger.type)' is not supported; InsightFlow flows start from a Customer Insights trigger or the manual trigger"))
+            issues.append(FlowIssue(.error, path: "\(prefix).triggers.\(trigger.name)", field: "type", "trigger type '\(trigger.type)' is not supported; InsightFlow flows start from a Customer Insights trigger, Recurrence, an HTTP request or the manual trigger"))
         }
         for located in definition.allSteps where !located.step.type.isKnown {
             let path = prefix + located.pathText.dropFirst("$.definition".count)
-            issues.append(FlowIssue(.error, path: path, step: located.step.name, field: "type", "step type '\(located.step.type.rawValue)' is not supported yet"))
+            let reason = ConnectorTranslation.unsupportedReason(located.step) ?? "step type '\(located.step.type.rawValue)' is not supported here; the action is kept as imported and the flow stays Off"
+            issues.append(FlowIssue(.error, path: path, step: located.step.name, field: "type", reason))
         }
         return issues
     }

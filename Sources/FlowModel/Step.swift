@@ -35,6 +35,9 @@ public struct Step: Sendable, Hashable {
     public var runtimeConfiguration: JSONValue?
     /// Members of the step object that the model does not know, in file order.
     public var extra: OrderedDictionary<String, JSONValue>
+    /// True when the file had no `runAfter` member (nested actions often omit it): an empty `runAfter` is then not
+    /// written back, so import → export gives back the original.
+    public var omitsRunAfter = false
 
     /// A step with the given name, type and inputs; everything else empty.
     public init(name: String, type: StepType, inputs: JSONValue? = nil, runAfter: OrderedDictionary<String, [RunAfterStatus]> = [:]) {

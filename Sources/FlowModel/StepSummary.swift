@@ -1,3 +1,4 @@
+import Foundation
 import FlowExpressions
 
 /// One-line descriptions of steps and triggers, for cards, lists and `flow show`.
@@ -25,8 +26,20 @@ public enum StepSummary {
         case .getEntities: return "list entities"
         case .getItems: return "from \(text(inputs?["entity"]))" + (inputs?["filter"].map { " where \(text($0))" } ?? "")
         case .getItem: return "\(text(inputs?["entity"])) \(text(inputs?["id"]))"
-        default: return "unsupported step type \(step.type.rawValue)"
+        case .response: return "\(text(inputs?["statusCode"] ?? 200))" + (inputs?["body"].map { " " + text($0) } ?? "")
+        case .workflow: return "call \(text(inputs?.value(atPath: "host.workflow.id")))" + (inputs?["body"].map { " with " + text($0) } ?? "")
+        default: return unsupported(step)
         }
+    }
+
+    /// The card line of a step InsightFlow does not run: "not supported here", its type and, for a connector
+    /// action, the API and operation (`OpenApiConnection shared_teams GetMessagesFromChannel`).
+    public static func unsupported(_ step: Step) -> String {
+        let api = step.inputs?.value(atPath: "host.apiId")?.stringValue?.split(separator: "/").last.map(String.init)
+            ?? step.inputs?.value(atPath: "host.connectionName")?.stringValue
+        let operation = step.inputs?.value(atPath: "host.operationId")?.stringValue
+        let detail = [api, operation].compactMap { $0 }.joined(separator: " ")
+        return "not supported here: \(step.type.rawValue)" + (detail.isEmpty ? "" : " \(detail)") + " (kept as imported)"
     }
 
     /// A short summary of a trigger's parameters, e.g. `segment High value customers > 100`.
@@ -38,7 +51,24 @@ public enum StepSummary {
         case .segmentThresholdCrossed: return "segment \(text(inputs?["segment"])) > \(text(inputs?["threshold"]))"
         case .measureThresholdCrossed: return "measure \(text(inputs?["measure"])) > \(text(inputs?["threshold"]))"
         case .fullRefreshCompleted, .unificationCompleted, .manual: return Catalog.trigger(kind).displayName
+        case .httpRequest: return inputs?["schema"] == nil ? "POST /flows/<id>/invoke" : "POST /flows/<id>/invoke, body checked against its schema"
+        case .recurrence: return recurrenceLine(trigger.extra["recurrence"])
         }
+    }
+
+    /// `every 1 Day at 9:00, 17:00 (W. Europe Standard Time)`.
+    static func recurrenceLine(_ recurrence: JSONValue?) -> String {
+        guard let recurrence, let rule = try? RecurrenceRule(json: recurrence) else { return "invalid recurrence" }
+        var line = "every \(rule.interval) \(rule.frequency.rawValue)"
+        if !rule.weekDays.isEmpty { line += " on " + rule.weekDays.map { String(RecurrenceRule.weekDayNames[$0 - 1].prefix(3)) }.joined(separator: ", ") }
+        if rule.hasSchedule, !rule.hours.isEmpty {
+            let minutes = rule.minutes.isEmpty ? [0] : rule.minutes
+            let times = rule.hours.flatMap { hour in minutes.map { String(format: "%d:%02d", hour, $0) } }
+            line += " at " + times.prefix(6).joined(separator: ", ") + (times.count > 6 ? ", …" : "")
+        }
+        if let start = recurrence["startTime"]?.stringValue { line += " from \(start)" }
+        if let zone = recurrence["timeZone"]?.stringValue { line += " (\(zone))" }
+        return line
     }
 
     static func via(_ inputs: JSONValue?) -> String {

@@ -7,7 +7,7 @@ enum TriggerCatalog {
     static let dataSource = ParameterSpec("dataSource", "Data source", .string, defaultValue: "any",
                                           description: "The data source to watch, or \"any\" for every source")
 
-    static let all: [TriggerSpec] = [refreshFailed, refreshSucceeded, segmentCrossed, measureCrossed, fullRefresh, unification, manual]
+    static let all: [TriggerSpec] = [refreshFailed, refreshSucceeded, segmentCrossed, measureCrossed, fullRefresh, unification, manual] + builtin
 
     static let refreshFailed = TriggerSpec(
         kind: .dataSourceRefreshFailed, displayName: "When a data source refresh fails",

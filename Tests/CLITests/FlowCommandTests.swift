@@ -83,16 +83,25 @@ import Testing
           }}}}
         """
         let file = try cli.write("pa.json", export)
-        let refused = try cli.run(["flow", "import", file])
-        #expect(refused.status == 1)
-        #expect(refused.stderr.contains("$.properties.definition.actions.Excel"))
-        #expect(refused.stderr.contains("OpenApiConnection"))
-        let allowed = try cli.run(["flow", "import", file, "--allow-unsupported"])
+        // Unsupported parts import (Off, kept verbatim) and are named by JSON path.
+        let allowed = try cli.run(["flow", "import", file])
         #expect(allowed.status == 0)
+        #expect(allowed.stderr.contains("$.properties.definition.actions.Excel"))
+        #expect(allowed.stderr.contains("'excelonlinebusiness' operation 'AddRow' is not supported here"))
         #expect(allowed.stdout.contains("translated Post"))
         let shown = try JSONValue.parse(try cli.run(["flow", "show", "pa-flow", "--json"]).stdout)
         #expect(shown.value(atPath: "definition.actions.Post.type") == "TeamsPostMessage")
         #expect(shown.value(atPath: "definition.actions.Post.inputs.text") == "Hello")
         #expect(shown["state"] == "Off")
+        #expect(shown.value(atPath: "definition.actions.Excel.inputs.host.operationId") == "AddRow")
+        // Exported for Power Automate, the Teams action is the original connector action again.
+        let exported = try JSONValue.parse(try cli.run(["flow", "export", "pa-flow", "--format", "powerautomate"]).stdout)
+        #expect(exported.value(atPath: "properties.definition.actions.Post.type") == "OpenApiConnection")
+        #expect(exported.value(atPath: "properties.definition.actions.Post.inputs.host.operationId") == "PostMessageToConversation")
+        #expect(exported.value(atPath: "properties.definition.actions.Post.x-insightflow-connector") == nil)
+        let logicApp = try JSONValue.parse(try cli.run(["flow", "export", "pa-flow", "--format", "logicapp"]).stdout)
+        #expect(logicApp["kind"] == "Stateful")
+        #expect(logicApp.value(atPath: "definition.actions.Excel.inputs.host.operationId") == "AddRow")
+        #expect(try cli.run(["flow", "export", "pa-flow", "--format", "zip"]).status != 0)
     }
 }

@@ -3,10 +3,25 @@ import Testing
 @testable import FlowModel
 
 @Suite struct CatalogTests {
-    @Test func listsTheSixConnectorTriggersAndTheManualTrigger() {
+    @Test func listsTheSixConnectorTriggersFirstThenTheManualAndBuiltinTriggers() {
         let kinds = Catalog.triggers.map(\.kind)
-        #expect(kinds == [.dataSourceRefreshFailed, .dataSourceRefreshSucceeded, .segmentThresholdCrossed, .measureThresholdCrossed, .fullRefreshCompleted, .unificationCompleted, .manual])
-        #expect(Set(Catalog.triggers.map(\.displayName)).count == 7)
+        #expect(kinds == [.dataSourceRefreshFailed, .dataSourceRefreshSucceeded, .segmentThresholdCrossed, .measureThresholdCrossed, .fullRefreshCompleted, .unificationCompleted, .manual,
+                          .recurrence, .httpRequest])
+        #expect(Array(kinds.prefix(6)) == TriggerKind.connectorSix)
+        #expect(Set(Catalog.triggers.map(\.displayName)).count == 9)
+    }
+
+    @Test func requestTriggersAreWrittenAsLogicAppsWritesThem() {
+        let http = Trigger(kind: .httpRequest)
+        #expect(http.type == "Request")
+        #expect(http.extra["kind"] == "Http")
+        #expect(http.kind == .httpRequest)
+        #expect(Trigger(kind: .manual).kind == .manual)
+        var other = Trigger(kind: .manual)
+        other.extra["kind"] = "PowerApp"
+        #expect(other.kind == .manual)
+        #expect(Catalog.step(.response)?.group == .http)
+        #expect(Catalog.step(.workflow)?.displayName == "Run a child flow")
     }
 
     @Test func thresholdTriggersRequireTheirSubjectAndANumericThreshold() {

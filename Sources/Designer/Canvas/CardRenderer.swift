@@ -24,7 +24,7 @@ enum CardRenderer {
             buffer.put(theme.glyphs.arrowDown, x: x + width / 2, y: y + 4, style: theme[.border])
         case .step(let stepName):
             guard let step = item.step else { return }
-            let typeName = Catalog.step(step.type)?.displayName ?? step.type.rawValue
+            let typeName = Catalog.step(step.type)?.displayName ?? "Not supported here"
             if item.isCollapsed {
                 let marker = selected ? theme.glyphs.pointer : "+"
                 buffer.putLine("\(marker) \(stepName) · \(typeName) (collapsed)", in: Rect(x: x, y: y, width: width, height: 1), style: selected ? theme[.selection] : theme[.action])

@@ -76,9 +76,14 @@ struct ConnectorPageScreen: Screen {
         return .stay
     }
 
-    private func triggersRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: 7) }
+    /// Rows of the trigger list: every trigger (the six, manual, Recurrence, HTTP request) without scrolling.
+    private static let triggerRows = Catalog.triggers.count
 
-    private func flowsRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 14, width: area.width - 4, height: area.maxY - area.y - 14) }
+    private func triggersRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: Self.triggerRows) }
+
+    private func flowsRect(_ area: Rect) -> Rect {
+        Rect(x: area.x + 2, y: area.y + Self.triggerRows + 7, width: area.width - 4, height: max(1, area.maxY - area.y - Self.triggerRows - 7))
+    }
 
     /// A click selects a trigger or one of your flows; a click on the selected one opens it.
     private mutating func click(_ event: MouseEvent, _ state: inout DesignerState) -> Transition {
@@ -111,13 +116,13 @@ struct ConnectorPageScreen: Screen {
         buffer.put("Customer Insights triggers — pick one (or t: start from a template)", x: area.x + 2, y: area.y, style: theme[.muted], limit: area.maxX - 1)
         triggers.render(into: &buffer, rect: triggersRect(area), theme: theme, focused: !flowsFocused)
         let spec = Catalog.trigger(selectedKind)
-        let description = Rect(x: area.x + 2, y: area.y + 8, width: area.width - 4, height: 4)
+        let description = Rect(x: area.x + 2, y: area.y + Self.triggerRows + 1, width: area.width - 4, height: 4)
         buffer.drawBox(description, style: theme[.border], glyphs: theme.glyphs, title: spec.displayName, titleStyle: theme[.trigger])
         for (row, line) in TextWrap.lines(spec.description + parameterNote(spec), width: description.width - 4).prefix(2).enumerated() {
             buffer.put(line, x: description.x + 2, y: description.y + 1 + row, style: theme[.text], limit: description.maxX - 1)
         }
         let mine = flows(state)
-        let heading = Rect(x: area.x + 2, y: area.y + 13, width: area.width - 4, height: 1)
+        let heading = Rect(x: area.x + 2, y: area.y + Self.triggerRows + 6, width: area.width - 4, height: 1)
         buffer.putLine("Your flows on this trigger (\(mine.count))", in: heading, style: theme[.title])
         let listArea = flowsRect(area)
         if mine.isEmpty {

@@ -99,7 +99,7 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     private func changed(_ state: DesignerState) -> Bool {
         if !openedTexts.isEmpty { return form.fields.map(\.text) != openedTexts }
         guard let current = state.document?.flow.trigger else { return true }
-        return current.inputs != trigger().inputs
+        return current.parameters != trigger().parameters
     }
 
     /// Writes the parameters into the open flow's trigger; false (with a message) when a number is not a number.
@@ -109,7 +109,10 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
         state.document?.edit { flow in
             let name = flow.definition.triggers.keys.first ?? new.name
             var updated = flow.definition.triggers[name] ?? new
-            updated.inputs = new.inputs
+            // The form's parameters replace theirs; members the form does not show (an HTTP trigger's method) stay.
+            var merged = updated.parameters ?? .object([:])
+            for parameter in Catalog.trigger(new.kind ?? .manual).parameters { merged = merged.setting(new.parameter(parameter.key), atPath: parameter.key) }
+            updated.parameters = merged == .object([:]) ? nil : merged
             flow.definition.triggers[name] = updated
         }
         return true

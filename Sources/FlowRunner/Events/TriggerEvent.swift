@@ -12,15 +12,18 @@ public enum EventType: String, Sendable, Hashable, CaseIterable, Codable, CaseIn
     case measureRefreshed = "MeasureRefreshed"
     case fullRefreshCompleted = "FullRefreshCompleted"
     case unificationCompleted = "UnificationCompleted"
-
+    /// A Recurrence trigger's occurrence came due (fields `flowId`, `flowName`, `scheduledTime`); it fires only that
+    /// flow, so it is never matched against the trigger index.
+    case recurrence = "Recurrence"
 
     /// The trigger kind an event of this type can fire (the table in FlowModel's `TriggerKind`).
     public var triggerKind: TriggerKind {
-        TriggerKind(eventTypeName: rawValue) ?? .manual
+        if self == .recurrence { return .recurrence }
+        return TriggerKind(eventTypeName: rawValue) ?? .manual
     }
 
-    /// The field naming the event's subject (source, segment, measure), if the type has one.
-    public var subjectField: String? { triggerKind.subjectField }
+    /// The field naming the event's subject (source, segment, measure; the flow of a Recurrence), if the type has one.
+    public var subjectField: String? { self == .recurrence ? "flowName" : triggerKind.subjectField }
 
     /// The numeric field a threshold trigger compares, if any.
     public var valueField: String? { triggerKind.valueField }

@@ -14,6 +14,12 @@ struct RunEnvironment: Sendable {
     var maxConcurrentActions: Int = 20
     /// Saves the run record and new step records (after each top-level step).
     var save: @Sendable (RunRecord, [StepRecord], Int) async -> Void
+    /// Hands a Response step's answer to whoever waits for this run (the HTTP caller, a parent flow).
+    var respond: @Sendable (InvocationAnswer) async -> Void = { _ in }
+    /// Runs another flow of the home for a "Run a child flow" step and returns its answer.
+    var invokeFlow: @Sendable (String, InvocationRequest) async -> InvocationAnswer = { id, _ in
+        InvocationAnswer.error(501, code: "ChildFlowsUnavailable", "this runner cannot call the flow '\(id)'")
+    }
 }
 
 /// What one step execution produced.

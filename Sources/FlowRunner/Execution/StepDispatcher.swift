@@ -22,6 +22,8 @@ struct StepDispatcher {
                 // The same key for every attempt and every resume of this step in this iteration of this run.
                 let key = runId + ":" + step.name + (context.iterationPath.map { ":" + $0 } ?? "")
                 return await ActionSteps(environment: environment).run(step, inputs: try inputs(step, context), idempotencyKey: key)
+            case .response, .workflow:
+                return try await RequestSteps(environment: environment).run(step, inputs: try inputs(step, context))
             case .getEntities, .getItems, .getItem:
                 return try DataActionSteps(actions: environment.dataActions).run(step, inputs: try inputs(step, context))
             default:

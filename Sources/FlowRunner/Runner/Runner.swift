@@ -24,6 +24,12 @@ public actor Runner {
     /// Waiters with a time limit, by run id and a token of the wait.
     private var timedWaiters: [String: [UUID: CheckedContinuation<RunRecord?, Never>]] = [:]
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Where Response steps meet the callers of HTTP-triggered flows and child flows.
+    let responses = ResponseBoard()
+    /// Child-flow runs started outside the queue's limits (a parent waiting for its child must not starve it).
+    private var unqueued: Set<String> = []
+    /// The next occurrence of each On Recurrence flow.
+    var recurrences = RecurrenceBook()
 
     public init(home: InsightFlowHome, history: HistoryStore, delivery: any ActionDelivering,
                 dataActions: (any InsightsDataActions)? = nil, configuration: RunnerConfiguration = RunnerConfiguration()) {
@@ -145,38 +151,55 @@ public actor Runner {
 
     /// Waits until no run is queued or running.
     public func waitUntilIdle() async {
-        if queue.isIdle { return }
+        if queue.isIdle, unqueued.isEmpty { return }
         await withCheckedContinuation { idleWaiters.append($0) }
     }
 
     // MARK: Scheduling
 
-    private func enqueue(_ run: RunRecord) {
+    func enqueue(_ run: RunRecord) {
         queue.add(run)
         launchReady()
     }
 
+    /// Starts a run at once, outside the queue's concurrency limits (child flows: their parent holds a slot while it
+    /// waits for them).
+    func startUnqueued(_ run: RunRecord) {
+        unqueued.insert(run.id)
+        launch(run)
+    }
+
+    /// The loaded flow with this id (nil when it does not exist or its file is broken).
+    func loadedFlow(_ id: String) -> Flow? { flows[id] }
+
+    /// Every loaded flow.
+    var loadedFlows: [Flow] { Array(flows.values) }
+
     private func launchReady() {
         while let run = queue.next(global: configuration.globalConcurrency, perFlow: configuration.perFlowConcurrency) {
-            guard let flow = flows[run.flowId] else {
-                var orphan = run
-                orphan.status = .failed
-                orphan.errorMessage = "the flow '\(run.flowId)' no longer exists"
-                orphan.finishedAt = Date()
-                try? history.saveRun(orphan)
-                completed(orphan)
-                continue
-            }
-            var run = run
-            run.startedAt = run.startedAt ?? Date()
-            let executor = RunExecutor(flow: flow, environment: environment(for: flow, run: run), state: RunState(checkpoint: run.checkpoint))
-            let history = self.history, started = run
-            Task.detached { [weak self] in
-                // Recorded before any step runs, so a run that takes the runner down is known at the next start.
-                try? await history.markRunning(started)
-                let result = await executor.execute(started)
-                await self?.completed(result)
-            }
+            launch(run)
+        }
+    }
+
+    private func launch(_ run: RunRecord) {
+        guard let flow = flows[run.flowId] else {
+            var orphan = run
+            orphan.status = .failed
+            orphan.errorMessage = "the flow '\(run.flowId)' no longer exists"
+            orphan.finishedAt = Date()
+            try? history.saveRun(orphan)
+            completed(orphan)
+            return
+        }
+        var run = run
+        run.startedAt = run.startedAt ?? Date()
+        let executor = RunExecutor(flow: flow, environment: environment(for: flow, run: run), state: RunState(checkpoint: run.checkpoint))
+        let history = self.history, started = run
+        Task.detached { [weak self] in
+            // Recorded before any step runs, so a run that takes the runner down is known at the next start.
+            try? await history.markRunning(started)
+            let result = await executor.execute(started)
+            await self?.completed(result)
         }
     }
 
@@ -185,24 +208,28 @@ public actor Runner {
         let cache = caches[cacheKey] ?? ExpressionCache()
         caches[cacheKey] = cache
         let history = self.history
-        return RunEnvironment(delivery: delivery, connections: connections, dataActions: dataActions, cache: cache,
-                              deadline: (run.startedAt ?? Date()).addingTimeInterval(configuration.runTimeLimit), dryRun: run.dryRun,
-                              save: { record, steps, first in
-                                  let stamped = steps.map { step -> StepRecord in
-                                      var step = step
-                                      step.runId = run.id
-                                      return step
-                                  }
-                                  try? await history.saveRunBatched(record, steps: stamped, firstSequence: first)
-                              })
+        var environment = RunEnvironment(delivery: delivery, connections: connections, dataActions: dataActions, cache: cache,
+                                         deadline: (run.startedAt ?? Date()).addingTimeInterval(configuration.runTimeLimit), dryRun: run.dryRun,
+                                         save: { record, steps, first in
+                                             let stamped = steps.map { step -> StepRecord in
+                                                 var step = step
+                                                 step.runId = run.id
+                                                 return step
+                                             }
+                                             try? await history.saveRunBatched(record, steps: stamped, firstSequence: first)
+                                         })
+        wireRequests(&environment, run: run)
+        return environment
     }
 
     private func completed(_ run: RunRecord) {
-        queue.finish(run)
+        if unqueued.remove(run.id) == nil { queue.finish(run) }
+        let responses = self.responses
+        Task { await responses.finished(run) }
         for waiter in waiters.removeValue(forKey: run.id) ?? [] { waiter.resume(returning: run) }
         for waiter in (timedWaiters.removeValue(forKey: run.id) ?? [:]).values { waiter.resume(returning: run) }
         launchReady()
-        if queue.isIdle {
+        if queue.isIdle, unqueued.isEmpty {
             for waiter in idleWaiters { waiter.resume() }
             idleWaiters.removeAll()
         }

@@ -23,6 +23,8 @@ public final class RunnerHost: Sendable {
     }
     private let warnings = Mutex<[String]>([])
     private let forwarding = Mutex<Task<Void, Never>?>(nil)
+    /// Fires Recurrence triggers while the host runs flows with activity (serve, the app's embedded runner).
+    private let recurrenceTicker = Mutex<RecurrenceTicker?>(nil)
     /// Reloads the runner's flows when the flows folder changes (any writer: designer, CLI, an editor).
     private let watch: FlowsFolderWatch
 
@@ -65,8 +67,15 @@ public final class RunnerHost: Sendable {
     }
 
     /// Forwards the workspace's events to the runner; with `activity`, also refreshes once now (so threshold
-    /// flows get their baseline at once) and starts the refresh schedule and the demo feed.
+    /// flows get their baseline at once), starts the refresh schedule and the demo feed, and fires Recurrence triggers
+    /// (with or without a workspace).
     public func startWorkspace(activity startActivity: Bool) {
+        if startActivity {
+            let runner = self.runner
+            recurrenceTicker.withLock { ticker in
+                if ticker == nil { ticker = RecurrenceTicker(runner: runner) }
+            }
+        }
         guard let workspace else { return }
         let runner = self.runner
         let name = workspace.definition.name
@@ -88,6 +97,10 @@ public final class RunnerHost: Sendable {
     /// in flight.
     public func stop() async {
         watch.stop()
+        recurrenceTicker.withLock { ticker in
+            ticker?.stop()
+            ticker = nil
+        }
         activity?.stop()
         workspace?.finishEvents()
         let task = forwarding.withLock { task in

@@ -52,6 +52,7 @@ enum MonitorRows {
         case .measureRefreshed: return "Measure"
         case .fullRefreshCompleted: return "Full refresh"
         case .unificationCompleted: return "Unification"
+        case .recurrence: return "Recurrence"
         }
     }
 
@@ -61,6 +62,7 @@ enum MonitorRows {
         if let error = event.fields["errorMessage"]?.stringValue { return error }
         if let profiles = event.fields["profilesOut"] { return "profiles \(profiles.jsonText())" }
         if let rows = event.fields["rowsRead"] { return "\(rows.jsonText()) rows" }
+        if event.type == .recurrence, let due = event.fields["scheduledTime"]?.stringValue { return "due \(due)" }
         return ""
     }
 }

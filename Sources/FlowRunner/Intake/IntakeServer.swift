@@ -50,6 +50,10 @@ public final class IntakeServer: Sendable {
         for route in ControlRoute.allCases where route != .events {
             router.post(RouterPath(route.rawValue)) { request, _ in await control.handle(request, route: route) }
         }
+        let invoke = InvokeRoute(authenticator: authenticator, client: client, reader: reader)
+        router.post("/flows/:id/invoke") { request, context in
+            await invoke.handle(request, flowId: context.parameters.get("id") ?? "")
+        }
         router.get("/health") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
 
         var logger = Logger(label: "insightflow.intake")

@@ -238,7 +238,7 @@ enum ConformanceTable {
             "After": Def.compose(1, after: ["Each": Def.all]),
         ], body: ["items": [1, 2, 3]], run: .failed, steps: ["Each": "Failed", "Stop": "Succeeded", "After": "Skipped"], rule: "terminate"),
         ConformanceCase(name: "Terminate cancels a parallel wait", actions: [
-            "Long": Def.wait(seconds: 5), "Stop": Def.terminate("Failed", code: "Early"),
+            "Long": Def.wait(seconds: 60), "Stop": Def.terminate("Failed", code: "Early"),
         ], run: .failed, steps: ["Long": "Cancelled", "Stop": "Succeeded"], rule: "terminate"),
     ]
 

@@ -50,6 +50,12 @@ let package = Package(
             path: "Sources/executor-overhead"
         ),
         .executableTarget(
+            name: "monitor-burst",
+            dependencies: [.product(name: "Designer", package: root), .product(name: "FlowRunner", package: root), .product(name: "TerminalUI", package: root),
+                           .product(name: "FlowModel", package: root), .product(name: "FlowExpressions", package: root)],
+            path: "Sources/monitor-burst"
+        ),
+        .executableTarget(
             name: "make-flow-home",
             dependencies: [.product(name: "FlowModel", package: root), .product(name: "FlowExpressions", package: root)],
             path: "Sources/make-flow-home"

@@ -58,9 +58,11 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
             var options = (parameter.required ? [] : ["(none)"]) + connections(for: connectionKind, in: state)
             if !text.isEmpty, !options.contains(text) { options.append(text) }
             if creatable { options.append(newConnectionOption) }
-            let kindNote = connectionKind.map { " (\($0) connections; choose \"\(newConnectionOption)\" and press Enter to add one)" } ?? ""
+            // One row of help that fits 80 columns: how to choose, and how to add one without leaving the form.
+            let help = creatable ? "←/→ choose a \(connectionKind ?? "") connection; Enter on \"\(newConnectionOption)\" adds one"
+                                 : parameter.description + " (←/→ to choose)"
             let control = ChoiceList(options: options, selected: options.firstIndex(of: text) ?? 0)
-            return FormField(id: parameter.key, label: parameter.displayName, help: parameter.description + kindNote + " (←/→ to choose)", required: parameter.required, kind: .connection, control: .choice(control))
+            return FormField(id: parameter.key, label: parameter.displayName, help: help, required: parameter.required, kind: .connection, control: .choice(control))
         }
         let dynamic = parameter.kind != .connection && parameter.kind != .boolean
         return FormField.text(parameter.key, parameter.displayName, text, help: parameter.description, required: parameter.required,

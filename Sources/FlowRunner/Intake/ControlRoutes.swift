@@ -13,11 +13,10 @@ struct ControlRoutes: Sendable {
 
     func handle(_ request: Request, route: ControlRoute) async -> Response {
         let body: Data
-        switch await reader.read(request) {
+        switch await reader.readAuthenticated(request, by: authenticator) {
         case .success(let bytes): body = bytes
         case .failure(let refusal): return refusal.response
         }
-        if let refusal = authenticator.refusal(request.headers, body: body) { return refusal }
         let document: FlowExpressions.JSONValue
         do throws(JSONSyntaxError) {
             document = body.isEmpty ? .object([:]) : try FlowExpressions.JSONValue.parse(bytes: [UInt8](body))

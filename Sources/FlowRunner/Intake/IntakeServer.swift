@@ -167,6 +167,19 @@ struct BodyReader: Sendable {
     }
 }
 
+extension BodyReader {
+    /// The body of a request whose size and credentials check out (size first: nothing over the limit is read),
+    /// or the answer refusing it — the one prelude of every authenticated route.
+    func readAuthenticated(_ request: Request, by authenticator: IntakeAuthenticator) async -> Result<Data, AnswerRefusal> {
+        switch await read(request) {
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let body):
+            if let refusal = authenticator.refusal(request.headers, body: body) { return .failure(AnswerRefusal(refusal)) }
+            return .success(body)
+        }
+    }
+}
+
 /// A response refusing a request before it is handled.
 struct AnswerRefusal: Error {
     let response: Response
@@ -196,11 +209,10 @@ struct IntakeHandler: Sendable {
 
     func handle(_ request: Request) async -> Response {
         let body: Data
-        switch await reader.read(request) {
+        switch await reader.readAuthenticated(request, by: authenticator) {
         case .success(let bytes): body = bytes
         case .failure(let refusal): return refusal.response
         }
-        if let refusal = authenticator.refusal(request.headers, body: body) { return refusal }
         let event: TriggerEvent
         do {
             event = try EventParser.parse([UInt8](body), origin: .http)

@@ -46,7 +46,7 @@ public actor Runner {
         for event in try history.unprocessedEvents() { _ = try await match(event, isNew: false) }
         _ = try history.failRunsInFlightTooOften(limit: configuration.resumeLimit)
         for run in try history.openRuns() { enqueue(run) }
-        try history.prune(olderThan: configuration.retentionAge, keep: configuration.retentionCount)
+        // Retention is not applied here: `HistoryRetention` prunes in the background, so start never waits on it.
     }
 
     /// Re-reads flows and connections (after a save, an on/off or a connection edit); a broken

@@ -34,6 +34,9 @@ struct ControlRoutes: Sendable {
     private func carryOut(_ route: ControlRoute, _ document: FlowExpressions.JSONValue) async throws -> (HTTPResponse.Status, FlowExpressions.JSONValue) {
         switch route {
         case .events:
+            if await client.runner.retryAfterWhenFull() != nil {
+                return (.tooManyRequests, ["error": "the runner's queue is full; retry in 1 s"])
+            }
             let accepted = try await client.accept(event: document, origin: .http)
             return (.accepted, ["id": .string(accepted.eventId), "runs": .array(accepted.runIds.map(FlowExpressions.JSONValue.string))])
         case .testFlow:

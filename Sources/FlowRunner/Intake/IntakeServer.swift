@@ -195,6 +195,14 @@ enum IntakeAnswer {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body.jsonText() + "\n")))
     }
 
+    /// 429 with `Retry-After` while the runner's backlog is at its bound (nothing is stored: the sender retries).
+    static func busy(_ runner: Runner) async -> Response? {
+        guard let seconds = await runner.retryAfterWhenFull() else { return nil }
+        var response = json(.tooManyRequests, ["error": .string("the runner's queue of waiting runs is full; retry in \(seconds) s (nothing was stored)")])
+        response.headers[.retryAfter] = String(seconds)
+        return response
+    }
+
     /// 413 with the reason, closing the connection.
     static func tooLarge(_ reason: String) -> Response {
         json(.contentTooLarge, ["error": .string(reason)], close: true)
@@ -213,6 +221,7 @@ struct IntakeHandler: Sendable {
         case .success(let bytes): body = bytes
         case .failure(let refusal): return refusal.response
         }
+        if let busy = await IntakeAnswer.busy(runner) { return busy }
         let event: TriggerEvent
         do {
             event = try EventParser.parse([UInt8](body), origin: .http)

@@ -14,6 +14,9 @@ struct RunQueue {
 
     var isIdle: Bool { runningTotal == 0 && waiting.isEmpty && released.isEmpty && blockedTotal == 0 }
 
+    /// Runs queued and not yet started (the backlog the intake bounds with 429).
+    var backlog: Int { waiting.count + released.count + blockedTotal }
+
     mutating func add(_ run: RunRecord) { waiting.append(run) }
 
     /// The next run allowed to start, if the global limit allows one more.

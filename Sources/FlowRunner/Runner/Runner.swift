@@ -64,6 +64,15 @@ public actor Runner {
         connections = Dictionary(try ConnectionStore(home: home).load().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Runs queued and not yet started.
+    public var backlog: Int { queue.backlog }
+
+    /// Seconds a sender should wait before sending more events, when the backlog is at its bound; nil while there
+    /// is room.
+    public func retryAfterWhenFull() -> Int? {
+        queue.backlog >= configuration.maximumBacklog ? 1 : nil
+    }
+
     /// Accepts one event: stores it, matches it and queues its runs. Returns the ids of the runs queued.
     @discardableResult
     public func accept(_ event: TriggerEvent) async throws -> [String] {

@@ -18,6 +18,10 @@ public struct RunnerConfiguration: Sendable {
     /// The retention policy these settings describe.
     public var retention: RetentionPolicy { RetentionPolicy(age: retentionAge, runs: retentionCount, events: retentionEventCount) }
 
+    /// The most runs queued and not yet started; past it the intake answers 429 with `Retry-After` instead of
+    /// accepting more events (an accepted event is never dropped; memory stays bounded under overload).
+    public var maximumBacklog: Int = 10_000
+
     /// A run found in flight at this many runner starts in a row is failed instead of resumed again.
     public var resumeLimit: Int = 3
 

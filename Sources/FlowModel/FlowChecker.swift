@@ -11,6 +11,7 @@ public enum FlowChecker {
         issues += StepStructureRules.check(steps)
         issues += RunAfterRules.check(steps)
         issues += VariableRules.check(steps)
+        issues += DataOperationRules.check(steps)
         for located in steps {
             issues += StepParameterRules.check(located, context: context)
         }

@@ -25,7 +25,7 @@ public enum StepSummary {
         case .getEntities: return "list entities"
         case .getItems: return "from \(text(inputs?["entity"]))" + (inputs?["filter"].map { " where \(text($0))" } ?? "")
         case .getItem: return "\(text(inputs?["entity"])) \(text(inputs?["id"]))"
-        default: return "unsupported step type \(step.type.rawValue)"
+        default: return dataOperation(step) ?? "unsupported step type \(step.type.rawValue)"
         }
     }
 

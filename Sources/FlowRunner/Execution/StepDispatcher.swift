@@ -22,6 +22,12 @@ struct StepDispatcher {
                 // The same key for every attempt and every resume of this step in this iteration of this run.
                 let key = runId + ":" + step.name + (context.iterationPath.map { ":" + $0 } ?? "")
                 return await ActionSteps(environment: environment).run(step, inputs: try inputs(step, context), idempotencyKey: key)
+            case .parseJson, .select, .query, .join, .table:
+                return try DataOperationSteps(cache: environment.cache).run(step, context: context)
+            case .incrementVariable, .decrementVariable, .appendToStringVariable:
+                return try VariableChangeSteps(state: state).run(step, inputs: try inputs(step, context))
+            case .expression:
+                return try DateTimeActionStep.run(step, inputs: try inputs(step, context), context: context)
             case .getEntities, .getItems, .getItem:
                 return try DataActionSteps(actions: environment.dataActions).run(step, inputs: try inputs(step, context))
             default:

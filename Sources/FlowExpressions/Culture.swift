@@ -84,7 +84,7 @@ struct Culture: Sendable {
             shortDays: ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"], am: "a. m.", pm: "p. m.", dateSeparator: "/",
             shortDate: "dd/MM/yyyy", longDate: "dddd, d 'de' MMMM 'de' yyyy", shortTime: "H:mm", longTime: "H:mm:ss", monthDay: "d 'de' MMMM", yearMonth: "MMMM 'de' yyyy")
         let ptBR = Culture(
-            name: "pt-BR", decimal: ",", group: ".", currency: "R$", currencyBefore: true, percentSpace: false,
+            name: "pt-BR", decimal: ",", group: ".", currency: "R$\u{A0}", currencyBefore: true, percentSpace: false,
             months: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
             shortMonths: ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"],
             days: ["domingo", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado"],

@@ -14,7 +14,7 @@ public enum BuiltinFunction: String, Sendable, Hashable, CaseIterable {
     case add, sub, mul, div, mod, min, max, rand, range
     // Conversion
     case int, float, string, bool, json, array, base64, base64ToString, encodeUriComponent, decodeUriComponent
-    case isInt, isFloat, uriComponent, uriComponentToString, dataUri, dataUriToBinary, dataUriToString, decodeBase64, decodeDataUri
+    case xml, xpath, isInt, isFloat, uriComponent, uriComponentToString, dataUri, dataUriToBinary, dataUriToString, decodeBase64, decodeDataUri
     // URI parsing
     case uriHost, uriPath, uriPathAndQuery, uriPort, uriQuery, uriScheme
     // JSON objects

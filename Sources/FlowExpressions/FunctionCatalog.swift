@@ -26,10 +26,10 @@ public struct FunctionDescriptor: Sendable, Hashable {
 }
 
 /// The list of all functions, for the expression editor's picker and the README.
-/// Not included: the XML functions (`xpath`, `xml`), binary and form-data functions listed in docs/expressions.md.
+/// Not included: the binary, form-data and callback functions listed in docs/expressions.md.
 public enum FunctionCatalog {
     /// What the catalog leaves out, for the designer's help text.
-    public static let unsupportedNote = "xpath() and xml() are not supported; see docs/expressions.md for other functions left out."
+    public static let unsupportedNote = "Binary, form-data and callback functions are not supported; see docs/expressions.md."
 
     /// Every function, in category order.
     public static let all: [FunctionDescriptor] = BuiltinFunction.allCases.map(\.descriptor)
@@ -156,6 +156,8 @@ extension BuiltinFunction {
         case .chunk: (.collection, 2, 2, "chunk(collection, length)", "A string or array split into pieces of length items.")
         case .reverse: (.collection, 1, 1, "reverse(collection)", "The array's items (or the string's characters) in reverse order.")
         case .sort: (.collection, 1, 2, "sort(collection, sortBy?)", "The items in ascending order; objects by the sortBy property.")
+        case .xml: (.conversion, 1, 1, "xml(value)", "XML text from a string of XML or a JSON object with one root property.")
+        case .xpath: (.conversion, 2, 2, "xpath(xml, xpath)", "The nodes (as XML text) or the count/sum/number/string/boolean an XPath selects.")
         case .isInt: (.conversion, 1, 1, "isInt(text)", "Whether the text is an integer.")
         case .isFloat: (.conversion, 1, 2, "isFloat(text, locale?)", "Whether the text is a number in the locale (default en-US).")
         case .uriComponent: (.conversion, 1, 1, "uriComponent(text)", "The text with URL-unsafe characters percent-encoded.")

@@ -14,6 +14,7 @@ enum ConversionFunctions {
         case .base64ToString: return .string(try base64Decode(arguments))
         case .encodeUriComponent: return .string(URIComponent.encode(try arguments.string(0)))
         case .uriComponent, .uriComponentToString: return try UriFunctions.call(arguments)
+        case .xml, .xpath: return try XmlFunctions.call(arguments)
         case .dataUri, .dataUriToBinary, .dataUriToString, .decodeBase64, .decodeDataUri: return try DataUriFunctions.call(arguments)
         case .decodeUriComponent:
             guard let decoded = URIComponent.decode(try arguments.string(0)) else {

@@ -11,6 +11,8 @@ import Testing
     ExpressionCase("@nthIndexOf('123456789123465789', '1', -1)", "9"),
     ExpressionCase("@nthIndexOf('Hello hello', 'HELLO', 2)", "6"),
     ExpressionCase("@nthIndexOf('abc', 'b', 0)", "!nthIndexOf: the occurrence must not be 0"),
+    ExpressionCase("@nthIndexOf('abc', 'b', -9223372036854775808)", "-1"),
+    ExpressionCase("@getPastTime(-9223372036854775808, 'Day')", "!getPastTime: the interval is too large"),
     // chunk, reverse, sort
     ExpressionCase("@chunk('abcdefghijklmnopqrstuvwxyz', 10)", #"["abcdefghij", "klmnopqrst", "uvwxyz"]"#),
     ExpressionCase("@chunk(createArray(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), 5)", "[[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12]]"),

@@ -34,7 +34,7 @@ enum AddedFunctions {
         let starts = occurrence > 0 ? Array(0...(text.count - needle.count)) : Array((0...(text.count - needle.count)).reversed())
         for start in starts where text[start..<(start + needle.count)].elementsEqual(needle) {
             found += 1
-            if found == abs(occurrence) { return start }
+            if UInt(found) == occurrence.magnitude { return start }
         }
         return -1
     }

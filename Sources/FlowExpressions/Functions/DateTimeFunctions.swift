@@ -71,7 +71,7 @@ enum DateTimeFunctions {
     /// optional format after that.
     static func shift(_ time: FlowDateTime, _ arguments: Arguments, sign: Int, intervalAt position: Int) throws(ExpressionEvaluationError) -> JSONValue {
         let interval = try arguments.int(position)
-        guard abs(interval) < 1_000_000_000_000 else { throw arguments.invalid(position, "the interval is too large") }
+        guard interval.magnitude < 1_000_000_000_000 else { throw arguments.invalid(position, "the interval is too large") }
         let amount = sign * interval
         let second = FlowDateTime.ticksPerSecond
         let result: FlowDateTime?

@@ -34,7 +34,22 @@ enum DataOperationTable {
         "Email": ["type": "string"], "FirstName": ["type": "string"], "LastName": ["type": "string"]], "required": ["Email"]]]]
     static let products: JSONValue = [["ID": 0, "Product_Name": "Apples"], ["ID": 1, "Product_Name": "Oranges"]]
 
-    static let all: [DataOperationCase] = parseJson + selectAndQuery + joinAndTable + variables + dateTime
+    static let all: [DataOperationCase] = parseJson + selectAndQuery + joinAndTable + variables + dateTime + [chained]
+
+    /// A realistic chain: segment counts parsed from text, filtered, reshaped and written as an HTML table.
+    static let chained = DataOperationCase(name: "Parse, filter, select and tabulate segment counts", actions: [
+        "Parse_JSON": Def.action("ParseJson", inputs: [
+            "content": #"{"segments": [{"name": "VIP", "count": 120}, {"name": "Churn risk", "count": 40}, {"name": "New <30d", "count": 310}]}"#,
+            "schema": ["type": "object", "required": ["segments"], "properties": ["segments": ["type": "array", "items": [
+                "type": "object", "required": ["name", "count"], "properties": ["name": ["type": "string"], "count": ["type": "integer"]]]]]],
+        ]),
+        "Filter_array": Def.action("Query", inputs: ["from": "@body('Parse_JSON')?['segments']", "where": "@greater(item()?['count'], 100)"],
+                                   after: ["Parse_JSON": ["Succeeded"]]),
+        "Select": Def.action("Select", inputs: ["from": "@body('Filter_array')", "select": ["Segment": "@item()?['name']", "Members": "@formatNumber(item()?['count'], 'N0')"]],
+                             after: ["Filter_array": ["Succeeded"]]),
+        "Create_HTML_table": Def.action("Table", inputs: ["format": "HTML", "from": "@body('Select')"], after: ["Select": ["Succeeded"]]),
+    ], step: "Create_HTML_table",
+    body: #""<table><thead><tr><th>Segment</th><th>Members</th></tr></thead><tbody><tr><td>VIP</td><td>120</td></tr><tr><td>New &lt;30d</td><td>310</td></tr></tbody></table>""#)
 
     static let parseJson: [DataOperationCase] = [
         DataOperationCase(name: "Parse JSON: the reference's Member example", actions: [
@@ -219,7 +234,12 @@ enum DataOperationTable {
     @Test(arguments: DataOperationTable.all)
     func actionBehavesAsTheReferenceDocuments(_ testCase: DataOperationCase) async throws {
         let conformance = ConformanceCase(name: testCase.name, actions: testCase.actions, run: .succeeded, steps: [:])
-        let (_, records) = try await Conformance.execute(try Conformance.flow(conformance), body: ["flag": true])
+        let flow = try Conformance.flow(conformance)
+        if testCase.status == .succeeded {
+            let errors = FlowChecker.check(flow).filter { $0.severity == .error }
+            #expect(errors.isEmpty, "the checker accepts a definition that runs: \(errors.map(\.message))")
+        }
+        let (_, records) = try await Conformance.execute(flow, body: ["flag": true])
         let record = try #require(records.last { $0.stepName == testCase.step }, "\(testCase.step) has a record")
         #expect(record.status == testCase.status, "\(record.errorMessage ?? "")")
         if let body = testCase.body {

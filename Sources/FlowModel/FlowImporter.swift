@@ -52,6 +52,10 @@ public enum FlowImporter {
             let path = prefix + located.pathText.dropFirst("$.definition".count)
             issues.append(FlowIssue(.error, path: path, step: located.step.name, field: "type", "step type '\(located.step.type.rawValue)' is not supported yet"))
         }
+        for located in definition.allSteps where located.step.unsupportedExpressionKind != nil {
+            let path = prefix + located.pathText.dropFirst("$.definition".count)
+            issues.append(FlowIssue(.error, path: path, step: located.step.name, field: "kind", "Expression action kind '\(located.step.unsupportedExpressionKind ?? "")' is not supported yet"))
+        }
         return issues
     }
 }

@@ -55,3 +55,13 @@ public enum ExpressionActionKind: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension Step {
+    /// The `kind` of an `Expression` action InsightFlow cannot run (`TextPosition`, a missing kind as `""`); nil for
+    /// a runnable kind and for every other type.
+    public var unsupportedExpressionKind: String? {
+        guard type == .expression else { return nil }
+        let kind = extra["kind"]?.stringValue ?? ""
+        return ExpressionActionKind(caseInsensitive: kind) == nil ? kind : nil
+    }
+}

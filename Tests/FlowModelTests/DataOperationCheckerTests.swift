@@ -114,3 +114,22 @@ import Testing
         #expect(schema.violations(of: ["n": 2.5]) == ["Invalid type. Expected Integer but got Float. Path 'n'."])
     }
 }
+
+/// Importing a definition: the data operations and runnable Date Time kinds are supported; other Expression kinds
+/// are named as unsupported.
+@Suite struct DataOperationImportTests {
+    @Test func expressionKindsInsightFlowCannotRunAreReportedOnImport() throws {
+        let document = #"""
+        {"definition": {"triggers": {"manual": {"type": "Request", "kind": "Button", "inputs": {}}},
+         "actions": {
+           "Now": {"type": "Expression", "kind": "CurrentTime", "inputs": {}, "runAfter": {}},
+           "Find": {"type": "Expression", "kind": "TextPosition", "inputs": {"text": "abc", "searchText": "b"}, "runAfter": {"Now": ["Succeeded"]}},
+           "Filter_array": {"type": "Query", "inputs": {"from": [1, 2], "where": "@equals(item(), 1)"}, "runAfter": {"Find": ["Succeeded"]}}
+         }}}
+        """#
+        let imported = try FlowImporter.importDocument(Array(document.utf8), file: "kinds.json", fallbackName: "Kinds")
+        #expect(imported.unsupported.map(\.step) == ["Find"])
+        #expect(imported.unsupported.first?.message == "Expression action kind 'TextPosition' is not supported yet")
+        #expect(imported.flow.definition.actions["Filter_array"]?.type == .query)
+    }
+}

@@ -61,13 +61,18 @@ public indirect enum JSONTemplate: Sendable {
 /// on. `items('Loop')` and `iterationIndexes('Loop')` still find the enclosing For each loops by name.
 public struct ItemScopedContext<Base: EvaluationContext>: EvaluationContext {
     public let base: Base
-    public let loopFrames: [LoopFrame]
+    /// The element's frame (named after the action iterating).
+    public let frame: LoopFrame
 
     /// `base` with `item` current; `owner` names the action iterating (the frame's name).
     public init(base: Base, item: JSONValue, index: Int, owner: String) {
         self.base = base
-        self.loopFrames = base.loopFrames + [LoopFrame(name: owner, item: item, index: index)]
+        self.frame = LoopFrame(name: owner, item: item, index: index)
     }
+
+    public var loopFrames: [LoopFrame] { base.loopFrames + [frame] }
+    public func currentLoopFrame() -> LoopFrame? { frame }
+    public func loopFrame(named name: String) -> LoopFrame? { name == frame.name ? frame : base.loopFrame(named: name) }
 
     public func triggerOutputs() -> JSONValue { base.triggerOutputs() }
     public func triggerBody() -> JSONValue { base.triggerBody() }

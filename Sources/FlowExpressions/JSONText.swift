@@ -246,11 +246,29 @@ private struct JSONReader {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard skipDigits() > 0 else { throw error("an exponent must have digits") }
         }
+        if isInteger, let value = integer(start..<index) { return .int(value) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
         guard let value = Double(text) else { throw error("'\(text)' is not a number", at: start) }
         guard value.isFinite else { throw error("'\(text)' is out of range: numbers must fit a 64-bit floating point value (about ±1.8e308)", at: start) }
         return .double(value)
+    }
+
+    /// An optionally negative run of digits as an integer without making a string; nil on overflow.
+    func integer(_ range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var value = 0
+        while i < range.upperBound {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let digit = Int(bytes[i] &- UInt8(ascii: "0"))
+            let (sum, overflow2) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            if overflow1 || overflow2 { return nil }
+            value = sum
+            i += 1
+        }
+        return value
     }
 
     mutating func skipDigits() -> Int {
@@ -267,9 +285,9 @@ private struct JSONReader {
         index += count
     }
 
-    mutating func expect(_ byte: UInt8, _ message: String) throws(JSONSyntaxError) {
+    mutating func expect(_ byte: UInt8, _ message: @autoclosure () -> String) throws(JSONSyntaxError) {
         skipWhitespace()
-        guard index < bytes.count, bytes[index] == byte else { throw error(message) }
+        guard index < bytes.count, bytes[index] == byte else { throw error(message()) }
         index += 1
     }
 

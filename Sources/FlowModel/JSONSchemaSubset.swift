@@ -17,55 +17,13 @@ public struct JSONSchemaSubset: Sendable {
     /// Path 'Member.Email'.`); empty when the value is valid.
     public func violations(of value: JSONValue) -> [String] {
         var found: [String] = []
-        Self.validate(value, against: schema, path: "", into: &found)
+        CompiledSchema(schema).validate(value, path: "", into: &found)
         return found
-    }
-
-    private static func validate(_ value: JSONValue, against schema: JSONValue, path: String, into found: inout [String]) {
-        guard found.count < reportLimit, case .object(let members) = schema else { return }
-        if let declared = members["type"], !matches(value, declared) {
-            found.append("Invalid type. Expected \(expectedText(declared)) but got \(typeName(value)).\(pathSuffix(path))")
-            return
-        }
-        switch value {
-        case .object(let object):
-            for name in members["required"]?.arrayValue ?? [] {
-                if let key = name.stringValue, object[key] == nil {
-                    found.append("Required properties are missing from object: \(key).\(pathSuffix(path))")
-                }
-            }
-            guard let properties = members["properties"]?.objectValue else { return }
-            for (key, propertySchema) in properties {
-                if let member = object[key] { validate(member, against: propertySchema, path: join(path, key), into: &found) }
-            }
-        case .array(let items):
-            guard let itemSchema = members["items"], itemSchema.objectValue != nil else { return }
-            for (index, item) in items.enumerated() where found.count < reportLimit {
-                validate(item, against: itemSchema, path: "\(path)[\(index)]", into: &found)
-            }
-        default:
-            return
-        }
     }
 
     /// Whether the value has the declared type (a name or an array of names; an integer is also a number).
     static func matches(_ value: JSONValue, _ declared: JSONValue) -> Bool {
-        let names: [String]
-        switch declared {
-        case .string(let name): names = [name]
-        case .array(let list): names = list.compactMap(\.stringValue)
-        default: return true
-        }
-        return names.contains { name in
-            switch (name.lowercased(), value) {
-            case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null), ("integer", .int), ("number", .int), ("number", .double):
-                return true
-            case ("integer", .double(let d)):
-                return d.rounded() == d
-            default:
-                return !typeNames.contains(name.lowercased())
-            }
-        }
+        CompiledSchema.TypeSet(declared).admits(value)
     }
 
     /// The type name of a value as the reference's messages write it (`String`, `Integer`, ...).
@@ -139,6 +97,93 @@ public struct JSONSchemaSubset: Sendable {
             default: kind = .any
             }
             return (name, kind)
+        }
+    }
+}
+
+/// A schema read once into a tree, so validating a large value does no dictionary lookups or string work per node
+/// beyond the object members it checks.
+struct CompiledSchema {
+    /// The declared types as a bit set; `nil` type (no `type` keyword, or an unknown name) admits everything.
+    struct TypeSet {
+        var bits: UInt8
+        var declared: JSONValue?
+
+        static let object: UInt8 = 1, array: UInt8 = 2, string: UInt8 = 4, integer: UInt8 = 8, number: UInt8 = 16, boolean: UInt8 = 32, null: UInt8 = 64
+
+        init(_ declared: JSONValue?) {
+            self.declared = declared
+            let names: [String]
+            switch declared {
+            case .string(let name)?: names = [name]
+            case .array(let list)?: names = list.compactMap(\.stringValue)
+            default: names = []
+            }
+            var bits: UInt8 = 0
+            for name in names {
+                switch name.lowercased() {
+                case "object": bits |= Self.object
+                case "array": bits |= Self.array
+                case "string": bits |= Self.string
+                case "integer": bits |= Self.integer
+                case "number": bits |= Self.number | Self.integer
+                case "boolean": bits |= Self.boolean
+                case "null": bits |= Self.null
+                default: bits = 0xFF
+                }
+            }
+            self.bits = names.isEmpty ? 0xFF : bits
+        }
+
+        func admits(_ value: JSONValue) -> Bool {
+            if bits == 0xFF { return true }
+            switch value {
+            case .object: return bits & Self.object != 0
+            case .array: return bits & Self.array != 0
+            case .string: return bits & Self.string != 0
+            case .bool: return bits & Self.boolean != 0
+            case .null: return bits & Self.null != 0
+            case .int: return bits & (Self.integer | Self.number) != 0
+            case .double(let d): return bits & Self.number != 0 || (bits & Self.integer != 0 && d.rounded() == d)
+            }
+        }
+    }
+
+    let types: TypeSet
+    let required: [String]
+    let properties: [(name: String, schema: CompiledSchema)]
+    /// Boxed to keep the struct finite.
+    let items: [CompiledSchema]
+
+    init(_ schema: JSONValue) {
+        let members = schema.objectValue ?? [:]
+        types = TypeSet(members["type"])
+        required = members["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        properties = (members["properties"]?.objectValue ?? [:]).map { ($0.key, CompiledSchema($0.value)) }
+        if let itemSchema = members["items"], itemSchema.objectValue != nil { items = [CompiledSchema(itemSchema)] } else { items = [] }
+    }
+
+    func validate(_ value: JSONValue, path: @autoclosure () -> String, into found: inout [String]) {
+        guard found.count < JSONSchemaSubset.reportLimit else { return }
+        if !types.admits(value) {
+            found.append("Invalid type. Expected \(JSONSchemaSubset.expectedText(types.declared ?? .null)) but got \(JSONSchemaSubset.typeName(value)).\(JSONSchemaSubset.pathSuffix(path()))")
+            return
+        }
+        switch value {
+        case .object(let object):
+            for key in required where object[key] == nil {
+                found.append("Required properties are missing from object: \(key).\(JSONSchemaSubset.pathSuffix(path()))")
+            }
+            for (name, schema) in properties {
+                if let member = object[name] { schema.validate(member, path: JSONSchemaSubset.join(path(), name), into: &found) }
+            }
+        case .array(let elements):
+            guard let itemSchema = items.first else { return }
+            for (index, element) in elements.enumerated() where found.count < JSONSchemaSubset.reportLimit {
+                itemSchema.validate(element, path: "\(path())[\(index)]", into: &found)
+            }
+        default:
+            return
         }
     }
 }

@@ -11,6 +11,8 @@ public indirect enum JSONTemplate: Sendable {
     case array([JSONTemplate])
     /// Members; a key holding an expression is kept as a `FlowString` and evaluated to text.
     case object([(key: FlowString, value: JSONTemplate)])
+    /// Members whose keys are all plain, distinct text: the object is built without a duplicate check per key.
+    case literalKeyObject(keys: [String], values: [JSONTemplate])
 
     /// Parses every expression inside `value`; syntax errors are thrown at once, not per item.
     public init(_ value: JSONValue) throws(ExpressionSyntaxError) {
@@ -29,7 +31,11 @@ public indirect enum JSONTemplate: Sendable {
             for (key, member) in members {
                 parts.append((key.contains("@") ? try FlowString.parse(key) : .literal(key), try JSONTemplate(member)))
             }
-            self = .object(parts)
+            if parts.allSatisfy({ if case .literal = $0.key { return true } else { return false } }) {
+                self = .literalKeyObject(keys: Array(members.keys), values: parts.map(\.value))
+            } else {
+                self = .object(parts)
+            }
         default:
             self = .constant(value)
         }
@@ -53,6 +59,11 @@ public indirect enum JSONTemplate: Sendable {
                 members[name] = try part.evaluate(in: context)
             }
             return .object(members)
+        case .literalKeyObject(let keys, let parts):
+            var values: [JSONValue] = []
+            values.reserveCapacity(parts.count)
+            for part in parts { values.append(try part.evaluate(in: context)) }
+            return .object(OrderedDictionary(uncheckedUniqueKeys: keys, values: values))
         }
     }
 }

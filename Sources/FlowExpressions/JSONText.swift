@@ -83,7 +83,7 @@ private struct JSONReader {
     mutating func readObject() throws(JSONSyntaxError) -> JSONValue {
         guard path.count < Self.maxDepth else { throw error("nesting is deeper than \(Self.maxDepth) levels") }
         index += 1
-        var members = OrderedDictionary<String, JSONValue>()
+        var members = OrderedDictionary<String, JSONValue>(minimumCapacity: 8)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
@@ -108,6 +108,7 @@ private struct JSONReader {
         guard path.count < Self.maxDepth else { throw error("nesting is deeper than \(Self.maxDepth) levels") }
         index += 1
         var elements: [JSONValue] = []
+        elements.reserveCapacity(8)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
         while true {
@@ -134,15 +135,25 @@ private struct JSONReader {
         index += 1
         let start = index
         var hasEscapes = false
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = hasEscapes ? try unescape(start..<index) : try decodeUTF8(start..<index)
+                let text: String
+                if hasEscapes {
+                    text = try unescape(start..<index)
+                } else if isASCII {
+                    // ASCII is valid UTF-8: no validation pass needed.
+                    text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                } else {
+                    text = try decodeUTF8(start..<index)
+                }
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { hasEscapes = true; index += 2; continue }
             if byte < 0x20 { throw error("a control character (byte \(byte)) inside a string must be escaped") }
+            if byte >= 0x80 { isASCII = false }
             index += 1
         }
         index = min(index, bytes.count)

@@ -67,6 +67,19 @@ let dataOperationBenchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The two halves of Parse JSON, to see where its time goes.
+    let parsedOrders = (try? JSONValue.parse(megabyteOfJSON)) ?? .null
+    Benchmark("Parse JSON, part 1: reading the \(megabyteOfJSON.utf8.count / 1024) KB text", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(2))) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try JSONValue.parse(megabyteOfJSON))
+        }
+    }
+    Benchmark("Parse JSON, part 2: validating the value against the schema", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(2))) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(JSONSchemaSubset(orderSchema).violations(of: parsedOrders))
+        }
+    }
+
     Benchmark("Parse JSON of a \(megabyteOfJSON.utf8.count / 1024) KB body with a schema", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(3))) { benchmark in
         for _ in benchmark.scaledIterations {
             let (status, _) = await FlowExecution.run(parse, triggerBody: textBody, delivery: NoDelivery(), cache: cache)

@@ -68,15 +68,24 @@ public indirect enum JSONTemplate: Sendable {
     }
 }
 
+extension JSONTemplate {
+    /// The value evaluated for one element: a concrete entry point, so the evaluator is specialised for this
+    /// context inside the module instead of running as an unspecialised generic for callers elsewhere.
+    public func evaluate(item context: ItemScopedContext) throws(ExpressionEvaluationError) -> JSONValue {
+        try evaluate(in: context)
+    }
+}
+
 /// A context with one more current item for `item()`: the element Select, Filter array or Create table is working
 /// on. `items('Loop')` and `iterationIndexes('Loop')` still find the enclosing For each loops by name.
-public struct ItemScopedContext<Base: EvaluationContext>: EvaluationContext {
-    public let base: Base
+public struct ItemScopedContext: EvaluationContext {
+    /// The run's context (box it once per action, not per element).
+    public let base: any EvaluationContext
     /// The element's frame (named after the action iterating).
     public let frame: LoopFrame
 
     /// `base` with `item` current; `owner` names the action iterating (the frame's name).
-    public init(base: Base, item: JSONValue, index: Int, owner: String) {
+    public init(base: any EvaluationContext, item: JSONValue, index: Int, owner: String) {
         self.base = base
         self.frame = LoopFrame(name: owner, item: item, index: index)
     }

@@ -21,19 +21,21 @@ struct DataOperationSteps {
             let from = try evaluated(raw["from"], context)
             let items = try Self.array(from, action: "select", inputs: raw)
             let map = try template(raw["select"] ?? .null, member: "select")
+            let base: any EvaluationContext = context
             var output: [JSONValue] = []
             output.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
-                output.append(try map.evaluate(in: ItemScopedContext(base: context, item: item, index: index, owner: step.name)))
+                output.append(try map.evaluate(item: ItemScopedContext(base: base, item: item, index: index, owner: step.name)))
             }
             return StepOutcome(status: .succeeded, inputs: recorded(raw, from: from), outputs: ["body": .array(output)])
         case .query:
             let from = try evaluated(raw["from"], context)
             let items = try Self.array(from, action: "query", inputs: raw)
             let condition = try template(raw["where"] ?? .bool(true), member: "where")
+            let base: any EvaluationContext = context
             var kept: [JSONValue] = []
             for (index, item) in items.enumerated() {
-                let result = try condition.evaluate(in: ItemScopedContext(base: context, item: item, index: index, owner: step.name))
+                let result = try condition.evaluate(item: ItemScopedContext(base: base, item: item, index: index, owner: step.name))
                 guard case .bool(let keep) = result else {
                     throw StepFailure(message: "The 'where' expression of '\(step.name)' gave \(result.typeDescription) (\(result.jsonText())) for item \(index); it must give true or false", code: "InvalidTemplate", inputs: recorded(raw, from: from))
                 }

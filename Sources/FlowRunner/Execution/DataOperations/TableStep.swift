@@ -27,10 +27,11 @@ struct TableStep {
                 values.append(try DataOperationSteps(cache: cache).template(column["value"] ?? .null, member: "columns"))
             }
             headers = titles
+            let base: any EvaluationContext = context
             for (index, item) in items.enumerated() {
-                let scoped = ItemScopedContext(base: context, item: item, index: index, owner: step.name)
+                let scoped = ItemScopedContext(base: base, item: item, index: index, owner: step.name)
                 var row: [JSONValue] = []
-                for value in values { row.append(try value.evaluate(in: scoped)) }
+                for value in values { row.append(try value.evaluate(item: scoped)) }
                 rows.append(row)
             }
         } else {

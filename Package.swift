@@ -31,8 +31,9 @@ let package = Package(
         .target(name: "TextFormats"),
         .target(
             name: "FlowExpressions",
-            dependencies: ["TextFormats", .product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: ["TextFormats", "CLibXML2", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "FlowModel",
             dependencies: [

@@ -5,21 +5,24 @@ public enum BuiltinFunction: String, Sendable, Hashable, CaseIterable {
     case parameters, workflow, result
     // String
     case concat, substring, slice, replace, toLower, toUpper, trim, split, startsWith, endsWith, indexOf
-    case lastIndexOf, guid, formatNumber
+    case lastIndexOf, guid, formatNumber, nthIndexOf
     // Collection
-    case contains, empty, first, last, join, union, intersection, skip, take, createArray, length
+    case contains, empty, first, last, join, union, intersection, skip, take, createArray, length, chunk, reverse, sort
     // Logical
     case equals, and, or, not, `if`, greater, greaterOrEquals, less, lessOrEquals, coalesce
     // Math
     case add, sub, mul, div, mod, min, max, rand, range
     // Conversion
     case int, float, string, bool, json, array, base64, base64ToString, encodeUriComponent, decodeUriComponent
+    case xml, xpath, isInt, isFloat, uriComponent, uriComponentToString, dataUri, dataUriToBinary, dataUriToString, decodeBase64, decodeDataUri
+    // URI parsing
+    case uriHost, uriPath, uriPathAndQuery, uriPort, uriQuery, uriScheme
     // JSON objects
     case addProperty, setProperty, removeProperty
     // Date and time
     case utcNow, addDays, addHours, addMinutes, addSeconds, addToTime, subtractFromTime, formatDateTime
     case convertTimeZone, convertFromUtc, convertToUtc, startOfDay, startOfHour, startOfMonth, ticks
-    case dayOfWeek, dayOfMonth, dayOfYear
+    case dayOfWeek, dayOfMonth, dayOfYear, getFutureTime, getPastTime, dateDifference, parseDateTime
 
     /// The canonical spelling, e.g. `toLower`.
     public var name: String { rawValue }

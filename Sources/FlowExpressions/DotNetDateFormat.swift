@@ -1,41 +1,38 @@
-/// .NET date and time format strings (en-US): standard one-letter formats and custom patterns.
+/// .NET date and time format strings: standard one-letter formats and custom patterns, in a culture (en-US by default).
 enum DotNetDateFormat {
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"]
-    static let dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-
-    /// The custom pattern a one-letter standard format stands for, or nil if `letter` is not one.
-    static func standardPattern(_ letter: Character) -> String? {
+    /// The custom pattern a one-letter standard format stands for in `culture`, or nil if `letter` is not one.
+    static func standardPattern(_ letter: Character, _ culture: Culture = .enUS) -> String? {
         switch letter {
-        case "d": return "M/d/yyyy"
-        case "D": return "dddd, MMMM d, yyyy"
-        case "f": return "dddd, MMMM d, yyyy h:mm tt"
-        case "F", "U": return "dddd, MMMM d, yyyy h:mm:ss tt"
-        case "g": return "M/d/yyyy h:mm tt"
-        case "G": return "M/d/yyyy h:mm:ss tt"
-        case "m", "M": return "MMMM d"
+        case "d": return culture.shortDate
+        case "D": return culture.longDate
+        case "f": return culture.longDate + " " + culture.shortTime
+        case "F", "U": return culture.longDate + " " + culture.longTime
+        case "g": return culture.shortDate + " " + culture.shortTime
+        case "G": return culture.shortDate + " " + culture.longTime
+        case "m", "M": return culture.monthDay
         case "o", "O": return "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK"
         case "r", "R": return "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'"
         case "s": return "yyyy'-'MM'-'dd'T'HH':'mm':'ss"
-        case "t": return "h:mm tt"
-        case "T": return "h:mm:ss tt"
+        case "t": return culture.shortTime
+        case "T": return culture.longTime
         case "u": return "yyyy'-'MM'-'dd HH':'mm':'ss'Z'"
-        case "y", "Y": return "MMMM yyyy"
+        case "y", "Y": return culture.yearMonth
         default: return nil
         }
     }
 
-    /// Formats `time`; nil when `format` is a single letter that is not a standard format.
-    static func format(_ time: FlowDateTime, _ format: String) -> String? {
+    /// Formats `time`; nil when `format` is a single letter that is not a standard format. The round-trip and
+    /// sortable formats (o, r, s, u) are culture-invariant.
+    static func format(_ time: FlowDateTime, _ format: String, culture: Culture = .enUS) -> String? {
         if format.count == 1, let letter = format.first {
-            guard let pattern = standardPattern(letter) else { return nil }
-            return custom(time, pattern)
+            guard let pattern = standardPattern(letter, culture) else { return nil }
+            return custom(time, pattern, culture: "oOrRsu".contains(letter) ? .invariant : culture)
         }
-        return custom(time, format)
+        return custom(time, format, culture: culture)
     }
 
     /// Applies a custom pattern (yyyy, MM, dd, HH, hh, mm, ss, fff, FFF, tt, ddd, dddd, MMM, MMMM, K, zzz, 'literal', \c, %c).
-    static func custom(_ time: FlowDateTime, _ pattern: String) -> String {
+    static func custom(_ time: FlowDateTime, _ pattern: String, culture: Culture = .enUS) -> String {
         let f = time.fields
         let characters = Array(pattern)
         var out = ""
@@ -58,7 +55,7 @@ enum DotNetDateFormat {
                 i += 1
                 continue
             default:
-                let text = field(c, run, f, time)
+                let text = field(c, run, f, time, culture)
                 if c == "F", text.isEmpty, out.last == "." { out.removeLast() }
                 out += text
             }
@@ -67,32 +64,34 @@ enum DotNetDateFormat {
         return out
     }
 
-    static func field(_ c: Character, _ run: Int, _ f: FlowDateTime.Fields, _ time: FlowDateTime) -> String {
+    static func field(_ c: Character, _ run: Int, _ f: FlowDateTime.Fields, _ time: FlowDateTime, _ culture: Culture) -> String {
         switch c {
         case "y": return run == 1 ? String(f.year % 100) : pad(run == 2 ? f.year % 100 : f.year, run)
         case "M":
             switch run {
             case 1, 2: return pad(f.month, run)
-            case 3: return String(monthNames[f.month - 1].prefix(3))
-            default: return monthNames[f.month - 1]
+            case 3: return culture.shortMonths[f.month - 1]
+            default: return culture.months[f.month - 1]
             }
         case "d":
             switch run {
             case 1, 2: return pad(f.day, run)
-            case 3: return String(dayNames[time.dayOfWeek].prefix(3))
-            default: return dayNames[time.dayOfWeek]
+            case 3: return culture.shortDays[time.dayOfWeek]
+            default: return culture.days[time.dayOfWeek]
             }
         case "H": return pad(f.hour, min(run, 2))
         case "h": return pad(f.hour % 12 == 0 ? 12 : f.hour % 12, min(run, 2))
         case "m": return pad(f.minute, min(run, 2))
         case "s": return pad(f.second, min(run, 2))
         case "f", "F": return fraction(f.fraction, digits: min(run, 7), trim: c == "F")
-        case "t": return run == 1 ? (f.hour < 12 ? "A" : "P") : (f.hour < 12 ? "AM" : "PM")
+        case "t":
+            let designator = f.hour < 12 ? culture.am : culture.pm
+            return run == 1 ? String(designator.prefix(1)) : designator
         case "K": return time.isUTC ? "Z" : ""
         case "z": return run == 1 ? "+0" : (run == 2 ? "+00" : "+00:00")
         case "g": return "A.D."
         case ":": return ":"
-        case "/": return "/"
+        case "/": return String(repeating: culture.dateSeparator, count: run)
         default: return String(repeating: c, count: run)
         }
     }

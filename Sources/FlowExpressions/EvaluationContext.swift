@@ -38,6 +38,10 @@ public protocol EvaluationContext {
     func workflow() -> JSONValue
     /// The enclosing For each loops, outermost first.
     var loopFrames: [LoopFrame] { get }
+    /// The innermost frame, for `item()`; by default `loopFrames.last`.
+    func currentLoopFrame() -> LoopFrame?
+    /// The innermost frame named `name`, for `items('name')`; by default searched in `loopFrames`.
+    func loopFrame(named name: String) -> LoopFrame?
     /// The current time for `utcNow()`.
     func now() -> Date
 }
@@ -53,6 +57,8 @@ extension EvaluationContext {
     public func parameter(named name: String) -> JSONValue? { nil }
     public func workflow() -> JSONValue { [:] }
     public var loopFrames: [LoopFrame] { [] }
+    public func currentLoopFrame() -> LoopFrame? { loopFrames.last }
+    public func loopFrame(named name: String) -> LoopFrame? { loopFrames.last { $0.name == name } }
     public func now() -> Date { Date() }
 }
 

@@ -59,6 +59,7 @@ struct ExpressionEvaluator<Context: EvaluationContext> {
         values.reserveCapacity(expressions.count)
         for expression in expressions { values.append(try evaluate(expression)) }
         let arguments = Arguments(function: function, values: values)
+        if let value = try AddedFunctions.call(arguments) { return value }
         switch function.category {
         case .context: return try ContextFunctions.call(arguments, context: context)
         case .string: return try StringFunctions.call(arguments)
@@ -68,6 +69,7 @@ struct ExpressionEvaluator<Context: EvaluationContext> {
         case .conversion: return try ConversionFunctions.call(arguments)
         case .json: return try ObjectFunctions.call(arguments)
         case .dateTime: return try DateTimeFunctions.call(arguments, now: context.now())
+        case .uri: return try UriFunctions.call(arguments)
         }
     }
 }

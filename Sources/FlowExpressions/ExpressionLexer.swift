@@ -38,6 +38,7 @@ struct ExpressionLexer {
         switch byte {
         case UInt8(ascii: "'"): kind = .string(try readString())
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): kind = try readNumber()
+        case UInt8(ascii: ".") where position + 1 < bytes.count && Self.isDigit(bytes[position + 1]): kind = try readNumber()
         case _ where Self.isIdentifierStart(byte): readIdentifier(); kind = .identifier
         default:
             position += 1
@@ -103,11 +104,13 @@ struct ExpressionLexer {
         throw SourceText.error("unterminated string literal (a quote inside a string is written '')", in: bytes, at: open)
     }
 
-    /// Reads `-?digits(.digits)?([eE][+-]?digits)?` as an integer or a decimal.
+    /// Reads `-?digits(.digits)?([eE][+-]?digits)?` as an integer or a decimal; the integer part may be left out
+    /// before a fraction (`.3`, `-.5`), as the reference allows.
     mutating func readNumber() throws(ExpressionSyntaxError) -> ExpressionToken.Kind {
         let start = position
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
-        guard skipDigits() > 0 else {
+        let leadingFraction = position + 1 < bytes.count && bytes[position] == UInt8(ascii: ".") && Self.isDigit(bytes[position + 1])
+        guard skipDigits() > 0 || leadingFraction else {
             throw SourceText.error("expected a digit after '-'", in: bytes, at: position)
         }
         var isInteger = true
@@ -124,7 +127,8 @@ struct ExpressionLexer {
             }
             guard skipDigits() > 0 else { throw SourceText.error("expected digits in the exponent", in: bytes, at: position) }
         }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        var text = String(decoding: bytes[start..<position], as: UTF8.self)
+        if leadingFraction { text = text.hasPrefix("-") ? "-0" + text.dropFirst() : "0" + text }
         if isInteger {
             guard let value = Int(text) else { throw SourceText.error("the integer \(text) is too large", in: bytes, at: start) }
             return .integer(value)

@@ -7,6 +7,7 @@ public enum FunctionCategory: String, Sendable, Hashable, CaseIterable {
     case math = "Math"
     case conversion = "Conversion"
     case json = "JSON"
+    case uri = "URI parsing"
     case dateTime = "Date and time"
 }
 
@@ -25,10 +26,10 @@ public struct FunctionDescriptor: Sendable, Hashable {
 }
 
 /// The list of all functions, for the expression editor's picker and the README.
-/// Not included: the XML functions (`xpath`, `xml`) and the rarer functions listed in docs/expressions.md.
+/// Not included: the binary, form-data and callback functions listed in docs/expressions.md.
 public enum FunctionCatalog {
     /// What the catalog leaves out, for the designer's help text.
-    public static let unsupportedNote = "xpath() and xml() are not supported; see docs/expressions.md for other functions left out."
+    public static let unsupportedNote = "Binary, form-data and callback functions are not supported; see docs/expressions.md."
 
     /// Every function, in category order.
     public static let all: [FunctionDescriptor] = BuiltinFunction.allCases.map(\.descriptor)
@@ -117,7 +118,7 @@ extension BuiltinFunction {
         case .rand: (.math, 2, 2, "rand(minValue, maxValue)", "A random integer from minValue up to but not including maxValue.")
         case .range: (.math, 2, 2, "range(startIndex, count)", "An array of count consecutive integers from startIndex.")
         case .int: (.conversion, 1, 1, "int(value)", "The value as an integer (from a string or number).")
-        case .float: (.conversion, 1, 1, "float(value)", "The value as a decimal (from a string or number).")
+        case .float: (.conversion, 1, 2, "float(value, locale?)", "The value as a decimal (from a number, or text with the locale's separators).")
         case .string: (.conversion, 1, 1, "string(value)", "The value as a string (non-strings as JSON text, null as empty).")
         case .bool: (.conversion, 1, 1, "bool(value)", "The value as a boolean (true/false strings, numbers: 0 is false).")
         case .json: (.conversion, 1, 1, "json(text)", "The JSON value a string holds.")
@@ -136,7 +137,7 @@ extension BuiltinFunction {
         case .addSeconds: (.dateTime, 2, 3, "addSeconds(timestamp, seconds, format?)", "The timestamp plus a number of seconds.")
         case .addToTime: (.dateTime, 3, 4, "addToTime(timestamp, interval, timeUnit, format?)", "The timestamp plus interval units (Second, Minute, Hour, Day, Week, Month, Year).")
         case .subtractFromTime: (.dateTime, 3, 4, "subtractFromTime(timestamp, interval, timeUnit, format?)", "The timestamp minus interval units.")
-        case .formatDateTime: (.dateTime, 1, 3, "formatDateTime(timestamp, format?, locale?)", "The timestamp formatted with a .NET date format (default 'o').")
+        case .formatDateTime: (.dateTime, 1, 3, "formatDateTime(timestamp, format?, locale?)", "The timestamp formatted with a .NET date format (default 'o') in a locale (default en-US).")
         case .convertTimeZone: (.dateTime, 3, 4, "convertTimeZone(timestamp, sourceTimeZone, destinationTimeZone, format?)", "The timestamp moved between time zones (Windows or IANA names).")
         case .convertFromUtc: (.dateTime, 2, 3, "convertFromUtc(timestamp, destinationTimeZone, format?)", "The UTC timestamp in a time zone.")
         case .convertToUtc: (.dateTime, 2, 3, "convertToUtc(timestamp, sourceTimeZone, format?)", "A time zone's local timestamp in UTC.")
@@ -147,6 +148,31 @@ extension BuiltinFunction {
         case .dayOfWeek: (.dateTime, 1, 1, "dayOfWeek(timestamp)", "The day of the week, 0 (Sunday) to 6.")
         case .dayOfMonth: (.dateTime, 1, 1, "dayOfMonth(timestamp)", "The day of the month, 1 to 31.")
         case .dayOfYear: (.dateTime, 1, 1, "dayOfYear(timestamp)", "The day of the year, 1 to 366.")
+        case .getFutureTime: (.dateTime, 2, 3, "getFutureTime(interval, timeUnit, format?)", "The current time plus interval units.")
+        case .getPastTime: (.dateTime, 2, 3, "getPastTime(interval, timeUnit, format?)", "The current time minus interval units.")
+        case .dateDifference: (.dateTime, 2, 2, "dateDifference(startTimestamp, endTimestamp)", "The time from start to end as a .NET time span ([-][d.]hh:mm:ss).")
+        case .parseDateTime: (.dateTime, 1, 3, "parseDateTime(timestamp, locale?, format?)", "A timestamp written in a locale (or a given format) as ISO 8601.")
+        case .nthIndexOf: (.string, 3, 3, "nthIndexOf(text, searchText, occurrence)", "Zero-based position of the nth searchText (ignoring case; negative n counts from the end), or -1.")
+        case .chunk: (.collection, 2, 2, "chunk(collection, length)", "A string or array split into pieces of length items.")
+        case .reverse: (.collection, 1, 1, "reverse(collection)", "The array's items (or the string's characters) in reverse order.")
+        case .sort: (.collection, 1, 2, "sort(collection, sortBy?)", "The items in ascending order; objects by the sortBy property.")
+        case .xml: (.conversion, 1, 1, "xml(value)", "XML text from a string of XML or a JSON object with one root property.")
+        case .xpath: (.conversion, 2, 2, "xpath(xml, xpath)", "The nodes (as XML text) or the count/sum/number/string/boolean an XPath selects.")
+        case .isInt: (.conversion, 1, 1, "isInt(text)", "Whether the text is an integer.")
+        case .isFloat: (.conversion, 1, 2, "isFloat(text, locale?)", "Whether the text is a number in the locale (default en-US).")
+        case .uriComponent: (.conversion, 1, 1, "uriComponent(text)", "The text with URL-unsafe characters percent-encoded.")
+        case .uriComponentToString: (.conversion, 1, 1, "uriComponentToString(text)", "The text with %XX escapes decoded.")
+        case .dataUri: (.conversion, 1, 1, "dataUri(text)", "A data URI holding the text (text/plain, UTF-8, base64).")
+        case .dataUriToBinary: (.conversion, 1, 1, "dataUriToBinary(dataUri)", "The data URI's content as binary ({$content-type, $content}).")
+        case .dataUriToString: (.conversion, 1, 1, "dataUriToString(dataUri)", "The data URI's content as text.")
+        case .decodeBase64: (.conversion, 1, 1, "decodeBase64(base64Text)", "The UTF-8 text a base64 string encodes.")
+        case .decodeDataUri: (.conversion, 1, 1, "decodeDataUri(dataUri)", "The data URI's content as binary ({$content-type, $content}).")
+        case .uriHost: (.uri, 1, 1, "uriHost(uri)", "The host of an absolute URI.")
+        case .uriPath: (.uri, 1, 1, "uriPath(uri)", "The path of an absolute URI (/ when empty).")
+        case .uriPathAndQuery: (.uri, 1, 1, "uriPathAndQuery(uri)", "The path and query of an absolute URI.")
+        case .uriPort: (.uri, 1, 1, "uriPort(uri)", "The port of an absolute URI (the scheme's default when absent).")
+        case .uriQuery: (.uri, 1, 1, "uriQuery(uri)", "The query of an absolute URI, with its leading ?.")
+        case .uriScheme: (.uri, 1, 1, "uriScheme(uri)", "The scheme of an absolute URI.")
         }
     }
 }

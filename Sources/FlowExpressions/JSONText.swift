@@ -83,7 +83,7 @@ private struct JSONReader {
     mutating func readObject() throws(JSONSyntaxError) -> JSONValue {
         guard path.count < Self.maxDepth else { throw error("nesting is deeper than \(Self.maxDepth) levels") }
         index += 1
-        var members = OrderedDictionary<String, JSONValue>()
+        var members = OrderedDictionary<String, JSONValue>(minimumCapacity: 8)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
@@ -108,6 +108,7 @@ private struct JSONReader {
         guard path.count < Self.maxDepth else { throw error("nesting is deeper than \(Self.maxDepth) levels") }
         index += 1
         var elements: [JSONValue] = []
+        elements.reserveCapacity(8)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
         while true {
@@ -134,15 +135,25 @@ private struct JSONReader {
         index += 1
         let start = index
         var hasEscapes = false
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = hasEscapes ? try unescape(start..<index) : try decodeUTF8(start..<index)
+                let text: String
+                if hasEscapes {
+                    text = try unescape(start..<index)
+                } else if isASCII {
+                    // ASCII is valid UTF-8: no validation pass needed.
+                    text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                } else {
+                    text = try decodeUTF8(start..<index)
+                }
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { hasEscapes = true; index += 2; continue }
             if byte < 0x20 { throw error("a control character (byte \(byte)) inside a string must be escaped") }
+            if byte >= 0x80 { isASCII = false }
             index += 1
         }
         index = min(index, bytes.count)
@@ -246,11 +257,29 @@ private struct JSONReader {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard skipDigits() > 0 else { throw error("an exponent must have digits") }
         }
+        if isInteger, let value = integer(start..<index) { return .int(value) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
         guard let value = Double(text) else { throw error("'\(text)' is not a number", at: start) }
         guard value.isFinite else { throw error("'\(text)' is out of range: numbers must fit a 64-bit floating point value (about ±1.8e308)", at: start) }
         return .double(value)
+    }
+
+    /// An optionally negative run of digits as an integer without making a string; nil on overflow.
+    func integer(_ range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var value = 0
+        while i < range.upperBound {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let digit = Int(bytes[i] &- UInt8(ascii: "0"))
+            let (sum, overflow2) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            if overflow1 || overflow2 { return nil }
+            value = sum
+            i += 1
+        }
+        return value
     }
 
     mutating func skipDigits() -> Int {
@@ -267,9 +296,9 @@ private struct JSONReader {
         index += count
     }
 
-    mutating func expect(_ byte: UInt8, _ message: String) throws(JSONSyntaxError) {
+    mutating func expect(_ byte: UInt8, _ message: @autoclosure () -> String) throws(JSONSyntaxError) {
         skipWhitespace()
-        guard index < bytes.count, bytes[index] == byte else { throw error(message) }
+        guard index < bytes.count, bytes[index] == byte else { throw error(message()) }
         index += 1
     }
 

@@ -1,11 +1,12 @@
 extension JSONValue {
-    /// The text a value becomes inside an interpolation or concat(): strings raw, null empty, anything else as JSON text.
+    /// The text a value becomes inside an interpolation, concat() or string(): strings raw, null empty, booleans
+    /// `True`/`False` (as the reference's .NET runtime writes them), anything else as JSON text.
     public var interpolationText: String {
         switch self {
         case .string(let s): return s
         case .null: return ""
         case .int(let i): return String(i)
-        case .bool(let b): return b ? "true" : "false"
+        case .bool(let b): return b ? "True" : "False"
         default: return jsonText()
         }
     }

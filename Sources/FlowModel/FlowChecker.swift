@@ -12,6 +12,7 @@ public enum FlowChecker {
         issues += RunAfterRules.check(steps)
         issues += VariableRules.check(steps)
         issues += RequestStepRules.check(steps, trigger: flow.trigger)
+        issues += DataOperationRules.check(steps)
         for located in steps {
             issues += StepParameterRules.check(located, context: context)
         }

@@ -56,6 +56,10 @@ public enum FlowImporter {
             let reason = ConnectorTranslation.unsupportedReason(located.step) ?? "step type '\(located.step.type.rawValue)' is not supported here; the action is kept as imported and the flow stays Off"
             issues.append(FlowIssue(.error, path: path, step: located.step.name, field: "type", reason))
         }
+        for located in definition.allSteps where located.step.unsupportedExpressionKind != nil {
+            let path = prefix + located.pathText.dropFirst("$.definition".count)
+            issues.append(FlowIssue(.error, path: path, step: located.step.name, field: "kind", "Expression action kind '\(located.step.unsupportedExpressionKind ?? "")' is not supported yet"))
+        }
         return issues
     }
 }

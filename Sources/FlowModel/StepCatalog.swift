@@ -1,6 +1,7 @@
 /// The step types: names, descriptions, picker groups, input schemas and outputs.
 enum StepCatalog {
     static let all: [StepSpec] = NotificationSteps.all + ControlSteps.all + DataSteps.all + InsightsSteps.all + [http] + RequestSteps.all
+        + DataOperationSteps.all
 
     static let connection = ParameterSpec("connection", "Connection", .connection, required: true,
                                           description: "The named connection (Admin > Connections) to send through")

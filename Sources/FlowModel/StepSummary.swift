@@ -28,7 +28,7 @@ public enum StepSummary {
         case .getItem: return "\(text(inputs?["entity"])) \(text(inputs?["id"]))"
         case .response: return "\(text(inputs?["statusCode"] ?? 200))" + (inputs?["body"].map { " " + text($0) } ?? "")
         case .workflow: return "call \(text(inputs?.value(atPath: "host.workflow.id")))" + (inputs?["body"].map { " with " + text($0) } ?? "")
-        default: return unsupported(step)
+        default: return dataOperation(step) ?? unsupported(step)
         }
     }
 

@@ -27,7 +27,7 @@ public struct StepType: RawRepresentable, Sendable, Hashable, Codable, CustomStr
         .teamsPostMessage, .sendEmail, .http, .condition, .switchCase, .foreach, .until, .scope, .wait,
         .compose, .initializeVariable, .setVariable, .appendToArrayVariable, .terminate,
         .getEntities, .getItems, .getItem,
-    ] + requestTypes
+    ] + requestTypes + dataOperations
 
     /// The known type with this name in any letter case (the reference language ignores case), else the text as is.
     public init(caseInsensitive text: String) {

@@ -23,17 +23,26 @@ enum VariableRules {
                 declared[name.lowercased()] = type.lowercased()
             }
         }
-        for located in steps where located.step.type == .setVariable || located.step.type == .appendToArrayVariable {
+        for located in steps where located.step.type == .setVariable || requiredTypes[located.step.type] != nil {
             guard let name = located.step.inputs?["name"]?.stringValue, !name.isEmpty else { continue }
             let path = located.pathText + ".inputs.name"
             guard let type = declared[name.lowercased()] else {
                 issues.append(FlowIssue(.error, path: path, step: located.step.name, field: "name", "the variable '\(name)' is not initialized; add an Initialize variable step at the top of the flow"))
                 continue
             }
-            if located.step.type == .appendToArrayVariable, type != "array" {
-                issues.append(FlowIssue(.error, path: path, step: located.step.name, field: "name", "'\(name)' is \(type == "" ? "untyped" : "of type \(type)"); Append to array variable needs an Array variable"))
+            if let (types, phrase) = requiredTypes[located.step.type], !types.contains(type) {
+                let action = Catalog.step(located.step.type)?.displayName ?? located.step.type.rawValue
+                issues.append(FlowIssue(.error, path: path, step: located.step.name, field: "name", "'\(name)' is \(type == "" ? "untyped" : "of type \(type)"); \(action) needs \(phrase) variable"))
             }
         }
         return issues
     }
+
+    /// The variable types each variable action works on (lowercased), and how to say so.
+    static let requiredTypes: [StepType: (Set<String>, String)] = [
+        .appendToArrayVariable: (["array"], "an Array"),
+        .appendToStringVariable: (["string"], "a String"),
+        .incrementVariable: (["integer", "float"], "an Integer or Float"),
+        .decrementVariable: (["integer", "float"], "an Integer or Float"),
+    ]
 }

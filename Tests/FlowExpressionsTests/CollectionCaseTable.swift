@@ -29,7 +29,7 @@ import Testing
     ExpressionCase("@last('hello')", #""o""#),
     ExpressionCase("@last(json('{}'))", "!last: argument 1 is an object ({}), expected a string or an array"),
     ExpressionCase("@join(createArray('a', 'b', 'c'), ', ')", #""a, b, c""#),
-    ExpressionCase("@join(createArray(1, null, true), '-')", #""1--true""#),
+    ExpressionCase("@join(createArray(1, null, true), '-')", #""1--True""#),
     ExpressionCase("@join(createArray(), ',')", #""""#),
     ExpressionCase("@join('abc', ',')", "!join: argument 1 is a string ('abc'), expected an array"),
     ExpressionCase("@join(triggerBody()?['tags'], '|')", #""a|b""#),

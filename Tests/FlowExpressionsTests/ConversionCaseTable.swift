@@ -18,7 +18,7 @@ import Testing
     ExpressionCase("@float(null)", "!float: argument 1 is null, expected a string or a number"),
     ExpressionCase("@string(42)", #""42""#),
     ExpressionCase("@string(2.5)", #""2.5""#),
-    ExpressionCase("@string(true)", #""true""#),
+    ExpressionCase("@string(true)", #""True""#),
     ExpressionCase("@string(null)", #""""#),
     ExpressionCase("@string('s')", #""s""#),
     ExpressionCase("@string(createArray(1, 'a'))", #""[1,\"a\"]""#),

@@ -53,7 +53,8 @@ import Testing
     @Test func catalogListsEveryFunctionWithCaseInsensitiveLookup() {
         #expect(FunctionCatalog.all.count == BuiltinFunction.allCases.count)
         #expect(FunctionCatalog.lookup("FORMATDATETIME")?.name == "formatDateTime")
-        #expect(FunctionCatalog.lookup("xpath") == nil)
+        #expect(FunctionCatalog.lookup("XPath")?.name == "xpath")
+        #expect(FunctionCatalog.lookup("multipartBody") == nil)
         #expect(FunctionCatalog.functions(in: .dateTime).contains { $0.name == "convertTimeZone" })
         #expect(FunctionCatalog.all.allSatisfy { !$0.summary.isEmpty && $0.signature.hasPrefix($0.name + "(") })
     }

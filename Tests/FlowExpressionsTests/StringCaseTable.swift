@@ -3,7 +3,7 @@ import Testing
 /// String functions.
 @Test(arguments: [
     ExpressionCase("@concat('a', 'b', 'c')", #""abc""#),
-    ExpressionCase("@concat('n', 1, 2.5, true, null)", #""n12.5true""#),
+    ExpressionCase("@concat('n', 1, 2.5, true, null)", #""n12.5True""#),
     ExpressionCase("@concat('x', createArray(1, 2))", #""x[1,2]""#),
     ExpressionCase("@concat('x', json('{\"a\":1}'))", #""x{\"a\":1}""#),
     ExpressionCase("@concat('only')", #""only""#),

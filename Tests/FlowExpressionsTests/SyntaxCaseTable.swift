@@ -20,7 +20,7 @@ import Testing
     ExpressionCase("@'multi word'", #""multi word""#),
     ExpressionCase("@{1}", #""1""#),
     ExpressionCase("@{null}", #""""#),
-    ExpressionCase("@{true}", #""true""#),
+    ExpressionCase("@{true}", #""True""#),
     ExpressionCase("@{2.5}", #""2.5""#),
     ExpressionCase("n=@{triggerBody()?['count']}", #""n=42""#),
     ExpressionCase("Refresh of @{triggerBody()?['dataSourceName']} failed: @{triggerBody()?['errorMessage']}", #""Refresh of Contacts failed: timeout""#),

@@ -37,4 +37,6 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try matcher.match(segment, index: index) { _, _ in 90 })
         }
     }
+
+    dataOperationBenchmarks()
 }

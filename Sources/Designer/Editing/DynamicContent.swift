@@ -1,3 +1,4 @@
+import FlowExpressions
 import FlowModel
 
 /// One insertable piece of dynamic content: where it comes from, what it is called, and the expression inserted.
@@ -37,6 +38,12 @@ public enum DynamicContent {
                     token = output.key.isEmpty ? "@{body('\(name)')}" : "@{body('\(name)')?['\(output.key)']}"
                 }
                 options.append(DynamicContentOption(source: name, name: output.displayName, token: token))
+            }
+            if located.step.type == .parseJson {
+                for property in JSONSchemaSubset(located.step.inputs?["schema"] ?? .null).topLevelProperties {
+                    let quoted = property.name.replacing("'", with: "''")
+                    options.append(DynamicContentOption(source: name, name: property.name, token: "@{body('\(name)')?['\(quoted)']}"))
+                }
             }
         }
         return options

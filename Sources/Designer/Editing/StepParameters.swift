@@ -13,7 +13,7 @@ public enum StepParameters {
         case "limit.count": return step.limit?.count.map(JSONValue.int)
         case "limit.timeout": return step.limit?.timeout.map(JSONValue.string)
         default:
-            guard spec.key.hasPrefix("runtimeConfiguration.") else { return nil }
+            guard spec.key.hasPrefix("runtimeConfiguration.") else { return spec.key.contains(".") ? nil : step.extra[spec.key] }
             return step.runtimeConfiguration?.value(atPath: String(spec.key.dropFirst("runtimeConfiguration.".count)))
         }
     }
@@ -31,7 +31,11 @@ public enum StepParameters {
         case "limit.count": step.limit = StepLimit(count: value?.intValue, timeout: step.limit?.timeout)
         case "limit.timeout": step.limit = StepLimit(count: step.limit?.count, timeout: value?.stringValue)
         default:
-            guard spec.key.hasPrefix("runtimeConfiguration.") else { return }
+            guard spec.key.hasPrefix("runtimeConfiguration.") else {
+                // A plain member of the step object, such as the `kind` of an Expression action.
+                if !spec.key.contains(".") { step.extra[spec.key] = value }
+                return
+            }
             let path = String(spec.key.dropFirst("runtimeConfiguration.".count))
             let updated = (step.runtimeConfiguration ?? .object([:])).setting(value, atPath: path)
             step.runtimeConfiguration = updated == .object([:]) ? nil : updated

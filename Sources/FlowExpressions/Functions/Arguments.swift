@@ -86,3 +86,14 @@ struct Arguments {
         }
     }
 }
+
+extension Arguments {
+    /// The culture named by the optional locale argument at `position` (en-US when absent).
+    func culture(_ position: Int) throws(ExpressionEvaluationError) -> Culture {
+        guard let name = try optionalString(position) else { return Culture.enUS }
+        guard let culture = Culture.named(name) else {
+            throw invalid(position, "the locale '\(name)' is not supported (use \(Culture.supportedNames))")
+        }
+        return culture
+    }
+}

@@ -25,7 +25,7 @@ enum ContextFunctions {
             }
             return value
         case .item:
-            guard let frame = context.loopFrames.last else {
+            guard let frame = context.currentLoopFrame() else {
                 throw ExpressionEvaluationError(.missingLoop(""), "item: this step is not inside a For each loop")
             }
             return frame.item
@@ -50,7 +50,7 @@ enum ContextFunctions {
 
     static func loopFrame(_ arguments: Arguments, context: some EvaluationContext) throws(ExpressionEvaluationError) -> LoopFrame {
         let name = try arguments.string(0)
-        guard let frame = context.loopFrames.last(where: { $0.name == name }) else {
+        guard let frame = context.loopFrame(named: name) else {
             throw ExpressionEvaluationError(
                 .missingLoop(name), "\(arguments.function.name): this step is not inside a For each loop named '\(name)'")
         }

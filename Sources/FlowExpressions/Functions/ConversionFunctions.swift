@@ -13,6 +13,9 @@ enum ConversionFunctions {
         case .base64: return .string(Data(try arguments.string(0).utf8).base64EncodedString())
         case .base64ToString: return .string(try base64Decode(arguments))
         case .encodeUriComponent: return .string(URIComponent.encode(try arguments.string(0)))
+        case .uriComponent, .uriComponentToString: return try UriFunctions.call(arguments)
+        case .xml, .xpath: return try XmlFunctions.call(arguments)
+        case .dataUri, .dataUriToBinary, .dataUriToString, .decodeBase64, .decodeDataUri: return try DataUriFunctions.call(arguments)
         case .decodeUriComponent:
             guard let decoded = URIComponent.decode(try arguments.string(0)) else {
                 throw arguments.invalid(0, "the %-escapes do not decode to UTF-8 text")
@@ -42,8 +45,10 @@ enum ConversionFunctions {
         case .int(let i): return Double(i)
         case .double(let d): return d
         case .string(let s):
-            guard let d = Double(StringFunctions.trim(s)), d.isFinite else {
-                throw arguments.invalid(0, "the string '\(s)' is not a number")
+            let culture = try arguments.culture(1)
+            if arguments.count < 2, let d = Double(StringFunctions.trim(s)), d.isFinite { return d }
+            guard let d = AddedFunctions.localizedNumber(s, culture) else {
+                throw arguments.invalid(0, "the string '\(s)' is not a number\(arguments.count > 1 ? " in \(culture.name)" : "")")
             }
             return d
         default: throw arguments.typeError(0, expected: "a string or a number")

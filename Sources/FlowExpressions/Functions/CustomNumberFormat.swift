@@ -1,7 +1,7 @@
 /// A .NET custom numeric format such as `#,##0.00`, `0.#`, `00000` or `0.0%`, with optional `;` sections.
 struct CustomNumberFormat {
     let pattern: String
-    let culture: NumberFormatting.Culture
+    let culture: Culture
 
     /// One section of the pattern split into literal prefix, the digit placeholders, and literal suffix.
     struct Section {

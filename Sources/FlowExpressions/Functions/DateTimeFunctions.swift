@@ -14,10 +14,9 @@ enum DateTimeFunctions {
         case .addToTime: return try addInterval(arguments, sign: 1)
         case .subtractFromTime: return try addInterval(arguments, sign: -1)
         case .formatDateTime:
-            if let locale = try arguments.optionalString(2), !["", "en-us"].contains(locale.lowercased()) {
-                throw arguments.invalid(2, "the locale '\(locale)' is not supported (dates are formatted in en-US)")
-            }
-            return try formatted(try timestamp(arguments), arguments, formatAt: 1)
+            return try formatted(try timestamp(arguments), arguments, formatAt: 1, culture: try arguments.culture(2))
+        case .getFutureTime, .getPastTime, .dateDifference, .parseDateTime:
+            return try MoreDateTimeFunctions.call(arguments, now: now)
         case .convertTimeZone:
             return try convert(arguments, from: try arguments.string(1), to: try arguments.string(2), formatAt: 3)
         case .convertFromUtc: return try convert(arguments, from: "UTC", to: try arguments.string(1), formatAt: 2)
@@ -37,20 +36,21 @@ enum DateTimeFunctions {
         }
     }
 
-    /// Argument 1 read as an ISO 8601 timestamp.
-    static func timestamp(_ arguments: Arguments) throws(ExpressionEvaluationError) -> FlowDateTime {
-        guard case .string(let text) = arguments[0] else { throw arguments.typeError(0, expected: "a timestamp string") }
-        guard let time = FlowDateTime.parse(text) else {
-            throw arguments.invalid(0, "'\(text)' is not an ISO 8601 timestamp (like 2026-11-26T09:00:00Z)")
+    /// The argument at `position` (default the first) read as a timestamp: ISO 8601, or a form the invariant
+    /// culture reads (`03/15/2018 12:00:00`, `Thu, 15 Mar 2018 12:00:00 GMT`).
+    static func timestamp(_ arguments: Arguments, at position: Int = 0) throws(ExpressionEvaluationError) -> FlowDateTime {
+        guard case .string(let text) = arguments[position] else { throw arguments.typeError(position, expected: "a timestamp string") }
+        guard let time = FlowDateTime.parse(text) ?? DateTimeParsing.parseLenient(text, culture: .invariant) else {
+            throw arguments.invalid(position, "'\(text)' is not a timestamp (write ISO 8601 like 2026-11-26T09:00:00Z, or MM/dd/yyyy HH:mm:ss)")
         }
         return time
     }
 
     /// The time formatted with the optional format argument at `position` (default 'o').
-    static func formatted(_ time: FlowDateTime?, _ arguments: Arguments, formatAt position: Int) throws(ExpressionEvaluationError) -> JSONValue {
+    static func formatted(_ time: FlowDateTime?, _ arguments: Arguments, formatAt position: Int, culture: Culture = .enUS) throws(ExpressionEvaluationError) -> JSONValue {
         guard let time else { throw arguments.failure("the resulting date is outside the years 1 to 9999") }
         let format = try arguments.optionalString(position) ?? "o"
-        guard let text = DotNetDateFormat.format(time, format.isEmpty ? "o" : format) else {
+        guard let text = DotNetDateFormat.format(time, format.isEmpty ? "o" : format, culture: culture) else {
             throw arguments.invalid(position, "'\(format)' is not a standard date format (use d, D, f, F, g, G, M, o, r, s, t, T, u, U, Y or a custom pattern)")
         }
         return .string(text)
@@ -64,13 +64,19 @@ enum DateTimeFunctions {
     }
 
     static func addInterval(_ arguments: Arguments, sign: Int) throws(ExpressionEvaluationError) -> JSONValue {
-        let time = try timestamp(arguments)
-        let interval = try arguments.int(1)
-        guard abs(interval) < 1_000_000_000_000 else { throw arguments.invalid(1, "the interval is too large") }
+        try shift(try timestamp(arguments), arguments, sign: sign, intervalAt: 1)
+    }
+
+    /// `time` moved by `sign` × the interval (argument `intervalAt`) of the unit after it, formatted with the
+    /// optional format after that.
+    static func shift(_ time: FlowDateTime, _ arguments: Arguments, sign: Int, intervalAt position: Int) throws(ExpressionEvaluationError) -> JSONValue {
+        let interval = try arguments.int(position)
+        guard interval.magnitude < 1_000_000_000_000 else { throw arguments.invalid(position, "the interval is too large") }
         let amount = sign * interval
         let second = FlowDateTime.ticksPerSecond
         let result: FlowDateTime?
-        switch try arguments.string(2).lowercased() {
+        let unit = try arguments.string(position + 1)
+        switch unit.lowercased() {
         case "second", "seconds": result = time.adding(amount, of: second)
         case "minute", "minutes": result = time.adding(amount, of: 60 * second)
         case "hour", "hours": result = time.adding(amount, of: 3600 * second)
@@ -79,9 +85,9 @@ enum DateTimeFunctions {
         case "month", "months": result = time.addingMonths(amount)
         case "year", "years": result = time.addingMonths(amount * 12)
         default:
-            throw arguments.invalid(2, "'\(try arguments.string(2))' is not a time unit (use Second, Minute, Hour, Day, Week, Month or Year)")
+            throw arguments.invalid(position + 1, "'\(unit)' is not a time unit (use Second, Minute, Hour, Day, Week, Month or Year)")
         }
-        return try formatted(result, arguments, formatAt: 3)
+        return try formatted(result, arguments, formatAt: position + 2)
     }
 
     static func startOf(_ arguments: Arguments, _ unit: Int64) throws(ExpressionEvaluationError) -> JSONValue {

@@ -44,7 +44,7 @@ struct DecimalText {
     }
 
     /// Digits with the culture's separators; `grouped` inserts group separators every three digits.
-    func joined(_ culture: NumberFormatting.Culture, grouped: Bool, minimumInteger: Int = 1) -> String {
+    func joined(_ culture: Culture, grouped: Bool, minimumInteger: Int = 1) -> String {
         var integerDigits = integer.map { String($0) }
         if integerDigits == ["0"] && minimumInteger == 0 { integerDigits = [] }
         while integerDigits.count < minimumInteger { integerDigits.insert("0", at: 0) }
@@ -58,7 +58,7 @@ struct DecimalText {
     }
 
     /// .NET "E" format: one digit, `places` decimals, and a signed exponent of at least three digits.
-    static func scientific(_ value: Double, places: Int, upper: Bool, culture: NumberFormatting.Culture) -> String {
+    static func scientific(_ value: Double, places: Int, upper: Bool, culture: Culture) -> String {
         var (digits, point) = shortestDigits(abs(value))
         while digits.count > 1, digits.first == 0 {
             digits.removeFirst()

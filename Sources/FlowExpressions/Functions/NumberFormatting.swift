@@ -1,33 +1,10 @@
 /// formatNumber(): .NET standard (C, D, E, F, G, N, P, X) and custom (0, #, ',', '.', '%') numeric formats.
 enum NumberFormatting {
-    /// The separators and currency of a supported locale.
-    struct Culture {
-        var decimal: String
-        var group: String
-        var currency: String
-        var currencyBefore: Bool
-        var percentSpace: Bool
-    }
-
-    static let cultures: [String: Culture] = [
-        "en-us": Culture(decimal: ".", group: ",", currency: "$", currencyBefore: true, percentSpace: false),
-        "en-gb": Culture(decimal: ".", group: ",", currency: "£", currencyBefore: true, percentSpace: false),
-        "de-de": Culture(decimal: ",", group: ".", currency: "€", currencyBefore: false, percentSpace: true),
-        "fr-fr": Culture(decimal: ",", group: "\u{202F}", currency: "€", currencyBefore: false, percentSpace: true),
-        "es-es": Culture(decimal: ",", group: ".", currency: "€", currencyBefore: false, percentSpace: true),
-        "nl-nl": Culture(decimal: ",", group: ".", currency: "€ ", currencyBefore: true, percentSpace: true),
-        "ja-jp": Culture(decimal: ".", group: ",", currency: "￥", currencyBefore: true, percentSpace: false),
-        "invariant": Culture(decimal: ".", group: ",", currency: "¤", currencyBefore: true, percentSpace: true),
-    ]
-
     static func format(_ arguments: Arguments) throws(ExpressionEvaluationError) -> String {
         let number = try arguments.number(0)
         guard abs(number.doubleValue) < 1e300 else { throw arguments.invalid(0, "the number is too large to format") }
         let format = try arguments.string(1)
-        let localeName = try arguments.optionalString(2) ?? "en-US"
-        guard let culture = cultures[localeName.isEmpty ? "invariant" : localeName.lowercased()] else {
-            throw arguments.invalid(2, "the locale '\(localeName)' is not supported (use en-US, en-GB, de-DE, fr-FR, es-ES, nl-NL or ja-JP)")
-        }
+        let culture = try arguments.culture(2)
         if let standard = try standardFormat(number, format, culture, arguments) { return standard }
         return CustomNumberFormat(pattern: format, culture: culture).format(number.doubleValue)
     }

@@ -60,6 +60,17 @@ final class RunState: @unchecked Sendable {
         }
     }
 
+    /// Replaces a variable's value with `change(current, declaredType)` atomically (Increment, Decrement, Append to
+    /// string run safely in parallel loop iterations); nil when the variable does not exist.
+    func modifyVariable(_ name: String, typeKey: String, _ change: (JSONValue, String) throws(StepFailure) -> JSONValue) throws(StepFailure) -> JSONValue? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let current = variables[name.lowercased()] else { return nil }
+        let updated = try change(current, variables[typeKey.lowercased()]?.stringValue ?? "")
+        variables[name.lowercased()] = updated
+        return updated
+    }
+
     /// A tracking id for the next action result: one random base per run and a counter (no system call per action).
     func nextTrackingId() -> String {
         lock.withLock {

@@ -22,29 +22,37 @@ struct ScopeGraph {
         var stopped: String?
         await withTaskGroup(of: (String, StepStatus).self) { group in
             while true {
-                while let name = graph.nextReady() {
-                    guard let step = steps[name] else { continue }
+                // The actions that became ready together start together: one stop decision for all of them, so a
+                // sibling that finishes (a Terminate) while the others are being started cannot skip them — they
+                // started, and are cancelled, as in the reference.
+                var batch: [String] = []
+                while let name = graph.nextReady() { batch.append(name) }
+                if !batch.isEmpty {
                     if stopped == nil { stopped = stopReason() }
-                    let status: StepStatus
-                    if let skipped = skipIfNotRunnable(step, name, graph: graph, stopped: stopped) {
-                        status = skipped
-                    } else if running == 0, !graph.hasReady {
-                        // The only action that can run now: run it here rather than in a child task.
-                        status = await executor.runStep(step, path: path + [.key(name)], context: context, scope: scope)
-                    } else {
-                        let stepPath = path + [.key(name)]
-                        group.addTask { [executor, context, scope] in
-                            (name, await executor.runStep(step, path: stepPath, context: context, scope: scope))
+                    for name in batch {
+                        guard let step = steps[name] else { continue }
+                        let status: StepStatus
+                        if let skipped = skipIfNotRunnable(step, name, graph: graph, stopped: stopped) {
+                            status = skipped
+                        } else if running == 0, batch.count == 1 {
+                            // The only action that can run now: run it here rather than in a child task.
+                            status = await executor.runStep(step, path: path + [.key(name)], context: context, scope: scope)
+                        } else {
+                            let stepPath = path + [.key(name)]
+                            group.addTask { [executor, context, scope] in
+                                (name, await executor.runStep(step, path: stepPath, context: context, scope: scope))
+                            }
+                            running += 1
+                            continue
                         }
-                        running += 1
-                        continue
+                        graph.finish(name, status)
+                        await onFinish(name, step, status)
+                        if stopped == nil, let reason = stopReason() {
+                            stopped = reason
+                            group.cancelAll()
+                        }
                     }
-                    graph.finish(name, status)
-                    await onFinish(name, step, status)
-                    if stopped == nil, let reason = stopReason() {
-                        stopped = reason
-                        group.cancelAll()
-                    }
+                    continue
                 }
                 guard running > 0, let (name, status) = await group.next() else { break }
                 running -= 1
@@ -136,9 +144,6 @@ struct ReadyGraph {
     /// True when no two actions can ever be ready at once: at most one ready at the start and every action has at
     /// most one successor.
     var isChain: Bool { ready.count <= 1 && successors.values.allSatisfy { $0.count <= 1 } }
-
-    /// True when an action is ready and not yet taken.
-    var hasReady: Bool { readIndex < ready.count }
 
     /// The next ready action, if any.
     mutating func nextReady() -> String? {

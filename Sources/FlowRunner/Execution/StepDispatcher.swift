@@ -24,6 +24,12 @@ struct StepDispatcher {
                 return await ActionSteps(environment: environment).run(step, inputs: try inputs(step, context), idempotencyKey: key)
             case .response, .workflow:
                 return try await RequestSteps(environment: environment).run(step, inputs: try inputs(step, context))
+            case .parseJson, .select, .query, .join, .table:
+                return try DataOperationSteps(cache: environment.cache).run(step, context: context)
+            case .incrementVariable, .decrementVariable, .appendToStringVariable:
+                return try VariableChangeSteps(state: state).run(step, inputs: try inputs(step, context))
+            case .expression:
+                return try DateTimeActionStep.run(step, inputs: try inputs(step, context), context: context)
             case .getEntities, .getItems, .getItem:
                 return try DataActionSteps(actions: environment.dataActions).run(step, inputs: try inputs(step, context))
             default:

@@ -14,6 +14,8 @@ struct RunEnvironment: Sendable {
     var maxConcurrentActions: Int = 20
     /// Saves the run record and new step records (after each top-level step).
     var save: @Sendable (RunRecord, [StepRecord], Int) async -> Void
+    /// Where step durations and retries are counted (nil: not measured).
+    var metrics: RunnerMetrics?
     /// Hands a Response step's answer to whoever waits for this run (the HTTP caller, a parent flow).
     var respond: @Sendable (InvocationAnswer) async -> Void = { _ in }
     /// Runs another flow of the home for a "Run a child flow" step and returns its answer.

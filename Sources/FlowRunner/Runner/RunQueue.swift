@@ -14,6 +14,11 @@ struct RunQueue {
 
     var isIdle: Bool { runningTotal == 0 && waiting.isEmpty && released.isEmpty && blockedTotal == 0 }
 
+    /// Runs waiting to start (in line or held by their flow's limit).
+    var waitingCount: Int { waiting.count + released.count + blockedTotal }
+    /// Runs started and not finished.
+    var runningCount: Int { runningTotal }
+
     mutating func add(_ run: RunRecord) { waiting.append(run) }
 
     /// The next run allowed to start, if the global limit allows one more.

@@ -14,5 +14,8 @@ public struct RunnerConfiguration: Sendable {
     /// A run found in flight at this many runner starts in a row is failed instead of resumed again.
     public var resumeLimit: Int = 3
 
+    /// Where the runner counts what it does (`serve` sets it for `/metrics`); nil measures nothing.
+    public var metrics: RunnerMetrics?
+
     public init() {}
 }

@@ -22,7 +22,7 @@ check '[ -f "$prefix/share/doc/insightflow/docs/architecture.md" ] && [ -f "$pre
 check 'grep -q "serve" "$prefix/share/bash-completion/completions/insightflow"' "bash completion names serve"
 check 'bash -n "$prefix/share/bash-completion/completions/insightflow"' "bash completion is valid bash"
 check 'grep -q "#compdef insightflow" "$prefix/share/zsh/site-functions/_insightflow"' "zsh completion"
-check 'grep -q "complete -c insightflow" "$prefix/share/fish/vendor_completions.d/insightflow.fish"' "fish completion"
+check 'grep -q "complete -c .insightflow. -n .* serve" "$prefix/share/fish/vendor_completions.d/insightflow.fish"' "fish completion"
 man_page="$prefix/share/man/man1/insightflow.1"
 check 'grep -q "^\.TH INSIGHTFLOW 1" "$man_page"' "man page header"
 check 'grep -q "log\\\\-format" "$man_page"' "man page documents serve --log-format"

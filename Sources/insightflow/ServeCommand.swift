@@ -20,6 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = RunnerConfiguration()
         configuration.globalConcurrency = concurrency
         configuration.metrics = observability.bootstrapMetrics()
+        configuration.logger = Logger(label: "insightflow.runner")
         if try SampleHome.prepareIfNew(home.location) {
             logger.info("created the sample home in \(home.location.url.path)")
         }

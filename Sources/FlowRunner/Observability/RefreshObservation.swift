@@ -4,13 +4,11 @@ import Logging
 
 /// Data source refreshes as the runner hears of them (the workspace's events, forwarded in `RunnerHost`).
 enum RefreshObservation {
-    private static let logger = Logger(label: "insightflow.refresh")
-
     /// Records a source refresh's duration and failure; other workspace events are not refreshes of a source.
-    static func record(_ event: InsightsEvent, into metrics: RunnerMetrics) {
+    static func record(_ event: InsightsEvent, into metrics: RunnerMetrics?, logger: Logger) {
         switch event {
         case .dataSourceRefreshSucceeded(let result), .dataSourceRefreshFailed(let result):
-            metrics.sourceRefreshed(source: result.sourceName, succeeded: result.succeeded,
+            metrics?.sourceRefreshed(source: result.sourceName, succeeded: result.succeeded,
                                     seconds: result.finishedAt.timeIntervalSince(result.startedAt))
             if !result.succeeded {
                 logger.warning("source refresh failed", metadata: ["source": "\(result.sourceName)", "refresh": "\(result.refreshId)"])

@@ -1,4 +1,5 @@
 import FlowExpressions
+import FlowModel
 import Foundation
 import Logging
 import Synchronization
@@ -41,5 +42,26 @@ import Testing
         logger.error("real", metadata: ["message": "forged", "level": "trace"])
         let line = try JSONValue.parse(bytes: [UInt8](try #require(sink.all.first).utf8))
         #expect(line["message"] == "real" && line["level"] == "error")
+    }
+
+    @Test func theRunnerLogsEventsAndRunsAsJSONLinesWithTheirIds() async throws {
+        let sink = Lines()
+        let fixture = try RunnerFixture()
+        try fixture.add(RunnerFixture.flow("bad", trigger: Trigger(kind: .dataSourceRefreshFailed), steps: [
+            Step(name: "Stop", type: .terminate, inputs: ["runStatus": "Failed", "runError": ["code": "NoData", "message": "secret-ish detail"]]),
+        ]))
+        var configuration = RunnerConfiguration()
+        configuration.logger = Logger(label: "insightflow.runner") { label in JSONLogHandler(label: label, level: .debug, write: sink.add) }
+        let runner = try await fixture.runner(configuration)
+        let runs = try await fixture.send(runner, .dataSourceRefreshFailed, ["dataSourceName": "Webshop"])
+        await runner.waitUntilIdle()
+        let run = try #require(runs.first)
+        let lines = try sink.all.map { try JSONValue.parse(bytes: [UInt8]($0.utf8)) }
+        #expect(lines.contains { $0["message"] == "event accepted" && $0["event"] == .string(run.eventId ?? "") && $0["runs"] == "1" })
+        #expect(lines.contains { $0["message"] == "run started" && $0["run"] == .string(run.id) && $0["level"] == "debug" })
+        let finished = try #require(lines.first { $0["message"] == "run finished" })
+        #expect(finished["run"] == .string(run.id) && finished["flow"] == "bad" && finished["status"] == "Failed")
+        #expect(finished["level"] == "warning" && finished["code"] == "NoData")
+        #expect(!sink.all.joined().contains("secret-ish"), "error messages (which may quote inputs) are not logged")
     }
 }

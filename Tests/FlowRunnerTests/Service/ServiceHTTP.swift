@@ -122,6 +122,6 @@ struct PrometheusText {
 
     /// The value of the sample `name` whose labels include `labels` (nil when there is none).
     func value(_ name: String, _ labels: [String: String] = [:]) -> Double? {
-        samples.first { $0.name == name && labels.allSatisfy { key, value in $0.labels[key] == value } }?.value
+        samples.first { sample in sample.name == name && labels.allSatisfy { key, value in sample.labels[key] == value } }?.value
     }
 }

@@ -104,7 +104,6 @@ let package = Package(
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TerminalUI", "FlowModel", "FlowExpressions", "FlowRunner", "Insights"], exclude: ["Snapshots"]),
         .testTarget(name: "FlowRunnerTests", dependencies: [
             "FlowRunner", "FlowModel", "FlowExpressions", "Insights",
-            .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Logging", package: "swift-log"),
         ]),
     ],

@@ -27,7 +27,7 @@ public actor Runner {
     /// Where Response steps meet the callers of HTTP-triggered flows and child flows.
     let responses = ResponseBoard()
     /// Child-flow runs started outside the queue's limits (a parent waiting for its child must not starve it).
-    private var unqueued: Set<String> = []
+    private(set) var unqueued: Set<String> = []
     /// The next occurrence of each On Recurrence flow.
     var recurrences = RecurrenceBook()
 
@@ -184,6 +184,7 @@ public actor Runner {
     func startUnqueued(_ run: RunRecord) {
         unqueued.insert(run.id)
         launch(run)
+        observeQueue()
     }
 
     /// The loaded flow with this id (nil when it does not exist or its file is broken).

@@ -1,7 +1,6 @@
 import FlowExpressions
 import FlowModel
 import Foundation
-import Prometheus
 import Testing
 @testable import FlowRunner
 

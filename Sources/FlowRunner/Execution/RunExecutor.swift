@@ -132,6 +132,7 @@ struct RunExecutor: Sendable {
         let entry: JSONValue = .object(result)
         environment.metrics?.stepRecorded(type: step.type.rawValue, status: outcome.status.rawValue,
                                           seconds: finished.timeIntervalSince(started), attempts: outcome.attempts)
+        logStep(step, context: context, outcome: outcome, seconds: finished.timeIntervalSince(started))
         state.finish(record, result: entry, scopeEntry: isSecure ? SecureData.redactedResult(entry) : entry, scope: scope, secure: isSecure)
     }
 

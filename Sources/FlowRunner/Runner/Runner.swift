@@ -239,6 +239,7 @@ public actor Runner {
                                              try? await history.saveRunBatched(record, steps: stamped, firstSequence: first)
                                          })
         environment.metrics = configuration.metrics
+        environment.logger = configuration.logger
         wireRequests(&environment, run: run)
         return environment
     }

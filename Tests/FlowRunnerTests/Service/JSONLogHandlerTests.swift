@@ -62,6 +62,7 @@ import Testing
         let finished = try #require(lines.first { $0["message"] == "run finished" })
         #expect(finished["run"] == .string(run.id) && finished["flow"] == "bad" && finished["status"] == "Failed")
         #expect(finished["level"] == "warning" && finished["code"] == "NoData")
+        #expect(lines.contains { $0["message"] == "step finished" && $0["step"] == "Stop" && $0["run"] == .string(run.id) && $0["type"] == "Terminate" })
         #expect(!sink.all.joined().contains("secret-ish"), "error messages (which may quote inputs) are not logged")
     }
 }

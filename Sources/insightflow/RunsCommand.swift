@@ -27,11 +27,19 @@ struct RunsListCommand: ParsableCommand {
             guard let status = RunStatus(caseInsensitive: text) else { throw ValidationError("unknown status '\(text)'; use \(RunStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
             return status
         }
-        let runs = try history.runs(flowId: flowId, status: wanted, limit: limit)
         if json {
-            Self.printJSON(.array(runs.map(\.summaryJSON)))
+            // Streamed: a JSON array with one run per line, written as the rows are read (the first line comes at
+            // once and memory stays flat at any --limit).
+            var first = true
+            try history.forEachRun(flowId: flowId, status: wanted, limit: limit) { run in
+                print(first ? "[" : ",")
+                print(run.summaryJSON.jsonText(), terminator: "")
+                first = false
+            }
+            print(first ? "[]" : "\n]")
             return
         }
+        let runs = try history.runs(flowId: flowId, status: wanted, limit: limit)
         Self.printTable(header: ["RUN", "FLOW", "STATUS", "STARTED", "DURATION", "TRIGGER"], rows: runs.map { run in
             [String(run.id.prefix(8)), run.flowId, run.status.rawValue, run.startedAt.map(Flow.timestamp) ?? "-",
              run.duration.map { String(format: "%.2fs", $0) } ?? "-", run.triggerSummary]

@@ -103,6 +103,27 @@ import TerminalUI
         if let label { #expect(lines[label + 2].contains("! Run after: 'Exploded' is not a status")) }
     }
 
+    /// D15: at 80×24 the Issues screen shows a nested step's long name without a dangling dot, and the whole message
+    /// and JSON path wrapped below the list (nothing cut at the edge).
+    @Test func issuesShowLongNamesAndPathsWhole() {
+        var flow = sampleFlow()
+        var inner = Step(name: "Growth_summary_for_the_quarter_by_region", type: .compose, inputs: "@concat('a', ")
+        inner.runAfter = [:]
+        var scope = Step(name: "Quarterly_reporting_scope", type: .scope)
+        scope.runAfter = ["Compose": [.succeeded]]
+        scope.actions = ["Growth_summary_for_the_quarter_by_region": inner]
+        flow.definition.actions["Quarterly_reporting_scope"] = scope
+        let (session, _) = openCanvas(flow)
+        session.send([.character("i")])
+        #expect(session.state.breadcrumb.last == "Issues")
+        let screen = session.screen
+        #expect(screen.contains("error  Growth_summary_for_the_quarter_by_region  "), "no trailing dot after the step name")
+        #expect(screen.contains("column 14"), "the whole message is shown")
+        let joined = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        #expect(joined.contains("$.definition.actions.Quarterly_reporting_scope.actions.Growth_summary_for_the_quarter_by_region.inputs"),
+                "the whole path, wrapped")
+    }
+
     /// D6: the connection picker offers only connections of the step's kind (the smtp `mail` is not offered to Teams).
     @Test func connectionPickerOffersOnlyTheStepsKind() {
         let (session, _) = openCanvas(sampleFlow())

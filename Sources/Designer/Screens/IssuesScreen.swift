@@ -10,7 +10,9 @@ struct IssuesScreen: Screen, EditorScreen {
         self.issues = issues
         self.menu = MenuList(items: issues.map { issue in
             let place = issue.step ?? (issue.path.contains(".triggers") ? "trigger" : "flow")
-            return MenuItem("\(issue.severity == .error ? "error" : "warning")  \(place)\(issue.field.map { ".\($0)" } ?? "")", detail: issue.message)
+            // A step's whole `inputs` has an empty field name: no trailing dot ("Growth_summary.").
+            let field = issue.field.flatMap { $0.isEmpty ? nil : "." + $0 } ?? ""
+            return MenuItem("\(issue.severity == .error ? "error" : "warning")  \(place)\(field)", detail: issue.message)
         }, titleWidth: 36)
     }
 
@@ -27,11 +29,21 @@ struct IssuesScreen: Screen, EditorScreen {
     var takesTextInput: Bool { menu.find.isTyping }
     var bindings: [KeyHint] { menu.find.isTyping ? FindKeys.hints : Self.keys.hints }
 
-    /// Rows under the list for the selected issue's whole message (wrapped) and its path.
-    static let detailHeight = 5
+    /// The selected issue's whole message and its JSON path, wrapped to `width` (path rows last).
+    private func detailLines(width: Int) -> [(String, ThemeRole)] {
+        guard let index = menu.selectedIndex, issues.indices.contains(index) else { return [] }
+        let issue = issues[index]
+        return TextWrap.lines(issue.message, width: width).map { ($0, ThemeRole.text) }
+            + TextWrap.lines(issue.path, width: width).map { ($0, ThemeRole.muted) }
+    }
+
+    /// Rows under the list for the detail: as many as it needs, at least 5 and at most half the body.
+    private func detailHeight(_ area: Rect) -> Int {
+        min(max(5, detailLines(width: area.width - 4).count + 1), max(5, area.height / 2))
+    }
 
     private func menuRect(_ area: Rect) -> Rect {
-        Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: max(1, area.height - 2 - Self.detailHeight))
+        Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: max(1, area.height - 2 - detailHeight(area)))
     }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
@@ -65,13 +77,9 @@ struct IssuesScreen: Screen, EditorScreen {
         buffer.put(summary, x: area.x + 2, y: area.y, style: state.theme[errors > 0 ? .error : .warning], limit: area.maxX)
         let list = menuRect(area)
         menu.render(into: &buffer, rect: list, theme: state.theme)
-        guard let index = menu.selectedIndex, issues.indices.contains(index) else { return }
-        let issue = issues[index]
         let detail = Rect(x: area.x + 2, y: list.maxY + 1, width: area.width - 4, height: max(0, area.maxY - list.maxY - 1))
-        // The path wraps too (a long JSON path is never cut at the edge); the message gets the rows above it.
-        let path = TextWrap.lines(issue.path, width: detail.width).prefix(max(1, detail.height - 1))
-        let message = TextWrap.lines(issue.message, width: detail.width).prefix(max(0, detail.height - path.count))
-        let lines = message.map { ($0, ThemeRole.text) } + path.map { ($0, ThemeRole.muted) }
+        // Message and path wrap (a long JSON path is never cut at the edge); the area grows to fit them.
+        let lines = detailLines(width: detail.width)
         for (row, (line, role)) in lines.prefix(detail.height).enumerated() {
             buffer.put(line, x: detail.x, y: detail.y + row, style: state.theme[role], limit: detail.maxX)
         }

@@ -9,6 +9,10 @@ enum HistoryDatabase {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            // A new history frees pages as retention deletes (PRAGMA incremental_vacuum). SQLite takes this only
+            // before the file turns to WAL and before the first table; on an older history it changes nothing
+            // (converting one needs a full VACUUM).
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }

@@ -6,15 +6,34 @@ import GRDB
 extension HistoryStore {
     /// Runs, newest first, optionally of one flow and one status.
     public func runs(flowId: String? = nil, status: RunStatus? = nil, limit: Int = 100) throws -> [RunRecord] {
+        let (sql, arguments) = Self.runListQuery(flowId: flowId, status: status, limit: limit)
+        return try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.run) }
+    }
+
+    /// The same runs as `runs(flowId:status:limit:)`, handed to `body` one at a time as they are read (a cursor:
+    /// memory stays flat however many there are, and the first one arrives at once). Returns how many were read.
+    @discardableResult
+    public func forEachRun(flowId: String? = nil, status: RunStatus? = nil, limit: Int = 100, _ body: (RunRecord) throws -> Void) throws -> Int {
+        let (sql, arguments) = Self.runListQuery(flowId: flowId, status: status, limit: limit)
+        return try pool.read { db in
+            var count = 0
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                try body(Self.run(row))
+                count += 1
+            }
+            return count
+        }
+    }
+
+    private static func runListQuery(flowId: String?, status: RunStatus?, limit: Int) -> (String, StatementArguments) {
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let flowId { clauses.append("flowId = ?"); arguments.append(flowId) }
         if let status { clauses.append("status = ?"); arguments.append(status.rawValue) }
         let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        arguments.append(limit)
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM run \(filter) ORDER BY queuedAt DESC LIMIT ?", arguments: StatementArguments(arguments)).map(Self.run)
-        }
+        arguments.append(max(0, limit))
+        return ("SELECT * FROM run \(filter) ORDER BY queuedAt DESC LIMIT ?", StatementArguments(arguments))
     }
 
     /// The newest run of each flow that has runs, by flow id (the Flows list's "last run").
@@ -30,13 +49,19 @@ extension HistoryStore {
         }
     }
 
-    /// One run by id (or a unique id prefix).
+    /// One run by id (or a unique id prefix). Both lookups use the primary key: the exact id first, then the
+    /// prefix as a range (`id >= prefix AND id < prefix + U+10FFFF`), never a scan of the run table.
     public func run(id: String) throws -> RunRecord? {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM run WHERE id = ? OR id LIKE ? LIMIT 2", arguments: [id, id + "%"])
-            return rows.count == 1 ? Self.run(rows[0]) : rows.first { ($0["id"] as String) == id }.map(Self.run)
+            if let exact = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]) { return Self.run(exact) }
+            guard !id.isEmpty else { return nil }
+            let rows = try Row.fetchAll(db, sql: Self.runPrefixQuery, arguments: [id, id + "\u{10FFFF}"])
+            return rows.count == 1 ? Self.run(rows[0]) : nil
         }
     }
+
+    /// The prefix lookup of `run(id:)` (also checked against the query plan in the tests).
+    static let runPrefixQuery = "SELECT * FROM run WHERE id >= ? AND id < ? LIMIT 2"
 
     /// The step records of a run in execution order.
     public func steps(runId: String) throws -> [StepRecord] {

@@ -150,20 +150,69 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// Deletes finished runs older than `age` seconds, and all but the newest `keep` runs; old matched events too.
+    /// Deletes finished runs older than `age` seconds, and all but the newest `keep` runs; old matched events too —
+    /// all at once (tests and tools). The runner prunes in small batches in the background (`HistoryRetention`).
     public func prune(olderThan age: Double?, keep: Int?) throws {
-        try pool.write { db in
-            if let age {
-                let cutoff = Date().timeIntervalSince1970 - age
-                try db.execute(sql: "DELETE FROM step WHERE runId IN (SELECT id FROM run WHERE queuedAt < ? AND status NOT IN ('Queued','Running'))", arguments: [cutoff])
-                try db.execute(sql: "DELETE FROM run WHERE queuedAt < ? AND status NOT IN ('Queued','Running')", arguments: [cutoff])
-                try db.execute(sql: "DELETE FROM event WHERE receivedAt < ? AND processed = 1", arguments: [cutoff])
+        let policy = RetentionPolicy(age: age, runs: keep, events: nil)
+        while try pruneBatch(policy, limit: 10_000).total > 0 {}
+    }
+
+    /// Deletes at most `limit` finished runs (with their steps) and `limit` processed events that the policy no
+    /// longer keeps, oldest first, each kind in one short write; then hands freed pages back to the file system when
+    /// the database uses incremental vacuum. Returns how many rows went.
+    @discardableResult
+    public func pruneBatch(_ policy: RetentionPolicy, limit: Int = 1000, now: Date = Date()) throws -> (runs: Int, events: Int, total: Int) {
+        let finished = "status NOT IN ('Queued','Running')"
+        let runCutoff = try pool.read { db -> Double? in
+            var cutoff = policy.age.map { now.timeIntervalSince1970 - $0 }
+            if let keep = policy.runs, let edge = try Double.fetchOne(db, sql: "SELECT queuedAt FROM run WHERE \(finished) ORDER BY queuedAt DESC LIMIT 1 OFFSET ?", arguments: [keep]) {
+                // Runs at or before the (keep+1)-th newest go: their queuedAt is at most `edge`.
+                cutoff = max(cutoff ?? -.infinity, edge.nextUp)
             }
-            if let keep {
-                let old = "SELECT id FROM run WHERE status NOT IN ('Queued','Running') ORDER BY queuedAt DESC LIMIT -1 OFFSET ?"
-                try db.execute(sql: "DELETE FROM step WHERE runId IN (\(old))", arguments: [keep])
-                try db.execute(sql: "DELETE FROM run WHERE id IN (\(old))", arguments: [keep])
+            return cutoff
+        }
+        let eventCutoff = try pool.read { db -> Double? in
+            var cutoff = policy.age.map { now.timeIntervalSince1970 - $0 }
+            if let keep = policy.events, let edge = try Double.fetchOne(db, sql: "SELECT receivedAt FROM event ORDER BY receivedAt DESC LIMIT 1 OFFSET ?", arguments: [keep]) {
+                cutoff = max(cutoff ?? -.infinity, edge.nextUp)
             }
+            return cutoff
+        }
+        var runs = 0, events = 0
+        if let runCutoff {
+            runs = try pool.write { db in
+                let ids = try String.fetchAll(db, sql: "SELECT id FROM run WHERE queuedAt < ? AND \(finished) ORDER BY queuedAt LIMIT ?", arguments: [runCutoff, limit])
+                guard !ids.isEmpty else { return 0 }
+                let marks = databaseQuestionMarks(count: ids.count)
+                try db.execute(sql: "DELETE FROM step WHERE runId IN (\(marks))", arguments: StatementArguments(ids))
+                try db.execute(sql: "DELETE FROM run WHERE id IN (\(marks))", arguments: StatementArguments(ids))
+                return ids.count
+            }
+        }
+        if let eventCutoff {
+            events = try pool.write { db in
+                try db.execute(sql: "DELETE FROM event WHERE id IN (SELECT id FROM event WHERE receivedAt < ? AND processed = 1 ORDER BY receivedAt LIMIT ?)",
+                               arguments: [eventCutoff, limit])
+                return db.changesCount
+            }
+        }
+        if runs + events > 0 { try reclaimFreePages() }
+        return (runs, events, runs + events)
+    }
+
+    /// Returns free pages to the file system (`PRAGMA incremental_vacuum`) when the database was created with
+    /// incremental auto-vacuum, so the file shrinks as retention deletes.
+    private func reclaimFreePages() throws {
+        try pool.writeWithoutTransaction { db in
+            guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2 else { return }
+            try db.execute(sql: "PRAGMA incremental_vacuum(2000)")
+        }
+    }
+
+    /// The history file's pages: in use and free (for the retention tests and the scale benchmark).
+    public func pageCounts() throws -> (total: Int, free: Int) {
+        try pool.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0, try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0)
         }
     }
 }

@@ -13,11 +13,10 @@ struct ControlRoutes: Sendable {
 
     func handle(_ request: Request, route: ControlRoute) async -> Response {
         let body: Data
-        switch await reader.read(request) {
+        switch await reader.readAuthenticated(request, by: authenticator) {
         case .success(let bytes): body = bytes
         case .failure(let refusal): return refusal.response
         }
-        if let refusal = authenticator.refusal(request.headers, body: body) { return refusal }
         let document: FlowExpressions.JSONValue
         do throws(JSONSyntaxError) {
             document = body.isEmpty ? .object([:]) : try FlowExpressions.JSONValue.parse(bytes: [UInt8](body))
@@ -35,6 +34,9 @@ struct ControlRoutes: Sendable {
     private func carryOut(_ route: ControlRoute, _ document: FlowExpressions.JSONValue) async throws -> (HTTPResponse.Status, FlowExpressions.JSONValue) {
         switch route {
         case .events:
+            if await client.runner.retryAfterWhenFull() != nil {
+                return (.tooManyRequests, ["error": "the runner's queue is full; retry in 1 s"])
+            }
             let accepted = try await client.accept(event: document, origin: .http)
             return (.accepted, ["id": .string(accepted.eventId), "runs": .array(accepted.runIds.map(FlowExpressions.JSONValue.string))])
         case .testFlow:

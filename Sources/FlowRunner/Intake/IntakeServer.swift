@@ -172,6 +172,19 @@ struct BodyReader: Sendable {
     }
 }
 
+extension BodyReader {
+    /// The body of a request whose size and credentials check out (size first: nothing over the limit is read),
+    /// or the answer refusing it — the one prelude of every authenticated route.
+    func readAuthenticated(_ request: Request, by authenticator: IntakeAuthenticator) async -> Result<Data, AnswerRefusal> {
+        switch await read(request) {
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let body):
+            if let refusal = authenticator.refusal(request.headers, body: body) { return .failure(AnswerRefusal(refusal)) }
+            return .success(body)
+        }
+    }
+}
+
 /// A response refusing a request before it is handled.
 struct AnswerRefusal: Error {
     let response: Response
@@ -185,6 +198,14 @@ enum IntakeAnswer {
         var headers: HTTPFields = [.contentType: "application/json"]
         if close { headers[.connection] = "close" }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body.jsonText() + "\n")))
+    }
+
+    /// 429 with `Retry-After` while the runner's backlog is at its bound (nothing is stored: the sender retries).
+    static func busy(_ runner: Runner) async -> Response? {
+        guard let seconds = await runner.retryAfterWhenFull() else { return nil }
+        var response = json(.tooManyRequests, ["error": .string("the runner's queue of waiting runs is full; retry in \(seconds) s (nothing was stored)")])
+        response.headers[.retryAfter] = String(seconds)
+        return response
     }
 
     /// 413 with the reason, closing the connection.
@@ -201,11 +222,11 @@ struct IntakeHandler: Sendable {
 
     func handle(_ request: Request) async -> Response {
         let body: Data
-        switch await reader.read(request) {
+        switch await reader.readAuthenticated(request, by: authenticator) {
         case .success(let bytes): body = bytes
         case .failure(let refusal): return refusal.response
         }
-        if let refusal = authenticator.refusal(request.headers, body: body) { return refusal }
+        if let busy = await IntakeAnswer.busy(runner) { return busy }
         let event: TriggerEvent
         do {
             event = try EventParser.parse([UInt8](body), origin: .http)

@@ -20,11 +20,10 @@ struct InvokeRoute: Sendable {
 
     func handle(_ request: Request, flowId: String) async -> Response {
         let bytes: Data
-        switch await reader.read(request) {
+        switch await reader.readAuthenticated(request, by: authenticator) {
         case .success(let read): bytes = read
         case .failure(let refusal): return refusal.response
         }
-        if let refusal = authenticator.refusal(request.headers, body: bytes) { return refusal }
         let body: JSONValue
         do {
             body = bytes.isEmpty ? .null : try JSONValue.parse(bytes: [UInt8](bytes))

@@ -44,6 +44,7 @@ struct ServiceRoutes: Sendable {
         case 400: return "malformed"
         case 401: return "unauthorized"
         case 413: return "too_large"
+        case 429: return "busy"
         case 500..<600: return "store_error"
         default: return "status_\(status.code)"
         }

@@ -26,7 +26,7 @@ extension Runner {
 
     /// The queue's size after it changed.
     func observeQueue() {
-        configuration.metrics?.queue(waiting: queue.waitingCount, running: queue.runningCount + unqueued.count)
+        configuration.metrics?.queue(waiting: queue.backlog, running: queue.runningCount + unqueued.count)
     }
 
     /// A run that ended (every run passes here once, whatever ended it).

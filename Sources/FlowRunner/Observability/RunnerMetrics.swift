@@ -50,7 +50,7 @@ public final class RunnerMetrics: Sendable {
         Counter(label: Series.eventsAccepted, dimensions: [("origin", origin)], factory: factory).increment()
     }
 
-    /// An event refused by the intake, by reason (`malformed`, `unauthorized`, `too_large`, `store_error`, …).
+    /// An event refused by the intake, by reason (`malformed`, `unauthorized`, `too_large`, `busy`, `store_error`, …).
     func eventRejected(reason: String) {
         Counter(label: Series.eventsRejected, dimensions: [("reason", reason)], factory: factory).increment()
     }

@@ -14,8 +14,8 @@ struct RunQueue {
 
     var isIdle: Bool { runningTotal == 0 && waiting.isEmpty && released.isEmpty && blockedTotal == 0 }
 
-    /// Runs waiting to start (in line or held by their flow's limit).
-    var waitingCount: Int { waiting.count + released.count + blockedTotal }
+    /// Runs queued and not yet started (the backlog the intake bounds with 429).
+    var backlog: Int { waiting.count + released.count + blockedTotal }
     /// Runs started and not finished.
     var runningCount: Int { runningTotal }
 

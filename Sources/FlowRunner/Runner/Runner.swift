@@ -49,7 +49,7 @@ public actor Runner {
         let open = try history.openRuns()
         observeRecovery(unmatched: unmatched.map(\.id), failed: failed, resumed: open.map(\.id))
         for run in open { enqueue(run) }
-        try history.prune(olderThan: configuration.retentionAge, keep: configuration.retentionCount)
+        // Retention is not applied here: `HistoryRetention` prunes in the background, so start never waits on it.
     }
 
     /// Re-reads flows and connections (after a save, an on/off or a connection edit); a broken
@@ -78,6 +78,15 @@ public actor Runner {
         try history.clearBaselines(keeping: index.flowIds)
         baselines.removeAll()
         connections = Dictionary(try ConnectionStore(home: home).load().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Runs queued and not yet started.
+    public var backlog: Int { queue.backlog }
+
+    /// Seconds a sender should wait before sending more events, when the backlog is at its bound; nil while there
+    /// is room.
+    public func retryAfterWhenFull() -> Int? {
+        queue.backlog >= configuration.maximumBacklog ? 1 : nil
     }
 
     /// Accepts one event: stores it, matches it and queues its runs. Returns the ids of the runs queued.

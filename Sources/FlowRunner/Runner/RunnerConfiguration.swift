@@ -12,6 +12,17 @@ public struct RunnerConfiguration: Sendable {
     public var retentionAge: Double? = 30 * 86_400
     /// Keep at most this many finished runs; nil keeps all.
     public var retentionCount: Int? = 100_000
+    /// Keep at most this many processed events; nil keeps all.
+    public var retentionEventCount: Int? = 100_000
+    /// Seconds between two background retention passes (`HistoryRetention`).
+    public var retentionInterval: Double = 60
+
+    /// The retention policy these settings describe.
+    public var retention: RetentionPolicy { RetentionPolicy(age: retentionAge, runs: retentionCount, events: retentionEventCount) }
+
+    /// The most runs queued and not yet started; past it the intake answers 429 with `Retry-After` instead of
+    /// accepting more events (an accepted event is never dropped; memory stays bounded under overload).
+    public var maximumBacklog: Int = 10_000
 
     /// A run found in flight at this many runner starts in a row is failed instead of resumed again.
     public var resumeLimit: Int = 3

@@ -27,9 +27,12 @@ public final class RunnerHost: Sendable {
     private let recurrenceTicker = Mutex<RecurrenceTicker?>(nil)
     /// Reloads the runner's flows when the flows folder changes (any writer: designer, CLI, an editor).
     private let watch: FlowsFolderWatch
+    /// Prunes the history in the background by the configuration's retention.
+    public let retention: HistoryRetention
 
     private init(home: InsightFlowHome, lock: RunnerLock, runner: Runner, history: HistoryStore, workspace: Workspace?,
-                 activity: WorkspaceActivity?) {
+                 activity: WorkspaceActivity?, retention: HistoryRetention) {
+        self.retention = retention
         self.home = home
         self.lock = lock
         self.runner = runner
@@ -60,8 +63,10 @@ public final class RunnerHost: Sendable {
         let runner = Runner(home: home, history: history, delivery: delivery ?? DeliveryService(home: home),
                             dataActions: workspace.map(WorkspaceDataActions.init), configuration: configuration)
         try await runner.start()
+        let retention = HistoryRetention(history: history, policy: configuration.retention, interval: configuration.retentionInterval)
         let host = RunnerHost(home: home, lock: lock, runner: runner, history: history, workspace: workspace,
-                              activity: workspace.map { WorkspaceActivity(workspace: $0, onError: onWorkspaceError) })
+                              activity: workspace.map { WorkspaceActivity(workspace: $0, onError: onWorkspaceError) },
+                              retention: retention)
         host.startWarnings = warnings + problems
         return host
     }
@@ -99,6 +104,7 @@ public final class RunnerHost: Sendable {
     /// in flight.
     public func stop() async {
         watch.stop()
+        retention.stop()
         recurrenceTicker.withLock { ticker in
             ticker?.stop()
             ticker = nil

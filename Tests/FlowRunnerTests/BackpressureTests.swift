@@ -1,0 +1,52 @@
+import FlowExpressions
+import FlowModel
+import Foundation
+import Testing
+@testable import FlowRunner
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Overload met with backpressure: once the runs waiting to start reach `maximumBacklog`, `/events` answers 429 with
+/// `Retry-After` and stores nothing; every event answered 202 runs.
+@Suite struct BackpressureTests {
+    @Test func aFullQueueAnswers429AndEveryAcceptedEventRuns() async throws {
+        let fixture = try RunnerFixture()
+        var pause = Step(name: "Pause", type: .wait, inputs: ["interval": ["count": 1, "unit": "Second"]])
+        pause.runAfter = [:]
+        try fixture.add(RunnerFixture.flow("slow", trigger: Trigger(kind: .dataSourceRefreshFailed), steps: [pause]))
+        var configuration = RunnerConfiguration()
+        configuration.perFlowConcurrency = 1
+        configuration.maximumBacklog = 3
+        let runner = try await fixture.runner(configuration)
+        let credentials = try IntakeCredentials.loadOrCreate(home: fixture.home.url)
+        let server = try IntakeServer(port: 0, credentials: credentials, client: LocalRunnerClient(runner: runner))
+        Task { try await server.run() }
+        let port = try await server.waitUntilListening()
+        defer { Task { await server.stop() } }
+
+        var statuses: [Int] = []
+        var retryAfter: String?
+        var accepted: [String] = []
+        for _ in 0..<8 {
+            var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/events")))
+            request.httpMethod = "POST"
+            request.setValue("Bearer \(credentials.token)", forHTTPHeaderField: "Authorization")
+            request.httpBody = Data(#"{"type": "DataSourceRefreshFailed", "fields": {"dataSourceName": "Webshop"}}"#.utf8)
+            let (data, response) = try await URLSession.shared.data(for: request)
+            let http = try #require(response as? HTTPURLResponse)
+            statuses.append(http.statusCode)
+            if http.statusCode == 429 { retryAfter = http.value(forHTTPHeaderField: "Retry-After") }
+            if http.statusCode == 202, let id = (try? JSONValue.parse(bytes: [UInt8](data)))?["id"]?.stringValue { accepted.append(id) }
+        }
+        // One run starts at once, three wait: the fifth event finds the queue full.
+        #expect(statuses.prefix(4).allSatisfy { $0 == 202 }, "\(statuses)")
+        #expect(statuses.dropFirst(4).allSatisfy { $0 == 429 }, "\(statuses)")
+        #expect(retryAfter == "1")
+        #expect(try fixture.history.eventCount() == accepted.count, "a refused event is not stored")
+        await runner.waitUntilIdle()
+        let runs = try fixture.history.runs(flowId: "slow", limit: 100)
+        #expect(runs.count == accepted.count && runs.allSatisfy { $0.status == .succeeded }, "every accepted event ran")
+        #expect(await runner.backlog == 0)
+    }
+}

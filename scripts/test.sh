@@ -12,6 +12,16 @@ swift test "$@"
 
 swift build --product insightflow
 bin="$(swift build --show-bin-path)/insightflow"
+# The systemd unit, when this machine has systemd-analyze (verify wants ExecStart's binary: the one just built).
+if command -v systemd-analyze >/dev/null; then
+  unit="$(mktemp -d)/insightflow.service"
+  sed "s#/usr/local/bin/insightflow#$bin#" contrib/insightflow.service > "$unit"
+  systemd-analyze verify --man=no "$unit"
+  echo "contrib/insightflow.service: systemd-analyze verify passed"
+else
+  echo "contrib/insightflow.service: not verified (no systemd-analyze here)"
+fi
+
 for script in Tests/e2e/*.sh; do
   echo "== $script"
   bash "$script" "$bin"

@@ -12,11 +12,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The intake port.") var port: UInt16 = 7077
     @Option(help: "The address to bind (default 127.0.0.1, loopback only).") var bind = "127.0.0.1"
     @Option(help: "Runs executing at once across all flows.") var concurrency = 16
+    @OptionGroup var observability: ServeObservabilityOptions
 
     func run() async throws {
+        observability.bootstrapLogging()
         let logger = Logger(label: "insightflow.serve")
         var configuration = RunnerConfiguration()
         configuration.globalConcurrency = concurrency
+        configuration.metrics = observability.bootstrapMetrics()
+        configuration.logger = Logger(label: "insightflow.runner")
         if try SampleHome.prepareIfNew(home.location) {
             logger.info("created the sample home in \(home.location.url.path)")
         }

@@ -1,5 +1,6 @@
 import FlowExpressions
 import Foundation
+import Logging
 
 /// Everything a run needs from outside: delivery, connections, workspace data, expression cache, limits.
 struct RunEnvironment: Sendable {
@@ -14,6 +15,10 @@ struct RunEnvironment: Sendable {
     var maxConcurrentActions: Int = 20
     /// Saves the run record and new step records (after each top-level step).
     var save: @Sendable (RunRecord, [StepRecord], Int) async -> Void
+    /// Where step durations and retries are counted (nil: not measured).
+    var metrics: RunnerMetrics?
+    /// Where finished steps are logged (the runner's `RunnerConfiguration.logger`; no-op by default).
+    var logger = Logger(label: "insightflow.runner", factory: { _ in SwiftLogNoOpLogHandler() })
     /// Hands a Response step's answer to whoever waits for this run (the HTTP caller, a parent flow).
     var respond: @Sendable (InvocationAnswer) async -> Void = { _ in }
     /// Runs another flow of the home for a "Run a child flow" step and returns its answer.

@@ -130,6 +130,9 @@ struct RunExecutor: Sendable {
         if let error = outcome.error { result["error"] = .object(["code": .string(outcome.code ?? "ActionFailed"), "message": .string(error)]) }
         let isSecure = hideInputs || secure.outputs
         let entry: JSONValue = .object(result)
+        environment.metrics?.stepRecorded(type: step.type.rawValue, status: outcome.status.rawValue,
+                                          seconds: finished.timeIntervalSince(started), attempts: outcome.attempts)
+        logStep(step, context: context, outcome: outcome, seconds: finished.timeIntervalSince(started))
         state.finish(record, result: entry, scopeEntry: isSecure ? SecureData.redactedResult(entry) : entry, scope: scope, secure: isSecure)
     }
 

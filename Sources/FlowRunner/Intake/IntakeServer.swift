@@ -46,7 +46,12 @@ public final class IntakeServer: Sendable {
         let events = IntakeHandler(authenticator: authenticator, runner: client.runner, reader: reader)
         let control = ControlRoutes(authenticator: authenticator, client: client, reader: reader)
         let router = Router()
-        router.post(RouterPath(ControlRoute.events.rawValue)) { request, _ in await events.handle(request) }
+        let service = ServiceRoutes(client: client, authenticator: authenticator)
+        router.post(RouterPath(ControlRoute.events.rawValue)) { request, _ in
+            let response = await events.handle(request)
+            if let reason = ServiceRoutes.rejection(response.status) { service.metrics?.eventRejected(reason: reason) }
+            return response
+        }
         for route in ControlRoute.allCases where route != .events {
             router.post(RouterPath(route.rawValue)) { request, _ in await control.handle(request, route: route) }
         }
@@ -54,7 +59,7 @@ public final class IntakeServer: Sendable {
         router.post("/flows/:id/invoke") { request, context in
             await invoke.handle(request, flowId: context.parameters.get("id") ?? "")
         }
-        router.get("/health") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
+        service.register(on: router)
 
         var logger = Logger(label: "insightflow.intake")
         logger.logLevel = .warning

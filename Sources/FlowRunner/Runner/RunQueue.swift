@@ -16,6 +16,8 @@ struct RunQueue {
 
     /// Runs queued and not yet started (the backlog the intake bounds with 429).
     var backlog: Int { waiting.count + released.count + blockedTotal }
+    /// Runs started and not finished.
+    var runningCount: Int { runningTotal }
 
     mutating func add(_ run: RunRecord) { waiting.append(run) }
 

@@ -27,7 +27,7 @@ public actor Runner {
     /// Where Response steps meet the callers of HTTP-triggered flows and child flows.
     let responses = ResponseBoard()
     /// Child-flow runs started outside the queue's limits (a parent waiting for its child must not starve it).
-    private var unqueued: Set<String> = []
+    private(set) var unqueued: Set<String> = []
     /// The next occurrence of each On Recurrence flow.
     var recurrences = RecurrenceBook()
 
@@ -35,7 +35,7 @@ public actor Runner {
                 dataActions: (any InsightsDataActions)? = nil, configuration: RunnerConfiguration = RunnerConfiguration()) {
         self.home = home
         self.history = history
-        self.delivery = delivery
+        self.delivery = configuration.metrics.map { MeasuredDelivery(inner: delivery, metrics: $0) } ?? delivery
         self.dataActions = dataActions
         self.configuration = configuration
     }
@@ -43,15 +43,31 @@ public actor Runner {
     /// Loads the flows and connections, then finishes what a previous process left: unmatched events and open runs.
     public func start() async throws {
         try reload()
-        for event in try history.unprocessedEvents() { _ = try await match(event, isNew: false) }
-        _ = try history.failRunsInFlightTooOften(limit: configuration.resumeLimit)
-        for run in try history.openRuns() { enqueue(run) }
+        let unmatched = try history.unprocessedEvents()
+        for event in unmatched { _ = try await match(event, isNew: false) }
+        let failed = try history.failRunsInFlightTooOften(limit: configuration.resumeLimit)
+        let open = try history.openRuns()
+        observeRecovery(unmatched: unmatched.map(\.id), failed: failed, resumed: open.map(\.id))
+        for run in open { enqueue(run) }
         // Retention is not applied here: `HistoryRetention` prunes in the background, so start never waits on it.
     }
 
     /// Re-reads flows and connections (after a save, an on/off or a connection edit); a broken
     /// connections.json is an error naming the connection, not a silent loss of every connection.
     public func reload() throws {
+        do {
+            try load()
+            reloadProblem = nil
+        } catch {
+            reloadProblem = "\(error)"
+            throw error
+        }
+    }
+
+    /// Why the last reload failed (nil when it succeeded), for `/ready`.
+    private(set) var reloadProblem: String?
+
+    private func load() throws {
         let listing = FlowStore(home: home).list()
         flows = Dictionary(listing.flows.map { ($0.flow.id, $0.flow) }, uniquingKeysWith: { first, _ in first })
         index = TriggerIndex(flows: listing.flows.map(\.flow))
@@ -96,6 +112,7 @@ public actor Runner {
             for baseline in decision.baselines { baselines.removeValue(forKey: baseline.key) }
             throw error
         }
+        observeAccepted(event, firings: decision.firings)
         for run in runs { enqueue(run) }
         return runs.map(\.id)
     }
@@ -176,6 +193,7 @@ public actor Runner {
     func startUnqueued(_ run: RunRecord) {
         unqueued.insert(run.id)
         launch(run)
+        observeQueue()
     }
 
     /// The loaded flow with this id (nil when it does not exist or its file is broken).
@@ -188,9 +206,11 @@ public actor Runner {
         while let run = queue.next(global: configuration.globalConcurrency, perFlow: configuration.perFlowConcurrency) {
             launch(run)
         }
+        observeQueue()
     }
 
     private func launch(_ run: RunRecord) {
+        observeLaunch(run)
         guard let flow = flows[run.flowId] else {
             var orphan = run
             orphan.status = .failed
@@ -227,11 +247,14 @@ public actor Runner {
                                              }
                                              try? await history.saveRunBatched(record, steps: stamped, firstSequence: first)
                                          })
+        environment.metrics = configuration.metrics
+        environment.logger = configuration.logger
         wireRequests(&environment, run: run)
         return environment
     }
 
     private func completed(_ run: RunRecord) {
+        observeFinish(run)
         if unqueued.remove(run.id) == nil { queue.finish(run) }
         let responses = self.responses
         Task { await responses.finished(run) }

@@ -1,3 +1,5 @@
+import Logging
+
 /// Limits of a runner: concurrency, time and history retention.
 public struct RunnerConfiguration: Sendable {
     /// Runs executing at once across all flows.
@@ -24,6 +26,12 @@ public struct RunnerConfiguration: Sendable {
 
     /// A run found in flight at this many runner starts in a row is failed instead of resumed again.
     public var resumeLimit: Int = 3
+
+    /// Where the runner counts what it does (`serve` sets it for `/metrics`); nil measures nothing.
+    public var metrics: RunnerMetrics?
+    /// Where the runner logs events, runs and recoveries. `serve` gives one; by default nothing is logged, so the
+    /// terminal app's screen and the CLI's output stay clean.
+    public var logger = Logger(label: "insightflow.runner", factory: { _ in SwiftLogNoOpLogHandler() })
 
     public init() {}
 }

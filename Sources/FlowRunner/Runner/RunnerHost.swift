@@ -85,8 +85,10 @@ public final class RunnerHost: Sendable {
         let runner = self.runner
         let name = workspace.definition.name
         let events = workspace.events()
+        let metrics = runner.configuration.metrics, logger = runner.configuration.logger
         let task = Task {
             for await insightsEvent in events {
+                RefreshObservation.record(insightsEvent, into: metrics, logger: logger)
                 guard let event = InsightsEventBridge.event(insightsEvent, workspaceName: name) else { continue }
                 _ = try? await runner.accept(event)
             }

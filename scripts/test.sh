@@ -18,7 +18,8 @@ for script in Tests/e2e/*.sh; do
   bash "$script" "$bin"
 done
 
-# Coverage-guided fuzzing smoke: builds Fuzz/ (its own scratch folder) and runs each harness 30 s; any crash fails.
+# Coverage-guided fuzzing smoke: builds Fuzz/ (its own scratch folder) and runs each harness 30 s, two at a time;
+# any crash fails.
 if [ $# -eq 0 ]; then
-  bash scripts/fuzz.sh 30
+  FUZZ_JOBS="${FUZZ_JOBS:-2}" bash scripts/fuzz.sh 30
 fi

@@ -46,13 +46,14 @@ mkdir -p "$work"
 # Runs one harness; its exit status goes to $work/<harness>.status, its output to $work/<harness>.log.
 fuzz_one() {
   local harness="$1" corpus="$work/corpus/$1" artifacts="$work/artifacts/$1" dict=()
-  mkdir -p "$corpus" "$artifacts"
+  mkdir -p "$corpus" "$artifacts" "$work/tmp"
   [ -f "Fuzz/Dictionaries/$harness.dict" ] && dict=(-dict="Fuzz/Dictionaries/$harness.dict")
   # New inputs go to the work corpus (the first folder); the committed seeds are only read. Leak checks are off:
   # Swift's lazily built globals look like leaks to LeakSanitizer, and its scans would slow every new input. Swift's
-  # own backtracer is off: libFuzzer reports the crash, and the backtracer trips AddressSanitizer.
+  # own backtracer is off: libFuzzer reports the crash, and the backtracer trips AddressSanitizer. The harnesses'
+  # scratch files (the CSV file, the intake's home) go to the work folder.
   local status=0
-  SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$bin/$harness" "$corpus" "Fuzz/Corpus/$harness" "${dict[@]}" \
+  TMPDIR="$work/tmp" SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$bin/$harness" "$corpus" "Fuzz/Corpus/$harness" "${dict[@]}" \
     -max_total_time="$seconds" -timeout="$timeout_seconds" -rss_limit_mb=2048 -print_final_stats=1 -print_funcs=0 \
     -artifact_prefix="$artifacts/" >"$work/$harness.log" 2>&1 || status=$?
   # A harness without coverage feedback is a broken build, not a pass.

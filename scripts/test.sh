@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone on a fresh Debian machine: installs what the build and the tests need
 # (scripts/install-deps.sh: ncurses, SQLite and libcurl headers, tmux, aiosmtpd), checks the generated built-in
-# themes, runs `swift test`, then the end-to-end scripts that drive the real binary in tmux.
+# themes, runs `swift test`, then the end-to-end scripts that drive the real binary in tmux, then (for the whole
+# suite only, not with `swift test` arguments) a 30-second libFuzzer smoke of every harness (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,3 +27,9 @@ for script in Tests/e2e/*.sh; do
   echo "== $script"
   bash "$script" "$bin"
 done
+
+# Coverage-guided fuzzing smoke: builds Fuzz/ (its own scratch folder) and runs each harness 30 s, two at a time;
+# any crash fails.
+if [ $# -eq 0 ]; then
+  FUZZ_JOBS="${FUZZ_JOBS:-2}" bash scripts/fuzz.sh 30
+fi

@@ -56,12 +56,16 @@ enum CalendarText {
         TimeText.iso8601Seconds(Date(timeIntervalSince1970: Double(seconds)))
     }
 
-    /// "yyyy-MM-dd".
+    /// "yyyy-MM-dd" (years before 1000 keep their leading zeros, as the CSV ingest stores them).
     static func format(_ year: Int, _ month: Int, _ day: Int) -> String {
-        String(year) + "-" + pad(month) + "-" + pad(day)
+        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
-    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+    /// The number with leading zeros up to `width` digits.
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
 
     private static func parseDate(_ bytes: [UInt8]) -> (Int, Int, Int)? {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),

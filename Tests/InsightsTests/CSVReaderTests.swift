@@ -61,6 +61,18 @@ import Testing
         }
     }
 
+    /// Found by Fuzz/FuzzCSV: the CSV binder stores a valid date as written, so the text parser (SQLite sources,
+    /// the binder's slow path) must give the same text; years before 1000 lost their leading zeros ("807-03-29").
+    @Test func datesBeforeTheYear1000KeepFourYearDigits() {
+        for text in ["0807-03-29", "0001-01-01", "0000-02-29", "0999-12-31"] {
+            let fast = Array(text.utf8).withUnsafeBufferPointer { CalendarText.isDate($0) }
+            #expect(fast)
+            #expect(CalendarText.normalizedDate(text) == text)
+            #expect(ValueParser.parse(text, as: .date) == text.databaseValue)
+        }
+        #expect(ValueParser.parse("0807-03-29T10:00", as: .datetime) == "0807-03-29T10:00:00Z".databaseValue)
+    }
+
     @Test func rejectsValuesThatDoNotParse() {
         #expect(ValueParser.parse("4x", as: .integer) == nil)
         #expect(ValueParser.parse("2023-02-29", as: .date) == nil)

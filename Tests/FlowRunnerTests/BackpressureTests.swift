@@ -12,7 +12,7 @@ import FoundationNetworking
 @Suite struct BackpressureTests {
     @Test func aFullQueueAnswers429AndEveryAcceptedEventRuns() async throws {
         let fixture = try RunnerFixture()
-        var pause = Step(name: "Pause", type: .wait, inputs: ["interval": ["count": 1, "unit": "Second"]])
+        var pause = Step(name: "Pause", type: .wait, inputs: ["interval": ["count": 4, "unit": "Second"]])
         pause.runAfter = [:]
         try fixture.add(RunnerFixture.flow("slow", trigger: Trigger(kind: .dataSourceRefreshFailed), steps: [pause]))
         var configuration = RunnerConfiguration()
@@ -39,7 +39,7 @@ import FoundationNetworking
             if http.statusCode == 429 { retryAfter = http.value(forHTTPHeaderField: "Retry-After") }
             if http.statusCode == 202, let id = (try? JSONValue.parse(bytes: [UInt8](data)))?["id"]?.stringValue { accepted.append(id) }
         }
-        // One run starts at once, three wait: the fifth event finds the queue full.
+        // One run starts at once (and lasts 4 s), three wait: the fifth event finds the queue full.
         #expect(statuses.prefix(4).allSatisfy { $0 == 202 }, "\(statuses)")
         #expect(statuses.dropFirst(4).allSatisfy { $0 == 429 }, "\(statuses)")
         #expect(retryAfter == "1")

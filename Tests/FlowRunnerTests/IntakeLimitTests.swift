@@ -32,9 +32,9 @@ import Testing
         let started = Date()
         await connection.send("POST /events HTTP/1.1\r\nHost: x\r\n")
         for _ in 0..<5 { try await Task.sleep(for: .milliseconds(150)); await connection.send("X-Slow: 1\r\n") }
-        let (_, closed) = await connection.readUntilClosed(within: 5)
+        let (_, closed) = await connection.readUntilClosed(within: 15)
         #expect(closed, "a slow head is cut off")
-        #expect(Date().timeIntervalSince(started) < 4, "within about the head timeout (0.5 s), not the 5 s the test waits")
+        #expect(Date().timeIntervalSince(started) < 10, "soon after the head timeout (0.5 s; generous for a loaded machine), not never")
     }
 
     @Test func aBodyThatNeverEndsIsClosedAfterTheBodyTimeout() async throws {

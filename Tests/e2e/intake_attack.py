@@ -24,6 +24,8 @@ import sys
 import tempfile
 import threading
 import time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from serve_endpoint import wait_for_serve  # noqa: E402
 
 LEGIT_LIMIT_MS = 100.0
 RSS_LIMIT_MB = 100.0
@@ -240,13 +242,7 @@ def main():
     log = open(os.path.join(work, "serve.log"), "w")
     serve = subprocess.Popen([binary, "serve", "--home", home, "--port", "0"], stdout=log, stderr=log)
     try:
-        endpoint = os.path.join(home, "runner.json")
-        for _ in range(300):
-            if os.path.exists(endpoint):
-                break
-            time.sleep(0.1)
-        port = json.load(open(endpoint))["port"]
-        token = open(os.path.join(home, "intake-token")).read().strip()
+        port, token = wait_for_serve(home)
         print(f"serve pid {serve.pid} on 127.0.0.1:{port}", flush=True)
 
         stop, out = multiprocessing.Event(), multiprocessing.Queue()

@@ -20,6 +20,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from serve_endpoint import wait_for_serve  # noqa: E402
 
 failures = []
 
@@ -103,13 +105,7 @@ def main():
     serve = subprocess.Popen([binary, "serve", "--home", home, "--port", "0", "--log-format", "json",
                               "--log-level", "debug"], stdout=subprocess.DEVNULL, stderr=log)
     try:
-        endpoint = os.path.join(home, "runner.json")
-        for _ in range(300):
-            if os.path.exists(endpoint):
-                break
-            time.sleep(0.1)
-        port = json.load(open(endpoint))["port"]
-        token = open(os.path.join(home, "intake-token")).read().strip()
+        port, token = wait_for_serve(home)
 
         status, body = call(port, "GET", "/health")
         check(status == 200 and json.loads(body) == {"status": "ok"}, f"/health without credentials: {status} {body.strip()}")

@@ -14,7 +14,15 @@ import TerminalUI
               detail: "failed: row 7, column signup_date: not a date at 10:12:00", failed: true),
         .init(group: "Unification", name: "Unified profiles", value: "58", detail: "full refresh at 10:11:40"),
         .init(group: "Segment", name: "High value customers", value: "25 members", detail: "at 10:11:40"),
-    ], schedule: "every 20 s", demoFeed: true)
+    ], schedule: "every 20 s", demoFeed: true, activity: activity)
+
+    /// An hour with a busy stretch 20 minutes ago: runs, two failures, a queue and slower deliveries.
+    static let activity = RunnerActivity(minutes: (0..<ActivityLog.span).map { minute in
+        let busy = (35...45).contains(minute)
+        return RunnerActivity.Minute(runs: busy ? 600 + minute * 10 : 6, failures: minute == 40 || minute == 41 ? 1 : 0,
+                                     queueDepth: busy ? minute - 30 : 0, deliveries: busy ? 600 : 6,
+                                     deliverySeconds: busy ? 600 * 0.12 : 6 * 0.04)
+    }, currentSeconds: 30, queueNow: 0)
 
     /// Home > Admin > System with the status delivered on the next tick.
     private func openSystem(_ link: FixtureRunnerLink) -> DesignerSession {

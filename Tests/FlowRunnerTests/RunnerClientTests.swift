@@ -94,6 +94,12 @@ import Testing
         }
         #expect(served.remote.mode == .attached(pid: getpid()))
         #expect(served.local.mode == .embedded)
+        // The last hour reads the same over the route as in process: six runs ended (two clients × three).
+        let local = try await served.local.activity()
+        let remote = try await served.remote.activity()
+        #expect(local.minutes.reduce(0) { $0 + $1.runs } == 6)
+        #expect(remote.minutes.reduce(0) { $0 + $1.runs } == 6)
+        #expect(remote.minutes.count == ActivityLog.span)
         await served.close()
     }
 

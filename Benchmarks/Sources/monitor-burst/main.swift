@@ -72,6 +72,9 @@ while ContinuousClock.now - started < .seconds(seconds) {
 let sent = await feeder.value
 let runs = (try? client.history.runTotal()) ?? 0
 latencies.sort()
-func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+/// The value at fraction `p` of the sorted `values` (0 when there are none).
+func percentile(_ p: Double, of values: [Double]) -> Double {
+    values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * p))]
+}
 print(String(format: "monitor-burst: %d events in %d s (%.0f/s asked %d/s), %d runs recorded", sent, seconds, Double(sent) / Double(seconds), rate, runs))
-print(String(format: "key → frame over %d keys: p50 %.2f ms, p99 %.2f ms, max %.2f ms", latencies.count, percentile(0.5), percentile(0.99), latencies.last ?? 0))
+print(String(format: "key → frame over %d keys: p50 %.2f ms, p99 %.2f ms, max %.2f ms", latencies.count, percentile(0.5, of: latencies), percentile(0.99, of: latencies), latencies.last ?? 0))

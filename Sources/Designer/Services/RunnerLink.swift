@@ -76,11 +76,14 @@ public struct SystemStatusView: Sendable, Hashable {
     public var lines: [Line]
     public var schedule: String
     public var demoFeed: Bool?
+    /// The runner's last hour (nil: no runner, or it could not be read).
+    public var activity: RunnerActivity?
 
-    public init(lines: [Line] = [], schedule: String = "-", demoFeed: Bool? = nil) {
+    public init(lines: [Line] = [], schedule: String = "-", demoFeed: Bool? = nil, activity: RunnerActivity? = nil) {
         self.lines = lines
         self.schedule = schedule
         self.demoFeed = demoFeed
+        self.activity = activity
     }
 }
 

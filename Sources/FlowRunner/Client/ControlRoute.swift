@@ -17,6 +17,8 @@ public enum ControlRoute: String, Sendable, CaseIterable {
     case schedule = "/workspace/schedule"
     /// `{}` → `{"on"}`; `{"set": true|false}` switches it.
     case demoFeed = "/workspace/demo-feed"
+    /// `{}` → the runner's last hour minute by minute (`RunnerActivity`).
+    case activity = "/runner/activity"
 
     /// The route of a request path, if it is one.
     public init?(path: String) { self.init(rawValue: path) }

@@ -87,6 +87,8 @@ public final class LocalRunnerClient: RunnerClient {
         try activity.setDemoFeed(on: on)
     }
 
+    public func activity() async throws -> RunnerActivity { runner.activity.snapshot() }
+
     public func changes() -> AsyncStream<Void> { runner.history.changes() }
 
     public func close() async {

@@ -81,6 +81,10 @@ public final class RemoteRunnerClient: RunnerClient {
         _ = try await call(.demoFeed, body)
     }
 
+    public func activity() async throws -> RunnerActivity {
+        try CodableJSON.decode(RunnerActivity.self, from: try await call(.activity, .object([:])))
+    }
+
     public func changes() -> AsyncStream<Void> { history.changes() }
 
     public func close() async {}

@@ -61,6 +61,8 @@ public protocol RunnerClient: Sendable {
     /// Starts a flow triggered by "When an HTTP request is received" with this request and returns the run's Response
     /// (or 202 with the run id, or the error status): what `POST /flows/<id>/invoke` answers.
     func invoke(flowId: String, request: InvocationRequest) async throws -> InvocationAnswer
+    /// The runner's last hour minute by minute (runs, failures, queue depth, delivery time).
+    func activity() async throws -> RunnerActivity
     /// Yields whenever the history changed (an event stored, a run queued, a step finished).
     func changes() -> AsyncStream<Void>
     /// Stops what this client started in this process (the embedded runner's workspace activity).

@@ -63,6 +63,8 @@ struct ControlRoutes: Sendable {
                 try await client.setDemoFeed(on: on)
             }
             return (.ok, ["on": try await client.demoFeed().map(FlowExpressions.JSONValue.bool) ?? .null])
+        case .activity:
+            return (.ok, try CodableJSON.value(try await client.activity()))
         }
     }
 

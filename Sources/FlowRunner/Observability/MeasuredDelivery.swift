@@ -1,10 +1,11 @@
 import Foundation
 
-/// Delivery that times every attempt into `RunnerMetrics` by connection kind and outcome (dry runs are not
-/// deliveries and are not timed); the one home of delivery latency.
+/// Delivery that times every attempt into `RunnerMetrics` by connection kind and outcome, and into the runner's
+/// `ActivityLog` (dry runs are not deliveries and are not timed); the one home of delivery latency.
 struct MeasuredDelivery: ActionDelivering {
     let inner: any ActionDelivering
-    let metrics: RunnerMetrics
+    let metrics: RunnerMetrics?
+    let activity: ActivityLog
 
     func deliver(_ request: DeliveryRequest) async -> DeliveryOutcome {
         let clock = ContinuousClock()
@@ -18,7 +19,8 @@ struct MeasuredDelivery: ActionDelivering {
         case .delivered: result = "delivered"
         case .failed: result = "failed"
         }
-        metrics.delivered(kind: request.connection?.kind.rawValue ?? "none", outcome: result, seconds: seconds)
+        activity.delivered(seconds: seconds)
+        metrics?.delivered(kind: request.connection?.kind.rawValue ?? "none", outcome: result, seconds: seconds)
         return outcome
     }
 }

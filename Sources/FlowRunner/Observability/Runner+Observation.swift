@@ -27,11 +27,13 @@ extension Runner {
     /// The queue's size after it changed.
     func observeQueue() {
         configuration.metrics?.queue(waiting: queue.backlog, running: queue.runningCount + unqueued.count)
+        activity.queue(depth: queue.backlog)
     }
 
     /// A run that ended (every run passes here once, whatever ended it).
     func observeFinish(_ run: RunRecord) {
         configuration.metrics?.runFinished(flow: run.flowId, status: run.status)
+        activity.runEnded(run.status)
         var metadata: Logger.Metadata = ["run": "\(run.id)", "flow": "\(run.flowId)", "status": "\(run.status.rawValue)"]
         if let code = run.errorCode { metadata["code"] = "\(code)" }
         if run.status == .succeeded {

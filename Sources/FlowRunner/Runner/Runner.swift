@@ -10,6 +10,8 @@ public actor Runner {
     let delivery: any ActionDelivering
     let dataActions: (any InsightsDataActions)?
     let configuration: RunnerConfiguration
+    /// The last hour minute by minute (runs, failures, queue depth, delivery time), for Admin > System.
+    public let activity = ActivityLog()
     private let matcher = TriggerMatcher()
     /// Threshold values observed by this process, ahead of their commit (matching is serial on the actor).
     private var baselines: [BaselineKey: Double] = [:]
@@ -35,7 +37,7 @@ public actor Runner {
                 dataActions: (any InsightsDataActions)? = nil, configuration: RunnerConfiguration = RunnerConfiguration()) {
         self.home = home
         self.history = history
-        self.delivery = configuration.metrics.map { MeasuredDelivery(inner: delivery, metrics: $0) } ?? delivery
+        self.delivery = MeasuredDelivery(inner: delivery, metrics: configuration.metrics, activity: activity)
         self.dataActions = dataActions
         self.configuration = configuration
     }

@@ -42,15 +42,20 @@ enum Sparklines {
             let values = Array(series.values.suffix(max(1, min(24, rect.width / 3))))
             let top = max(values.max() ?? 1, line ?? 0, 1)
             for (index, value) in values.enumerated() {
-                let ratio = value / top * Double(bars.count - 1)
-                let level = ratio.isFinite ? min(bars.count - 1, max(0, Int(min(max(ratio, 0), 64)))) : bars.count - 1
                 let over = line.map { value > $0 } ?? false
-                buffer.put(String(bars[level]), x: rect.x + 23 + index, y: y, style: over ? theme[.warning] : theme[.success])
+                buffer.put(String(bar(value, top: top)), x: rect.x + 23 + index, y: y, style: over ? theme[.warning] : theme[.success])
             }
             let last = values.last.map(NumberText.plain) ?? "-"
             let note = limits.isEmpty ? "no threshold" : limits.map { "> \(NumberText.plain($0.1)) \($0.0)" }.joined(separator: ", ")
             buffer.put("\(last)  \(note)", x: rect.x + 24 + values.count, y: y, style: theme[.muted], limit: rect.maxX)
         }
+    }
+
+    /// The bar for `value` on a scale up to `top` (the lowest bar for 0 or less, the highest for `top` or more).
+    static func bar(_ value: Double, top: Double) -> Character {
+        let ratio = value / top * Double(bars.count - 1)
+        let level = ratio.isFinite ? min(bars.count - 1, max(0, Int(min(max(ratio, 0), 64)))) : bars.count - 1
+        return bars[level]
     }
 
     private static func lineThreshold(_ limits: [(String, Double)]) -> Double? { limits.map(\.1).min() }

@@ -1,7 +1,8 @@
 import TerminalUI
 
 /// Admin > System: each source's last refresh, unification, measures and segments; Refresh now (one source or all)
-/// with progress; the schedule; the demo feed; where the home keeps its files. The status is re-read while shown.
+/// with progress; the schedule; the demo feed; the runner's last hour as sparklines; where the home keeps its files.
+/// The status is re-read while shown: when the history moves, and once a minute anyway (the sparklines advance).
 struct SystemScreen: LiveScreen {
     var table = Table(columns: [TableColumn("Kind", width: 11), TableColumn("Name", width: 22), TableColumn("Value", width: 13), TableColumn("Last refresh")])
 
@@ -18,11 +19,15 @@ struct SystemScreen: LiveScreen {
         Common.back(.back),
     ])
 
-    /// Re-read the workspace status every this many ticks (2 s at 250 ms).
+    /// Re-read the workspace status every this many ticks (2 s at 250 ms) when the history moved.
     static let pollEvery = 8
+    /// Re-read it every this many ticks (60 s) even when nothing moved, so the sparklines advance a minute.
+    static let pollIdleEvery = 240
 
     func poll(_ state: inout DesignerState) {
-        guard state.ticks % Self.pollEvery == 0, state.live.changed(since: state.live.statusRevision, ticks: state.ticks) else { return }
+        guard state.ticks % Self.pollEvery == 0 else { return }
+        let moved = state.live.changed(since: state.live.statusRevision, ticks: state.ticks)
+        guard moved || state.ticks % Self.pollIdleEvery == 0 else { return }
         state.live.statusRevision = state.live.revision
         state.perform(.runner(.loadStatus))
     }
@@ -68,8 +73,18 @@ struct SystemScreen: LiveScreen {
     /// The facts listed under the table (the home's files and the theme).
     static func facts(_ state: DesignerState) -> [Fact] { state.facts + [Fact("Theme", "\(state.theme.name) (\(state.theme.mode))")] }
 
-    /// The table's height in `area`: what the status lines and the facts leave.
-    private func tableHeight(_ area: Rect, state: DesignerState) -> Int { area.height - 3 - min(Self.facts(state).count, max(0, area.height - 12)) }
+    /// The sparklines' rows in `area` (none when the screen is too short for them and a useful table).
+    private static func activityRows(_ area: Rect) -> Int { area.height >= 14 ? ActivitySparklines.height : 0 }
+
+    /// The facts' rows in `area`: what is left after the table's minimum, the status lines and the sparklines.
+    private static func factRows(_ area: Rect, state: DesignerState) -> Int {
+        min(facts(state).count, max(0, area.height - 12 - activityRows(area)))
+    }
+
+    /// The table's height in `area`: what the status lines, the sparklines and the facts leave.
+    private func tableHeight(_ area: Rect, state: DesignerState) -> Int {
+        area.height - 3 - Self.activityRows(area) - Self.factRows(area, state: state)
+    }
 
     static func cells(_ line: SystemStatusView.Line) -> [String] { [line.group, line.name, line.value, line.detail] }
 
@@ -77,13 +92,16 @@ struct SystemScreen: LiveScreen {
         let theme = state.theme
         let system = state.live.system
         let facts = Self.facts(state)
-        let factRows = min(facts.count, max(0, area.height - 12))
+        let factRows = Self.factRows(area, state: state)
         let tableHeight = tableHeight(area, state: state)
         table.render(rows(state), into: &buffer, rect: Rect(x: area.x, y: area.y, width: area.width, height: tableHeight), theme: theme)
         if system == nil {
             buffer.put("  Reading the workspace status…", x: area.x, y: area.y + 1, style: theme[.muted], limit: area.maxX - 1)
         }
         var y = area.y + tableHeight
+        let sparkRows = Self.activityRows(area)
+        if let system { ActivitySparklines.render(system.activity, into: &buffer, rect: Rect(x: area.x + 2, y: y, width: area.width - 3, height: sparkRows), theme: theme) }
+        y += sparkRows
         let demo = system?.demoFeed.map { $0 ? "on" : "off" } ?? "n/a"
         buffer.put("Schedule: \(system?.schedule ?? "-")   Demo feed: \(demo)", x: area.x + 2, y: y, style: theme[.title], limit: area.maxX - 1)
         y += 1

@@ -88,14 +88,21 @@ final class LinkCommands: Sendable {
         }
     }
 
-    /// Posts Admin > System's view: the workspace status with the schedule and demo feed in force.
+    /// Posts Admin > System's view: the workspace status with the schedule and demo feed in force, and the
+    /// runner's last hour (also for a home without a workspace).
     private func postStatus() async {
-        guard let workspace else { return }
+        let activity = try? await client?.activity()
+        guard let workspace else {
+            notices.post(.status(SystemStatusView(activity: activity)))
+            return
+        }
         do {
             let status = try await workspace.status()
             let schedule = try? await client?.schedule()
             let feed = try? await client?.demoFeed()
-            notices.post(.status(WorkspaceViews.system(status, schedule: schedule ?? workspace.definition.schedule, demoFeed: feed ?? nil)))
+            var view = WorkspaceViews.system(status, schedule: schedule ?? workspace.definition.schedule, demoFeed: feed ?? nil)
+            view.activity = activity
+            notices.post(.status(view))
         } catch {
             notices.post(.failure("Cannot read the workspace status: \(error)"))
         }

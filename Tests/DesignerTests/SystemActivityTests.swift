@@ -1,0 +1,59 @@
+import Designer
+import FlowExpressions
+import FlowModel
+import FlowRunner
+import Foundation
+import Testing
+import TerminalUI
+
+/// Admin > System's sparklines, walked as a person would: runs happen in the embedded runner, the user opens
+/// Admin > System, sees the last hour, resizes the terminal.
+@MainActor
+@Suite struct SystemActivityTests {
+    @Test func theLastHourShowsTheRunsAndFailuresTheRunnerJustMade() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("insightflow-activity-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = InsightFlowHome(url: folder)
+        var ok = Flow(id: "note", displayName: "Note", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
+        ok.definition.actions["Note"] = Step(name: "Note", type: .compose, inputs: "@triggerBody()?['dataSourceName']")
+        ok.state = .on
+        var failing = Flow(id: "stop", displayName: "Stop", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
+        failing.definition.actions["Stop"] = Step(name: "Stop", type: .terminate, inputs: ["runStatus": "Failed", "runError": ["code": "Boom", "message": "failed on purpose"]])
+        failing.state = .on
+        _ = try FlowStore(home: home).create(ok)
+        _ = try FlowStore(home: home).create(failing)
+        let host = try await RunnerHost.open(home: home)
+        let client = LocalRunnerClient(host: host)
+        let link = HomeRunnerLink(client: client, history: host.history, workspace: nil, home: home)
+        defer { link.stop() }
+        let event: JSONValue = ["type": "DataSourceRefreshFailed", "fields": ["dataSourceName": "Webshop", "errorMessage": "file missing"]]
+        var runIds: [String] = []
+        for _ in 0..<3 { runIds += try await client.accept(event: event, origin: .http).runIds }
+        for id in runIds { _ = try await client.waitForRun(id) }
+
+        let session = DesignerSession(services: StoreDesignerServices(home: home, runner: link), size: Size(width: 80, height: 24), theme: .plain)
+        session.send([.down, .enter])  // Home > Admin
+        #expect(session.state.breadcrumb.last == "Admin")
+        session.send([.enter])  // Admin > System
+        #expect(session.state.breadcrumb.last == "System")
+        for _ in 0..<250 where !session.screen.contains("Failures/min") {
+            try await Task.sleep(for: .milliseconds(20))
+            session.dispatch(.tick)
+        }
+        let screen = session.screen
+        #expect(screen.contains("Runner activity, last 40 min"), "screen:\n\(screen)")
+        let failures = try #require(screen.split(separator: "\n").first { $0.contains("Failures/min") })
+        #expect(failures.contains("now 3"), "\(failures)")
+        let runs = try #require(screen.split(separator: "\n").first { $0.contains("Runs/s") })
+        #expect(runs.contains("█"), "the minute in progress is the hour's busiest: \(runs)")
+        #expect(screen.contains("Queue depth"))
+        #expect(screen.contains("Delivery ms"))
+        #expect(screen.contains("Schedule:"), "the status lines stay on screen at 80×24:\n\(screen)")
+
+        session.dispatch(.resize(Size(width: 120, height: 40)))
+        #expect(session.screen.contains("Runner activity, last 60 min"), "screen:\n\(session.screen)")
+        #expect(session.screen.contains("Theme"), "at 120×40 the facts fit as well:\n\(session.screen)")
+        session.send([.escape])
+        #expect(session.state.breadcrumb.last == "Admin")
+    }
+}

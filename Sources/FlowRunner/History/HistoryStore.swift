@@ -11,6 +11,8 @@ public final class HistoryStore: Sendable {
     private let checkpointer: HistoryCheckpointer?
     /// The database file.
     public let url: URL
+    /// Signals this process's commits to `changes()` watchers.
+    let commits = HistoryCommits()
 
     /// Opens (or creates) the history database at `url` for the runner: with the group-commit writer and the
     /// background WAL checkpoints. Exactly one per process that runs flows.
@@ -19,6 +21,7 @@ public final class HistoryStore: Sendable {
         pool = try HistoryDatabase.open(url)
         writer = HistoryWriter(pool: pool)
         checkpointer = try HistoryCheckpointer(path: url.path)
+        pool.add(transactionObserver: commits, extent: .databaseLifetime)
     }
 
     private init(reading url: URL) throws {
@@ -26,6 +29,7 @@ public final class HistoryStore: Sendable {
         pool = try HistoryDatabase.open(url)
         writer = HistoryWriter(pool: pool)
         checkpointer = nil
+        pool.add(transactionObserver: commits, extent: .databaseLifetime)
     }
 
     /// Opens the history for a reader (the CLI's `runs`, a designer attached to `serve`): no background

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One flow under `insightflow serve` with high concurrency: (1) sustained runs/s of the 4-step flow, (2) a 2x overload
-# for SECONDS with the trigger's concurrency control (runs 100, maximumWaitingRuns 100): event -> first step p50/p99 of
-# admitted events, peak RSS, every 202 ran exactly once, the excess got 429.
+# for OVERLOAD_SECONDS at twice the capacity of the flow under its trigger's concurrency control (runs OVERLOAD_RUNS,
+# default 1; maximumWaitingRuns 100): event -> first step p50/p99 of admitted events, peak RSS, every 202 ran exactly
+# once, the excess got 429.
 # Usage: Benchmarks/scripts/serve-concurrency.sh INSIGHTFLOW_BINARY [THROUGHPUT_SECONDS] [OVERLOAD_SECONDS] [CONNECTIONS]
 # Needs wrk, curl, python3. Run it on a release build while no other release build runs.
 set -euo pipefail
@@ -72,17 +73,32 @@ drain "$home"
 echo "peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$pid/status)"
 kill -TERM $pid; wait $pid || true
 report "$home"
-rate=$(python3 -c "import sqlite3,sys; r=sqlite3.connect(sys.argv[1]).execute(\"SELECT COUNT(*)/(MAX(finishedAt)-MIN(startedAt)) FROM run WHERE status='Succeeded'\").fetchone()[0]; print(int(r))" "$home/history.sqlite")
 rm -rf "$home"
 
-# 2. Overload at twice that rate, the flow's trigger bounding its runs and waiting runs.
+# 2. Overload at twice the capacity of the flow under its trigger's concurrency control (runs OVERLOAD_RUNS, default 1,
+# maximumWaitingRuns 100): first its capacity (closed loop for 10 s: the rate of 202s), then a fresh home offered
+# twice that rate, paced by wrk's delay(), for OVERLOAD_SECONDS.
+overload_runs=${OVERLOAD_RUNS:-1}
+setting="{\"concurrency\": {\"runs\": $overload_runs, \"maximumWaitingRuns\": 100}}"
 home=$(mktemp -d)
-flow_file "$home" '{"concurrency": {"runs": 100, "maximumWaitingRuns": 100}}'
+flow_file "$home" "$setting"
 start_serve "$home" --concurrency 128
-delay=$(python3 -c "import sys; print(max(1, round($connections * 1000 / (2 * $rate))))")
-echo "== overload: 2 x $rate runs/s offered ($connections connections, one request every $delay ms each) for ${oseconds}s"
-DELAY_MS=$delay wrk -t2 -c"$connections" -d"${oseconds}s" --latency -s "$here/serve-concurrency.lua" "http://127.0.0.1:$port/events" | tee "$home/wrk2.txt"
+echo "== capacity of the flow with $setting: closed loop, 10 s"
+DELAY_MS=0 wrk -t2 -c"$connections" -d10s -s "$here/serve-concurrency.lua" "http://127.0.0.1:$port/events" | tee "$home/wrk2.txt"
+capacity=$(awk -F'[= ]' '/^answers:/ {print $3}' "$home/wrk2.txt")
+capacity=$((capacity / 10))
+kill -TERM $pid; wait $pid || true
+rm -rf "$home"
+
+home=$(mktemp -d)
+flow_file "$home" "$setting"
+start_serve "$home" --concurrency 128
+delay=$(python3 -c "print(max(1, round($connections * 1000 / (2 * $capacity))))")
+echo "== overload: 2 x $capacity runs/s offered ($connections connections, one request every $delay ms each) for ${oseconds}s"
+rss_log="$home/rss.txt"
+( while kill -0 $pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$pid/status >> "$rss_log" 2>/dev/null; sleep 1; done ) &
+DELAY_MS=$delay wrk -t2 -c"$connections" -d"${oseconds}s" --latency -s "$here/serve-concurrency.lua" "http://127.0.0.1:$port/events" | tee "$home/wrk3.txt"
 drain "$home"
-echo "peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$pid/status)"
+echo "peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$pid/status) (sampled VmRSS max $(sort -n "$rss_log" | tail -1 | awk '{print $1/1024}') MB)"
 kill -TERM $pid; wait $pid || true
 report "$home"

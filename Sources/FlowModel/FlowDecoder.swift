@@ -77,6 +77,12 @@ struct FlowDecoder {
             path.removeLast()
         }
         trigger.extra = members.rest
+        do throws(TriggerConcurrency.Problem) {
+            _ = try TriggerConcurrency.read(trigger.extra["runtimeConfiguration"])
+        } catch {
+            let below = error.member.split(separator: ".").map { JSONPath.Component.key(String($0)) }
+            throw FlowDecodingError(path: path + [.key("runtimeConfiguration")] + below, message: error.message)
+        }
         return trigger
     }
 

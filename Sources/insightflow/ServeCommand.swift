@@ -11,14 +11,26 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var home: HomeOptions
     @Option(help: "The intake port.") var port: UInt16 = 7077
     @Option(help: "The address to bind (default 127.0.0.1, loopback only).") var bind = "127.0.0.1"
-    @Option(help: "Runs executing at once across all flows.") var concurrency = 16
+    @Option(help: "Runs executing at once across all flows, 1-1024 (default: \"concurrency\" in settings.json, else 16).")
+    var concurrency: Int?
+    @Option(help: "Runs of one flow at once when its trigger sets no concurrency control, 1-100 (default: \"perFlowConcurrency\" in settings.json, else 4).")
+    var perFlowConcurrency: Int?
     @OptionGroup var observability: ServeObservabilityOptions
+
+    func validate() throws {
+        try ServeLimits.check(concurrency: concurrency, perFlowConcurrency: perFlowConcurrency)
+    }
 
     func run() async throws {
         observability.bootstrapLogging()
         let logger = Logger(label: "insightflow.serve")
-        var configuration = RunnerConfiguration()
-        configuration.globalConcurrency = concurrency
+        var configuration: RunnerConfiguration
+        do {
+            configuration = try ServeLimits.configuration(home: home.location, concurrency: concurrency, perFlowConcurrency: perFlowConcurrency)
+        } catch {
+            Self.printError("error: \(error)")
+            throw ExitCode(1)
+        }
         configuration.metrics = observability.bootstrapMetrics()
         configuration.logger = Logger(label: "insightflow.runner")
         if try SampleHome.prepareIfNew(home.location) {

@@ -117,7 +117,7 @@ import Testing
         let first = [queue.next(global: 10, perFlow: 2), queue.next(global: 10, perFlow: 2), queue.next(global: 10, perFlow: 2)].compactMap { $0?.id }
         #expect(first == ["a-0", "a-1", "b-0"], "a's third run waits; b passes it")
         #expect(queue.next(global: 10, perFlow: 2) == nil)
-        queue.finish(run("a", 0))
+        queue.finish(run("a", 0), perFlow: 2)
         #expect(queue.next(global: 10, perFlow: 2)?.id == "a-2")
         #expect(queue.next(global: 10, perFlow: 2) == nil)
         #expect(!queue.isIdle)
@@ -129,7 +129,7 @@ import Testing
         #expect(queue.next(global: 2, perFlow: 5) != nil)
         #expect(queue.next(global: 2, perFlow: 5) != nil)
         #expect(queue.next(global: 2, perFlow: 5) == nil)
-        queue.finish(run("f0", 0))
+        queue.finish(run("f0", 0), perFlow: 5)
         #expect(queue.next(global: 2, perFlow: 5)?.flowId == "f2")
     }
 
@@ -139,9 +139,30 @@ import Testing
         var started: [Int] = []
         while let next = queue.next(global: 16, perFlow: 4) { started.append(Int(next.id.dropFirst(4)) ?? -1) }
         while started.count < 20_000 {
-            queue.finish(run("hot", 0))
+            queue.finish(run("hot", 0), perFlow: 4)
             if let next = queue.next(global: 16, perFlow: 4) { started.append(Int(next.id.dropFirst(4)) ?? -1) }
         }
         #expect(started == Array(0..<20_000))
+    }
+
+    @Test func eachFlowHasItsOwnLimitAndWaitingCount() {
+        var queue = RunQueue()
+        for n in 0..<4 { queue.add(run("one", n)) }
+        for n in 0..<4 { queue.add(run("three", n)) }
+        let limits = ["one": 1, "three": 3]
+        var started: [String] = []
+        while let next = queue.next(global: 10, perFlow: { limits[$0] ?? 4 }) { started.append(next.id) }
+        #expect(started == ["one-0", "three-0", "three-1", "three-2"])
+        #expect(queue.queued(flowId: "one") == 3 && queue.queued(flowId: "three") == 1)
+        #expect(queue.running(flowId: "one") == 1 && queue.running(flowId: "three") == 3)
+        queue.finish(run("one", 0), perFlow: 1)
+        #expect(queue.next(global: 10, perFlow: { limits[$0] ?? 4 })?.id == "one-1")
+        #expect(queue.next(global: 10, perFlow: { limits[$0] ?? 4 }) == nil, "one is at its limit of 1 again")
+        #expect(queue.queued(flowId: "one") == 2)
+        // A raised limit (a reload) releases as many waiting runs as the new limit allows.
+        queue.release("one", perFlow: 3)
+        let more = [queue.next(global: 10, perFlow: { _ in 3 }), queue.next(global: 10, perFlow: { _ in 3 })].compactMap { $0?.id }
+        #expect(more == ["one-2", "one-3"])
+        #expect(queue.queued(flowId: "one") == 0 && queue.backlog == 1)
     }
 }

@@ -45,6 +45,10 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     }
 
     private static func fields(_ spec: TriggerSpec, trigger: Trigger?, state: DesignerState) -> [FormField] {
+        parameterFields(spec, trigger: trigger, state: state) + ConcurrencyFields.fields(trigger)
+    }
+
+    private static func parameterFields(_ spec: TriggerSpec, trigger: Trigger?, state: DesignerState) -> [FormField] {
         spec.parameters.map { parameter in
             let current = StepParameters.text(trigger?.parameter(parameter.key) ?? parameter.defaultValue)
             let choices: [String]? = switch parameter.key {
@@ -99,7 +103,8 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     private func changed(_ state: DesignerState) -> Bool {
         if !openedTexts.isEmpty { return form.fields.map(\.text) != openedTexts }
         guard let current = state.document?.flow.trigger else { return true }
-        return current.parameters != trigger().parameters
+        let new = trigger()
+        return current.parameters != new.parameters || current.concurrency != new.concurrency
     }
 
     /// Writes the parameters into the open flow's trigger; false (with a message) when a number is not a number.
@@ -113,6 +118,7 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
             var merged = updated.parameters ?? .object([:])
             for parameter in Catalog.trigger(new.kind ?? .manual).parameters { merged = merged.setting(new.parameter(parameter.key), atPath: parameter.key) }
             updated.parameters = merged == .object([:]) ? nil : merged
+            updated.concurrency = new.concurrency
             flow.definition.triggers[name] = updated
         }
         return true
@@ -122,6 +128,12 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
         let blocking = form.fields.filter { field in
             guard let problem = field.problem else { return false }
             return problem != "required" || field.id == "flow.name"
+        }
+        if blocking.isEmpty, case .failure(let problem) = ConcurrencyFields.value(form) {
+            let label = form.field(problem.field)?.label ?? problem.field
+            state.notify("\(label): \(problem.message)", .error)
+            form.focus(on: problem.field)
+            return false
         }
         guard let first = blocking.first, let problem = first.problem else { return true }
         state.notify("\(first.label): \(problem)", .error)
@@ -134,7 +146,9 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
         for parameter in Catalog.trigger(kind).parameters {
             if let value = StepParameters.value(fromText: form.text(parameter.key), kind: parameter.kind) { parameters[parameter.key] = value }
         }
-        return Trigger(kind: kind, parameters: parameters)
+        var trigger = Trigger(kind: kind, parameters: parameters)
+        if case .success(let control) = ConcurrencyFields.value(form) { trigger.concurrency = control }
+        return trigger
     }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {

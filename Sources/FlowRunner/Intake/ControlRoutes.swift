@@ -25,7 +25,11 @@ struct ControlRoutes: Sendable {
         }
         do {
             let (status, answer) = try await carryOut(route, document)
-            return IntakeAnswer.json(status, answer)
+            var response = IntakeAnswer.json(status, answer)
+            if status == .tooManyRequests { response.headers[.retryAfter] = "1" }
+            return response
+        } catch let busy as RunnerBusy {
+            return IntakeAnswer.flowBusy(busy)
         } catch {
             return IntakeAnswer.json(.badRequest, ["error": .string("\(error)")])
         }

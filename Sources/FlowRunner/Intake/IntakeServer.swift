@@ -208,6 +208,13 @@ enum IntakeAnswer {
         return response
     }
 
+    /// 429 with `Retry-After` for an event refused because a flow it fires has its `maximumWaitingRuns` waiting.
+    static func flowBusy(_ busy: RunnerBusy) -> Response {
+        var response = json(.tooManyRequests, ["error": .string(busy.description)])
+        response.headers[.retryAfter] = String(busy.retryAfter)
+        return response
+    }
+
     /// 413 with the reason, closing the connection.
     static func tooLarge(_ reason: String) -> Response {
         json(.contentTooLarge, ["error": .string(reason)], close: true)
@@ -236,6 +243,8 @@ struct IntakeHandler: Sendable {
         do {
             let runs = try await runner.accept(event)
             return IntakeAnswer.json(.accepted, ["id": .string(event.id), "runs": .array(runs.map(JSONValue.string))])
+        } catch let busy as RunnerBusy {
+            return IntakeAnswer.flowBusy(busy)
         } catch {
             return IntakeAnswer.json(.internalServerError, ["error": .string("the event could not be stored: \(error)")])
         }

@@ -37,6 +37,7 @@ extension Runner {
            let mismatch = RequestSchema.firstMismatch(request.body, schema: schema) {
             return .error(400, code: "TriggerInputSchemaMismatch", "the request body does not match the trigger's schema: \(mismatch)")
         }
+        if origin != .childFlow, let busy = busyAnswer(flowId: flow.id) { return busy }
         var headers = request.headers
         if depth > 0 { headers[Self.depthHeader] = .int(depth) }
         var outputs: JSONValue = ["headers": .object(headers), "body": request.body]

@@ -55,12 +55,16 @@ extension Runner {
         let outputs: JSONValue = ["headers": ["x-insightflow-scheduled-time": .string(stamp)], "body": ["scheduledTime": .string(stamp)]]
         let run = RunRecord(flowId: flow.id, flowName: flow.displayName, flowVersion: flow.version, eventId: event.id,
                             triggerOutputs: outputs, origin: .schedule)
+        // Beyond the flow's maximumWaitingRuns the occurrence is skipped (kept in the Monitor with a note), as the
+        // reference skips recurrences it cannot queue; the schedule continues at the next occurrence.
+        let full = waitingIsFull(flow.id)
+        let note = full ? "skipped: \(waitingRuns(flowId: flow.id)) runs already waiting (maximumWaitingRuns)" : nil
         do {
-            try await history.commitMatch(event: event, runs: [run], baselines: [], notes: nil, eventIsNew: true)
+            try await history.commitMatch(event: event, runs: full ? [] : [run], baselines: [], notes: note, eventIsNew: true)
         } catch {
             return
         }
-        enqueue(run)
+        if !full { enqueue(run) }
     }
 
     static func date(_ text: String?) -> Date? {

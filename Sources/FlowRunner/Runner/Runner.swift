@@ -32,6 +32,8 @@ public actor Runner {
     private(set) var unqueued: Set<String> = []
     /// The next occurrence of each On Recurrence flow.
     var recurrences = RecurrenceBook()
+    /// Each flow's trigger concurrency control (flows without one are absent).
+    var concurrency = FlowConcurrencyLimits()
 
     public init(home: InsightFlowHome, history: HistoryStore, delivery: any ActionDelivering,
                 dataActions: (any InsightsDataActions)? = nil, configuration: RunnerConfiguration = RunnerConfiguration()) {
@@ -77,6 +79,8 @@ public actor Runner {
             flow.enabledAt.flatMap { try? Date($0, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) }
         }
         caches = caches.filter { flows[$0.key] != nil }
+        concurrency = FlowConcurrencyLimits(flows: flows.values, defaultRuns: configuration.perFlowConcurrency)
+        for flowId in queue.blockedFlows { queue.release(flowId, perFlow: concurrency.runs(flowId)) }
         try history.clearBaselines(keeping: index.flowIds)
         baselines.removeAll()
         connections = Dictionary(try ConnectionStore(home: home).load().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -92,29 +96,43 @@ public actor Runner {
     }
 
     /// Accepts one event: stores it, matches it and queues its runs. Returns the ids of the runs queued.
+    /// When a flow the event fires already has `maximumWaitingRuns` runs waiting, `whenFull` decides: `.refuse`
+    /// (the intake) throws `RunnerBusy` and stores nothing; `.skip` (refresh-driven events) stores the event with a
+    /// note and no run for that flow.
     @discardableResult
-    public func accept(_ event: TriggerEvent) async throws -> [String] {
-        try await match(event, isNew: true)
+    public func accept(_ event: TriggerEvent, whenFull: WhenFlowFull = .refuse) async throws -> [String] {
+        try await match(event, isNew: true, whenFull: whenFull)
     }
 
-    private func match(_ event: TriggerEvent, isNew: Bool) async throws -> [String] {
+    private func match(_ event: TriggerEvent, isNew: Bool, whenFull: WhenFlowFull = .refuse) async throws -> [String] {
         let decision = try matcher.match(event, index: index) { flowId, subject in
             if let known = baselines[BaselineKey(flowId: flowId, subject: subject)] { return known }
             return try history.baseline(flowId: flowId, subject: subject, observedSince: enabledSince[flowId])
         }
+        var firings = decision.firings
+        var noteList = decision.notes
+        if isNew {
+            let full = firings.filter { waitingIsFull($0.entry.flow.id) }
+            if let first = full.first {
+                if whenFull == .refuse { throw RunnerBusy(flowId: first.entry.flow.id, waiting: queue.queued(flowId: first.entry.flow.id)) }
+                let names = Set(full.map(\.entry.flow.id))
+                firings.removeAll { names.contains($0.entry.flow.id) }
+                noteList += full.map { "skipped for '\($0.entry.flow.id)': \(queue.queued(flowId: $0.entry.flow.id)) runs already waiting (maximumWaitingRuns)" }
+            }
+        }
         for baseline in decision.baselines { baselines[baseline.key] = baseline.value }
-        let runs = decision.firings.map { firing in
+        let runs = firings.map { firing in
             RunRecord(flowId: firing.entry.flow.id, flowName: firing.entry.flow.displayName, flowVersion: firing.entry.flow.version,
                       eventId: event.id, triggerOutputs: firing.triggerOutputs, origin: .event)
         }
-        let notes = decision.notes.isEmpty ? nil : decision.notes.joined(separator: "; ")
+        let notes = noteList.isEmpty ? nil : noteList.joined(separator: "; ")
         do {
             try await history.commitMatch(event: event, runs: runs, baselines: decision.baselines, notes: notes, eventIsNew: isNew)
         } catch {
             for baseline in decision.baselines { baselines.removeValue(forKey: baseline.key) }
             throw error
         }
-        observeAccepted(event, firings: decision.firings)
+        observeAccepted(event, firings: firings)
         for run in runs { enqueue(run) }
         return runs.map(\.id)
     }
@@ -205,7 +223,8 @@ public actor Runner {
     var loadedFlows: [Flow] { Array(flows.values) }
 
     private func launchReady() {
-        while let run = queue.next(global: configuration.globalConcurrency, perFlow: configuration.perFlowConcurrency) {
+        let limits = concurrency
+        while let run = queue.next(global: configuration.globalConcurrency, perFlow: { limits.runs($0) }) {
             launch(run)
         }
         observeQueue()
@@ -257,7 +276,7 @@ public actor Runner {
 
     private func completed(_ run: RunRecord) {
         observeFinish(run)
-        if unqueued.remove(run.id) == nil { queue.finish(run) }
+        if unqueued.remove(run.id) == nil { queue.finish(run, perFlow: concurrency.runs(run.flowId)) }
         let responses = self.responses
         Task { await responses.finished(run) }
         for waiter in waiters.removeValue(forKey: run.id) ?? [] { waiter.resume(returning: run) }

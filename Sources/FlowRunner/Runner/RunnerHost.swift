@@ -90,7 +90,7 @@ public final class RunnerHost: Sendable {
             for await insightsEvent in events {
                 RefreshObservation.record(insightsEvent, into: metrics, logger: logger)
                 guard let event = InsightsEventBridge.event(insightsEvent, workspaceName: name) else { continue }
-                _ = try? await runner.accept(event)
+                _ = try? await runner.accept(event, whenFull: .skip)
             }
         }
         forwarding.withLock { previous in

@@ -19,4 +19,16 @@ import TerminalUI
         #expect(flow.definition.actions.values.contains { $0.type == .select })
         #expect(!flow.definition.actions.values.contains { $0.type == .getItems })
     }
+
+    @Test func createItemIsAddedFromThePickerWithItsForm() throws {
+        let (session, _) = makeSession(flows: [sampleFlow()], size: Size(width: 100, height: 40))
+        session.send([.down, .down, .enter, .enter, .down, .down, .character("a")])
+        session.type("create item")
+        session.send([.enter])
+        #expect(session.screen.contains("Entity"))
+        #expect(session.screen.contains("Item"))
+        let flow = try #require(session.state.document?.flow)
+        let step = try #require(flow.definition.actions.values.first { $0.type == .createItem })
+        #expect(step.name == "Create_item")
+    }
 }

@@ -177,7 +177,8 @@ struct ConnectorRules {
         return operations.contains { operation == $0.lowercased() || operation.hasSuffix("/" + $0.lowercased()) }
     }
 
-    static let all: [ConnectorRules] = [teams, email, insightsEntities, insightsItems, insightsItem]
+    /// The writes come before the reads: `CreateItem` contains `item` too.
+    static let all: [ConnectorRules] = [teams, email, insightsCreate, insightsUpdate, insightsEntities, insightsItems, insightsItem]
 
     static let teams = ConnectorRules(
         api: ["teams"],
@@ -208,6 +209,17 @@ struct ConnectorRules {
                  Field(input: "orderBy", keys: ["$orderby", "orderBy"]),
                  Field(input: "top", keys: ["$top", "top"]),
                  Field(input: "skip", keys: ["$skip", "skip"])], matchesParts: true)
+
+    static let insightsCreate = ConnectorRules(
+        api: ["customerinsights"], operations: ["CreateItem", "CreateEntityItem", "PostItem"], type: .createItem,
+        fields: [Field(input: "entity", keys: ["entity", "entityName"], fallback: ""),
+                 Field(input: "item", keys: ["item", "body"], fallback: [:])], matchesParts: true)
+
+    static let insightsUpdate = ConnectorRules(
+        api: ["customerinsights"], operations: ["UpdateItem", "UpdateEntityItem", "PatchItem"], type: .updateItem,
+        fields: [Field(input: "entity", keys: ["entity", "entityName"], fallback: ""),
+                 Field(input: "id", keys: ["id", "itemId"], fallback: ""),
+                 Field(input: "item", keys: ["item", "body"], fallback: [:])], matchesParts: true)
 
     static let insightsItem = ConnectorRules(
         api: ["customerinsights"], operations: ["item"], type: .getItem,

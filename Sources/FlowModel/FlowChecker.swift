@@ -13,6 +13,7 @@ public enum FlowChecker {
         issues += VariableRules.check(steps)
         issues += RequestStepRules.check(steps, trigger: flow.trigger)
         issues += DataOperationRules.check(steps)
+        issues += ItemWriteRules.check(steps)
         for located in steps {
             issues += StepParameterRules.check(located, context: context)
         }

@@ -174,7 +174,7 @@ enum DataSteps {
 
 /// The Customer Insights connector's data actions.
 enum InsightsSteps {
-    static let all: [StepSpec] = [getEntities, getItems, getItem]
+    static let all: [StepSpec] = [getEntities, getItems, getItem, createItem, updateItem]
 
     static let getEntities = StepSpec(
         type: .getEntities, displayName: "Get entities", description: "List the workspace's entities (profiles, sources, segments, measures).",
@@ -208,4 +208,25 @@ enum InsightsSteps {
         ],
         outputs: [OutputSpec("", "Item", .object, "The row, field by field")],
         defaultStepName: "Get_item", connectionKind: "insights", retriesByDefault: false)
+
+    static let createItem = StepSpec(
+        type: .createItem, displayName: "Create item", description: "Add a row to Customer or a data source entity.",
+        group: .customerInsights,
+        parameters: [
+            ParameterSpec("entity", "Entity", .string, required: true, description: "Customer or a data source (segments and measures are read-only)"),
+            ParameterSpec("item", "Item", .object, required: true, description: "The fields to write, e.g. {\"customer_id\": \"c-42\", \"email\": \"a@example.com\"}"),
+        ],
+        outputs: [OutputSpec("", "Item", .object, "The row as stored, field by field")],
+        defaultStepName: "Create_item", connectionKind: "insights", retriesByDefault: false)
+
+    static let updateItem = StepSpec(
+        type: .updateItem, displayName: "Update item", description: "Change fields of one row of Customer or a data source.",
+        group: .customerInsights,
+        parameters: [
+            ParameterSpec("entity", "Entity", .string, required: true, description: "Customer or a data source (segments and measures are read-only)"),
+            ParameterSpec("id", "Item ID", .string, required: true, description: "The row's key (e.g. a customer_id)"),
+            ParameterSpec("item", "Item", .object, required: true, description: "The fields to change; the key field cannot change"),
+        ],
+        outputs: [OutputSpec("", "Item", .object, "The row as stored, field by field")],
+        defaultStepName: "Update_item", connectionKind: "insights", retriesByDefault: false)
 }

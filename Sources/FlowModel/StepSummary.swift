@@ -26,10 +26,19 @@ public enum StepSummary {
         case .getEntities: return "list entities"
         case .getItems: return "from \(text(inputs?["entity"]))" + (inputs?["filter"].map { " where \(text($0))" } ?? "")
         case .getItem: return "\(text(inputs?["entity"])) \(text(inputs?["id"]))"
+        case .createItem: return "into \(text(inputs?["entity"]))" + fieldNames(inputs?["item"])
+        case .updateItem: return "\(text(inputs?["entity"])) \(text(inputs?["id"]))" + fieldNames(inputs?["item"])
         case .response: return "\(text(inputs?["statusCode"] ?? 200))" + (inputs?["body"].map { " " + text($0) } ?? "")
         case .workflow: return "call \(text(inputs?.value(atPath: "host.workflow.id")))" + (inputs?["body"].map { " with " + text($0) } ?? "")
         default: return dataOperation(step) ?? unsupported(step)
         }
+    }
+
+    /// `: field, field` for an item written as an object, else ` = <text>` for an expression.
+    static func fieldNames(_ item: JSONValue?) -> String {
+        guard let item else { return "" }
+        if let members = item.objectValue { return members.isEmpty ? "" : ": " + members.keys.joined(separator: ", ") }
+        return " = " + text(item)
     }
 
     /// The card line of a step InsightFlow does not run: "not supported here", its type and, for a connector

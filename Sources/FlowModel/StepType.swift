@@ -21,12 +21,14 @@ public struct StepType: RawRepresentable, Sendable, Hashable, Codable, CustomStr
     public static let getEntities = StepType(rawValue: "GetEntities")
     public static let getItems = StepType(rawValue: "GetItems")
     public static let getItem = StepType(rawValue: "GetItem")
+    public static let createItem = StepType(rawValue: "CreateItem")
+    public static let updateItem = StepType(rawValue: "UpdateItem")
 
     /// Every type InsightFlow can run.
     public static let known: [StepType] = [
         .teamsPostMessage, .sendEmail, .http, .condition, .switchCase, .foreach, .until, .scope, .wait,
         .compose, .initializeVariable, .setVariable, .appendToArrayVariable, .terminate,
-        .getEntities, .getItems, .getItem,
+        .getEntities, .getItems, .getItem, .createItem, .updateItem,
     ] + requestTypes + dataOperations
 
     /// The known type with this name in any letter case (the reference language ignores case), else the text as is.

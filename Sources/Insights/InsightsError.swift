@@ -23,6 +23,12 @@ public enum InsightsError: Error, Equatable, Sendable, CustomStringConvertible, 
     case badFilter(String)
     /// No item with this key in the entity.
     case itemNotFound(entity: String, key: String)
+    /// A write to an entity that flows may only read (segment memberships and measure values are computed).
+    case readOnlyEntity(entity: String, reason: String)
+    /// A Create item whose key is already taken.
+    case itemExists(entity: String, key: String)
+    /// A Create item or Update item whose fields cannot be written, with the fix.
+    case badItem(entity: String, reason: String)
 
     public var description: String {
         switch self {
@@ -58,6 +64,12 @@ public enum InsightsError: Error, Equatable, Sendable, CustomStringConvertible, 
             "bad filter: \(reason)"
         case let .itemNotFound(entity, key):
             "no item '\(key)' in \(entity)"
+        case let .readOnlyEntity(entity, reason):
+            "entity '\(entity)' cannot be written: \(reason)"
+        case let .itemExists(entity, key):
+            "entity '\(entity)' already has an item '\(key)'; use Update item to change it"
+        case let .badItem(entity, reason):
+            "cannot write to entity '\(entity)': \(reason)"
         }
     }
 

@@ -118,3 +118,18 @@ import TerminalUI
     }
 }
 
+
+/// The filter ranks name-prefix matches, then name-contains matches, then description matches.
+@Suite struct FilterRankingTests {
+    @Test func namePrefixThenNameThenDescription() {
+        var list = FilterableList(items: [
+            ListItem("Get items from an entity", detail: "Read rows of an entity, with filter, select, order, top and skip.", group: "Customer Insights"),
+            ListItem("Compose", detail: "Build a value", group: "Data"),
+            ListItem("Deselect all", detail: "", group: "Data"),
+            ListItem("Select", detail: "Map each item of an array", group: "Data"),
+        ], typeToFilter: true)
+        for character in "select" { _ = list.handle(.character(character)) }
+        #expect(list.matches == [3, 2, 0])
+        #expect(list.selectedItemIndex == 3)
+    }
+}

@@ -96,22 +96,32 @@ public enum FlowTemplates {
         ])
     }
 
+    /// The refresh log is an internal table (the connector's data actions read only public entities), so after the
+    /// wait the flow looks the source up in Get entities and escalates when it still holds no rows, with the
+    /// trigger's error.
     public static let escalateRepeatedRefreshFailure = FlowTemplate(
         id: "escalate-refresh-failure", displayName: "Escalate when a data source still fails after a wait",
-        description: "Waits, reads the source's latest refresh from the workspace, and emails an escalation if it still failed.",
+        description: "Waits, looks the source up in Get entities, and emails an escalation with the trigger's error if the source still has no rows.",
         trigger: .dataSourceRefreshFailed, questions: [emailConnection, recipients]
     ) { answers in
         var check = Step(name: "Still_failing", type: .condition)
-        check.expression = ["not": [["empty": ["@first(body('Latest_refresh')?['value'])?['error']"]]]]
+        check.expression = ["or": [
+            ["equals": ["@length(body('Source_entity'))", 0]],
+            ["equals": ["@first(body('Source_entity'))?['rowCount']", 0]],
+        ]]
         check.actions = ["Send_an_email": Step(name: "Send_an_email", type: .sendEmail, inputs: [
             "connection": TemplateBuilder.text(answers, "connection"), "to": TemplateBuilder.text(answers, "to"), "importance": "High",
             "subject": "Escalation: @{triggerBody()?['dataSourceName']} keeps failing",
-            "body": "The data source @{triggerBody()?['dataSourceName']} still fails: @{first(body('Latest_refresh')?['value'])?['error']}",
+            "body": "The data source @{triggerBody()?['dataSourceName']} failed (@{triggerBody()?['errorMessage']}) and still has no rows after the wait.",
         ])]
         check.elseActions = [:]
         return TemplateBuilder.flow("Escalate when a data source still fails after a wait", Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]), [
             Step(name: "Delay", type: .wait, inputs: ["interval": ["count": 10, "unit": "Minute"]]),
-            Step(name: "Latest_refresh", type: .getItems, inputs: ["entity": "refresh_log", "filter": "source eq '@{triggerBody()?['dataSourceName']}'", "orderBy": "started_at desc", "top": 1]),
+            Step(name: "Get_entities", type: .getEntities, inputs: [:]),
+            Step(name: "Source_entity", type: .query, inputs: [
+                "from": "@body('Get_entities')?['value']",
+                "where": "@equals(item()?['name'], triggerBody()?['dataSourceName'])",
+            ]),
             check,
         ])
     }

@@ -19,3 +19,18 @@ extension JSONValue {
         }
     }
 }
+
+extension InsightsValue {
+    /// A JSON value as an Insights value (the fields of a Create item or Update item).
+    init(_ value: JSONValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .int(let number): self = .integer(number)
+        case .double(let number): self = .number(number)
+        case .string(let text): self = .string(text)
+        case .array(let items): self = .array(items.map(InsightsValue.init))
+        case .object(let members): self = .object(Dictionary(members.map { ($0.key, InsightsValue($0.value)) }, uniquingKeysWith: { first, _ in first }))
+        }
+    }
+}

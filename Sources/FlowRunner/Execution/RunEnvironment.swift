@@ -45,4 +45,22 @@ public protocol InsightsDataActions: Sendable {
     func items(entity: String, filter: String?, select: String?, orderBy: String?, top: Int, skip: Int) throws -> JSONValue
     /// Get item: one row by id.
     func item(entity: String, id: String) throws -> JSONValue
+    /// Create item: adds a row to a writable entity and returns it as stored.
+    func createItem(entity: String, item: JSONValue) throws -> JSONValue
+    /// Update item: changes fields of the row with this id and returns it as stored.
+    func updateItem(entity: String, id: String, item: JSONValue) throws -> JSONValue
+    /// The connector's per-connection call limit (nil: unlimited).
+    var throttle: ConnectorThrottle? { get }
+}
+
+extension InsightsDataActions {
+    public func createItem(entity: String, item: JSONValue) throws -> JSONValue {
+        throw StepFailure(message: "this workspace cannot be written", code: "NotImplemented")
+    }
+
+    public func updateItem(entity: String, id: String, item: JSONValue) throws -> JSONValue {
+        throw StepFailure(message: "this workspace cannot be written", code: "NotImplemented")
+    }
+
+    public var throttle: ConnectorThrottle? { nil }
 }

@@ -30,8 +30,8 @@ struct StepDispatcher {
                 return try VariableChangeSteps(state: state).run(step, inputs: try inputs(step, context))
             case .expression:
                 return try DateTimeActionStep.run(step, inputs: try inputs(step, context), context: context)
-            case .getEntities, .getItems, .getItem:
-                return try DataActionSteps(actions: environment.dataActions).run(step, inputs: try inputs(step, context))
+            case .getEntities, .getItems, .getItem, .createItem, .updateItem:
+                return try DataActionSteps(actions: environment.dataActions, dryRun: environment.dryRun).run(step, inputs: try inputs(step, context))
             default:
                 return StepOutcome(status: .failed, error: "InsightFlow cannot run steps of type '\(step.type.rawValue)'", code: "UnsupportedStepType")
             }

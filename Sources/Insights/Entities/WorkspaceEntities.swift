@@ -115,13 +115,13 @@ extension Workspace {
         }
     }
 
-    private static func columns(_ db: Database, _ entry: EntityCatalog.Entry) throws -> [String] {
+    static func columns(_ db: Database, _ entry: EntityCatalog.Entry) throws -> [String] {
         guard try db.tableExists(entry.table) else { return [] }
         return try db.columns(in: entry.table).map(\.name)
     }
 
     /// The real field name for a name in any letter case.
-    private static func column(_ name: String, _ columns: [String], entity: String) throws -> String {
+    static func column(_ name: String, _ columns: [String], entity: String) throws -> String {
         let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
         guard let match = columns.first(where: { $0.lowercased() == wanted }) else {
             throw InsightsError.unknownField(entity: entity, field: name.trimmingCharacters(in: .whitespaces), available: columns)
@@ -140,7 +140,7 @@ extension Workspace {
         return "\(try resolve(parts.first ?? "").quotedDatabaseIdentifier) \(direction)"
     }
 
-    private static func row(_ row: Row) -> EntityRow {
+    static func row(_ row: Row) -> EntityRow {
         var fields: [String] = []
         var values: [InsightsValue] = []
         for (column, value) in row {

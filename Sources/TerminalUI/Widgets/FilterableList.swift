@@ -12,7 +12,8 @@ public struct ListItem: Sendable, Hashable {
 }
 
 /// A list narrowed by a filter typed after `/` (or straight away in type-to-filter mode, where letters never move the
-/// selection); matching is case-insensitive on title and detail, never on the group headings the items are shown under.
+/// selection); matching is case-insensitive on title and detail, never on the group headings the items are shown under,
+/// and title matches are listed before detail matches.
 public struct FilterableList: Sendable, Hashable {
     public var items: [ListItem]
     public private(set) var filter = TextField()
@@ -28,13 +29,19 @@ public struct FilterableList: Sendable, Hashable {
         self.isFiltering = typeToFilter
     }
 
-    /// Indices into `items` that match the filter, in order.
+    /// Indices into `items` that match the filter, best first: titles starting with the filter, then titles
+    /// containing it, then details containing it; each rank keeps the items' order.
     public var matches: [Int] {
         let needle = filter.text.lowercased()
         guard !needle.isEmpty else { return Array(items.indices) }
-        return items.indices.filter { index in
-            items[index].title.lowercased().contains(needle) || items[index].detail.lowercased().contains(needle)
+        var ranks: [[Int]] = [[], [], []]
+        for index in items.indices {
+            let title = items[index].title.lowercased()
+            if title.hasPrefix(needle) { ranks[0].append(index) }
+            else if title.contains(needle) { ranks[1].append(index) }
+            else if items[index].detail.lowercased().contains(needle) { ranks[2].append(index) }
         }
+        return ranks.flatMap { $0 }
     }
 
     /// The index into `items` of the selected match.

@@ -88,4 +88,26 @@ import TerminalUI
         #expect(condition.actions?["Delay"] != nil)
         expectScreen(session, "canvas-condition-branches")
     }
+
+    /// A step added after another and then filled in runs after it: applying the form keeps the runAfter the
+    /// insertion gave it (it used to be emptied, silently turning every added step into a parallel branch).
+    @Test func aStepAddedAfterAnotherStaysInSequenceWhenItsFormIsApplied() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.down])  // the first step, Post_message
+        session.send([.character("a")])
+        #expect(session.screen.contains("after Post_message"))
+        session.type("compose")
+        session.send([.enter])
+        #expect(session.screen.contains("Post_message"), "the Run after field names the step it was added after:\n\(session.screen)")
+        session.send([.tab])
+        session.type("added")
+        session.send([.enter])
+        #expect(!session.screen.contains("parallel branch"), "\(session.screen)")
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        let added = try #require(saved.definition.actions.values.first { $0.inputs == "added" })
+        #expect(added.runAfter.keys.elementsEqual(["Post_message"]))
+        #expect(saved.definition.actions["Compose"]?.runAfter.keys.elementsEqual([added.name]) == true)
+    }
 }

@@ -29,7 +29,10 @@ struct StepPickerScreen: Screen, EditorScreen, TextInputScreen {
             let where_ = placement
             state.document?.edit { flow in StepTree.insert(step, at: where_, in: &flow.definition) }
             state.document?.selected = step.name
-            return .replace(StepFormScreen(step: step, state: state))
+            // The form edits the step as inserted: its runAfter names the step it was added after, and applying
+            // the form must not turn it into a parallel branch.
+            let inserted = state.document?.flow.definition.step(named: step.name) ?? step
+            return .replace(StepFormScreen(step: inserted, state: state))
         }
         if list.handle(key, height: listRect(bodyArea(state.size)).height) { return .stay }
         return key == .escape ? .pop : .stay

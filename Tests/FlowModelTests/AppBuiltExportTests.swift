@@ -160,4 +160,42 @@ import Testing
         #expect(FlowExporter.inputsLeftOut(flow) == ["Post_message_in_a_chat_or_channel: facts"])
         #expect(FlowExporter.inputsLeftOut(Self.builtFlow()).isEmpty)
     }
+
+    @Test(arguments: [FlowExportFormat.powerautomate, .logicapp])
+    func theOtherDataActionsRoundTripToo(format: FlowExportFormat) throws {
+        var flow = Flow(id: "reads", displayName: "Reads", trigger: Trigger(kind: .manual))
+        flow.definition.actions["Get_entities"] = Step(name: "Get_entities", type: .getEntities, inputs: [:])
+        flow.definition.actions["Get_item"] = Step(name: "Get_item", type: .getItem, inputs: ["entity": "Customer", "id": "c-1"],
+                                                   runAfter: ["Get_entities": [.succeeded]])
+        flow.definition.actions["Update_item"] = Step(name: "Update_item", type: .updateItem,
+                                                      inputs: ["connection": "CI", "entity": "Customer", "id": "c-1", "item": ["city": "Oslo"]],
+                                                      runAfter: ["Get_item": [.succeeded]])
+        let document = FlowExporter.document(flow, format: format)
+        let root = format == .powerautomate ? "properties.definition.actions" : "definition.actions"
+        #expect(document.value(atPath: root + ".Get_entities.inputs.host.operationId") == "GetEntities")
+        #expect(document.value(atPath: root + ".Get_item.inputs.host.operationId") == "GetItem")
+        #expect(document.value(atPath: root + ".Get_item.inputs.parameters") == ["entityName": "Customer", "itemId": "c-1"])
+        #expect(document.value(atPath: root + ".Update_item.inputs.host.operationId") == "UpdateItem")
+        let imported = try FlowImporter.importDocument(FlowExporter.bytes(flow, format: format), file: "x.json", fallbackName: "x")
+        #expect(imported.unsupported.isEmpty)
+        let differences = Self.sameSteps(flow.definition.actions, imported.flow.definition.actions)
+        #expect(differences.isEmpty, "\(format): \(differences.joined(separator: "; "))")
+    }
+
+    @Test func aStepAddedToAnImportedFlowKeepsTheImportedReferencesAndAddsItsOwn() throws {
+        let (bytes, _) = try ImportExportRoundTripTests.load("powerautomate-solution-teams-outlook.json")
+        var flow = try FlowImporter.importDocument(bytes, file: "pa.json", fallbackName: "pa").flow
+        flow.definition.actions["Tell_sales"] = Step(name: "Tell_sales", type: .teamsPostMessage, inputs: ["connection": "Sales channel", "text": "Hi"],
+                                                     runAfter: ["Digest_text": [.succeeded]])
+        flow.definition.actions["Tell_owners"] = Step(name: "Tell_owners", type: .teamsPostMessage, inputs: ["connection": "shared_teams", "text": "Hi"],
+                                                      runAfter: ["Digest_text": [.succeeded]])
+        let document = FlowExporter.document(flow, format: .powerautomate)
+        let references = try #require(document.value(atPath: "properties.connectionReferences")?.objectValue)
+        #expect(Array(references.keys) == ["shared_teams", "shared_office365", "Sales channel"])
+        #expect(references["shared_teams"]?.value(atPath: "connection.connectionReferenceLogicalName") == "contoso_sharedteams_8f2c1")
+        #expect(document.value(atPath: "properties.definition.actions.Tell_owners.inputs.host.connectionName") == "shared_teams")
+        // The imported actions are given back as they were.
+        #expect(document.value(atPath: "properties.definition.actions.Post_message_in_a_chat_or_channel.inputs.parameters.body/recipient/groupId")
+                == "4c2e7f0a-9b1d-4e3c-8a6f-2d5b0e9c7a13")
+    }
 }

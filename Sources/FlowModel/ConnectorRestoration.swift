@@ -5,25 +5,26 @@ import OrderedCollections
 /// imported `type` and `inputs`, with any input edited here written back under the connector parameter it came from.
 enum ConnectorRestoration {
     /// Restores every translated step and trigger of an encoded definition (nested branches included).
-    static func restoreDefinition(_ definition: JSONValue) -> JSONValue {
+    /// `apis`: the Logic Apps `$connections` keys' managed API ids (`ConnectorTranslation.connectionAPIs`).
+    static func restoreDefinition(_ definition: JSONValue, apis: [String: String] = [:]) -> JSONValue {
         guard var members = definition.objectValue else { return definition }
         if let triggers = members["triggers"]?.objectValue { members["triggers"] = .object(triggers.mapValues(restoreTrigger)) }
-        if let actions = members["actions"] { members["actions"] = restoreSteps(actions) }
+        if let actions = members["actions"] { members["actions"] = restoreSteps(actions, apis: apis) }
         return .object(members)
     }
 
-    static func restoreSteps(_ steps: JSONValue) -> JSONValue {
+    static func restoreSteps(_ steps: JSONValue, apis: [String: String] = [:]) -> JSONValue {
         guard let members = steps.objectValue else { return steps }
         return .object(members.mapValues { step in
-            guard var object = restoreStep(step).objectValue else { return step }
-            if let inner = object["actions"] { object["actions"] = restoreSteps(inner) }
+            guard var object = restoreStep(step, apis: apis).objectValue else { return step }
+            if let inner = object["actions"] { object["actions"] = restoreSteps(inner, apis: apis) }
             for key in ["else", "default"] {
-                if let inner = object[key]?["actions"] { object[key] = object[key]?.setting(restoreSteps(inner), atPath: "actions") }
+                if let inner = object[key]?["actions"] { object[key] = object[key]?.setting(restoreSteps(inner, apis: apis), atPath: "actions") }
             }
             if let cases = object["cases"]?.objectValue {
                 object["cases"] = .object(cases.mapValues { switchCase in
                     guard let inner = switchCase["actions"] else { return switchCase }
-                    return switchCase.setting(restoreSteps(inner), atPath: "actions")
+                    return switchCase.setting(restoreSteps(inner, apis: apis), atPath: "actions")
                 })
             }
             return .object(object)
@@ -31,9 +32,9 @@ enum ConnectorRestoration {
     }
 
     /// One step: the original connector action when it was translated, else the step unchanged.
-    static func restoreStep(_ step: JSONValue) -> JSONValue {
+    static func restoreStep(_ step: JSONValue, apis: [String: String] = [:]) -> JSONValue {
         guard var members = step.objectValue, let original = members.removeValue(forKey: ConnectorTranslation.originalKey) else { return step }
-        guard let call = ConnectorCall(original), let mapping = ConnectorTranslation.map(call),
+        guard let call = ConnectorCall(original, apis: apis), let mapping = ConnectorTranslation.map(call),
               members["type"]?.stringValue.map(StepType.init(caseInsensitive:)) == mapping.type else { return .object(members) }
         var parameters = call.parameters
         let current = members["inputs"]?.objectValue ?? [:]

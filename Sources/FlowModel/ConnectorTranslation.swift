@@ -9,29 +9,40 @@ enum ConnectorTranslation {
     /// The member of a translated step or trigger holding the connector action as it was imported.
     static let originalKey = "x-insightflow-connector"
 
-    static func translateDefinition(_ definition: JSONValue, translated: inout [String]) -> JSONValue {
+    /// `apis`: a Logic Apps `$connections` value's keys → the managed API id each names (`.../managedApis/teams`), so
+    /// an `ApiConnection` action naming `@parameters('$connections')['Sales channel']['connectionId']` is known as Teams.
+    static func translateDefinition(_ definition: JSONValue, apis: [String: String] = [:], translated: inout [String]) -> JSONValue {
         guard var members = definition.objectValue else { return definition }
         if let triggers = members["triggers"]?.objectValue {
             members["triggers"] = .object(triggers.mapValues(translateTrigger))
         }
-        if let actions = members["actions"] { members["actions"] = translateSteps(actions, translated: &translated) }
+        if let actions = members["actions"] { members["actions"] = translateSteps(actions, apis: apis, translated: &translated) }
         return .object(members)
     }
 
-    static func translateSteps(_ steps: JSONValue, translated: inout [String]) -> JSONValue {
+    /// The managed API id of each connection of a Logic Apps `$connections` parameter value (`{"value": {key: {"id"}}}`).
+    static func connectionAPIs(_ parameterValues: JSONValue?) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, entry) in parameterValues?.value(atPath: "$connections.value")?.objectValue ?? [:] {
+            if let id = entry["id"]?.stringValue { result[key] = id }
+        }
+        return result
+    }
+
+    static func translateSteps(_ steps: JSONValue, apis: [String: String] = [:], translated: inout [String]) -> JSONValue {
         guard let members = steps.objectValue else { return steps }
         var result = OrderedDictionary<String, JSONValue>()
         for (name, step) in members {
-            var converted = translateStep(step, name: name, translated: &translated)
+            var converted = translateStep(step, name: name, apis: apis, translated: &translated)
             if var object = converted.objectValue {
-                for key in ["actions"] where object[key] != nil { object[key] = translateSteps(object[key] ?? .null, translated: &translated) }
+                for key in ["actions"] where object[key] != nil { object[key] = translateSteps(object[key] ?? .null, apis: apis, translated: &translated) }
                 for key in ["else", "default"] {
-                    if let inner = object[key]?["actions"] { object[key] = object[key]?.setting(translateSteps(inner, translated: &translated), atPath: "actions") }
+                    if let inner = object[key]?["actions"] { object[key] = object[key]?.setting(translateSteps(inner, apis: apis, translated: &translated), atPath: "actions") }
                 }
                 if let cases = object["cases"]?.objectValue {
                     object["cases"] = .object(cases.mapValues { switchCase in
                         guard let inner = switchCase["actions"] else { return switchCase }
-                        return switchCase.setting(translateSteps(inner, translated: &translated), atPath: "actions")
+                        return switchCase.setting(translateSteps(inner, apis: apis, translated: &translated), atPath: "actions")
                     })
                 }
                 converted = .object(object)
@@ -42,8 +53,8 @@ enum ConnectorTranslation {
     }
 
     /// One connector action to an InsightFlow step (keeping the original under `originalKey`), or unchanged.
-    static func translateStep(_ step: JSONValue, name: String, translated: inout [String]) -> JSONValue {
-        guard step[originalKey] == nil, let call = ConnectorCall(step), let mapping = map(call) else { return step }
+    static func translateStep(_ step: JSONValue, name: String, apis: [String: String] = [:], translated: inout [String]) -> JSONValue {
+        guard step[originalKey] == nil, let call = ConnectorCall(step, apis: apis), let mapping = map(call) else { return step }
         translated.append("\(name): \(call.operationId) → \(mapping.type)")
         var members = step.objectValue ?? [:]
         members["type"] = .string(mapping.type.rawValue)
@@ -56,7 +67,10 @@ enum ConnectorTranslation {
     /// edited inputs back under those keys); nil when InsightFlow does not run the operation.
     static func map(_ call: ConnectorCall) -> ConnectorMapping? {
         for rule in ConnectorRules.all where rule.matches(call) {
-            var inputs: OrderedDictionary<String, JSONValue> = ["connection": call.connection]
+            var inputs: OrderedDictionary<String, JSONValue> = [:]
+            // The connection a step naming none uses is not written (an app-built data action exported and imported
+            // again comes back without one, as it was built).
+            if call.connection != rule.defaultConnection.map(JSONValue.string) { inputs["connection"] = call.connection }
             var sources: [String: String] = [:]
             for field in rule.fields {
                 if let key = field.keys.first(where: { call.parameters[$0] != nil }), let value = call.parameters[key] {
@@ -72,8 +86,8 @@ enum ConnectorTranslation {
     }
 
     /// Why a connector action is not translated, naming the connector and operation (for the importer's report).
-    static func unsupportedReason(_ step: Step) -> String? {
-        guard let call = ConnectorCall(FlowCodec.jsonValue(step)) else { return nil }
+    static func unsupportedReason(_ step: Step, apis: [String: String] = [:]) -> String? {
+        guard let call = ConnectorCall(FlowCodec.jsonValue(step), apis: apis) else { return nil }
         let api = call.apiName.isEmpty ? "connector" : "'\(call.apiName)'"
         let supported = ConnectorRules.all.filter { $0.api.contains { call.apiId.contains($0) } }.flatMap(\.operations)
         let hint = supported.isEmpty ? "InsightFlow runs Teams, Outlook/SMTP and Customer Insights operations only"
@@ -123,7 +137,7 @@ struct ConnectorCall {
         return last.hasPrefix("shared_") ? String(last.dropFirst("shared_".count)) : last
     }
 
-    init?(_ step: JSONValue) {
+    init?(_ step: JSONValue, apis: [String: String] = [:]) {
         guard let type = step["type"]?.stringValue?.lowercased(), type == "openapiconnection" || type == "apiconnection",
               let inputs = step["inputs"] else { return nil }
         apiId = (inputs.value(atPath: "host.apiId")?.stringValue ?? inputs.value(atPath: "host.connection.name")?.stringValue
@@ -139,6 +153,20 @@ struct ConnectorCall {
         let last = apiId.split(separator: "/").last.map(String.init) ?? apiId
         connection = inputs.value(atPath: "host.connectionName") ?? inputs.value(atPath: "host.connectionReferenceName")
             ?? inputs.value(atPath: "host.connection.referenceName") ?? .string(last)
+        // Logic Apps: `@parameters('$connections')['KEY']['connectionId']` names the connection KEY, whose managed API
+        // the `$connections` value gives.
+        if let name = inputs.value(atPath: "host.connection.name")?.stringValue, let key = Self.connectionKey(name) {
+            connection = .string(key)
+            if let api = apis[key] { apiId = api.lowercased() }
+        }
+    }
+
+    /// KEY of `@parameters('$connections')['KEY']['connectionId']`, else nil.
+    static func connectionKey(_ expression: String) -> String? {
+        let prefix = "@parameters('$connections')['", suffix = "']['connectionId']"
+        guard expression.hasPrefix(prefix), expression.hasSuffix(suffix), expression.count > prefix.count + suffix.count else { return nil }
+        let key = expression.dropFirst(prefix.count).dropLast(suffix.count)
+        return key.contains("'") ? nil : String(key)
     }
 }
 
@@ -162,6 +190,10 @@ struct ConnectorRules {
     /// True when `operations` are parts of the operation id rather than whole ids (the Customer Insights connector's
     /// operation ids vary between its versions).
     var matchesParts = false
+    /// Parts of a Logic Apps `ApiConnection` path that name the operation (`/beta/teams/conversation/message/poster/...`).
+    var pathParts: [String] = []
+    /// The connection a step naming none uses (the data actions: `customerinsights`).
+    var defaultConnection: String? = nil
 
     /// One translated input: the connector parameter keys it may come from (first present wins), else a fallback.
     struct Field {
@@ -173,6 +205,7 @@ struct ConnectorRules {
     func matches(_ call: ConnectorCall) -> Bool {
         guard api.contains(where: { call.apiId.contains($0) }) else { return false }
         let operation = call.operationId.lowercased()
+        if pathParts.contains(where: { operation.contains($0.lowercased()) }) { return true }
         if matchesParts { return operations.contains { operation.contains($0.lowercased()) } }
         return operations.contains { operation == $0.lowercased() || operation.hasSuffix("/" + $0.lowercased()) }
     }
@@ -185,21 +218,22 @@ struct ConnectorRules {
         operations: ["PostMessageToConversation", "PostMessageToChannelV3", "PostMessageToChannelV2", "PostMessageToChannel"],
         type: .teamsPostMessage,
         fields: [Field(input: "text", keys: ["body/messageBody", "messageBody", "body/content", "message"], fallback: ""),
-                 Field(input: "title", keys: ["body/subject", "subject"])])
+                 Field(input: "title", keys: ["body/subject", "subject"])],
+        pathParts: ["/conversation/message/poster/"])
 
     static let email = ConnectorRules(
         api: ["office365", "outlook", "smtp"],
         operations: ["SendEmailV2", "SendEmail", "SendEmailV3", "SendMail", "SharedMailboxSendEmailV2", "Mail"],
         type: .sendEmail,
         fields: [Field(input: "to", keys: ["emailMessage/To", "To", "to"], fallback: ""),
-                 Field(input: "cc", keys: ["emailMessage/Cc", "CC", "cc"]),
-                 Field(input: "bcc", keys: ["emailMessage/Bcc", "BCC", "bcc"]),
+                 Field(input: "cc", keys: ["emailMessage/Cc", "CC", "Cc", "cc"]),
+                 Field(input: "bcc", keys: ["emailMessage/Bcc", "BCC", "Bcc", "bcc"]),
                  Field(input: "subject", keys: ["emailMessage/Subject", "Subject", "subject"], fallback: ""),
                  Field(input: "body", keys: ["emailMessage/Body", "Body", "body"], fallback: ""),
                  Field(input: "importance", keys: ["emailMessage/Importance", "Importance"])])
 
     static let insightsEntities = ConnectorRules(
-        api: ["customerinsights"], operations: ["entities"], type: .getEntities, fields: [], matchesParts: true)
+        api: ["customerinsights"], operations: ["entities"], type: .getEntities, fields: [], matchesParts: true, defaultConnection: "customerinsights")
 
     static let insightsItems = ConnectorRules(
         api: ["customerinsights"], operations: ["items"], type: .getItems,
@@ -208,21 +242,21 @@ struct ConnectorRules {
                  Field(input: "select", keys: ["$select", "select"]),
                  Field(input: "orderBy", keys: ["$orderby", "orderBy"]),
                  Field(input: "top", keys: ["$top", "top"]),
-                 Field(input: "skip", keys: ["$skip", "skip"])], matchesParts: true)
+                 Field(input: "skip", keys: ["$skip", "skip"])], matchesParts: true, defaultConnection: "customerinsights")
 
     static let insightsCreate = ConnectorRules(
         api: ["customerinsights"], operations: ["CreateItem", "CreateEntityItem", "PostItem"], type: .createItem,
         fields: [Field(input: "entity", keys: ["entity", "entityName"], fallback: ""),
-                 Field(input: "item", keys: ["item", "body"], fallback: [:])], matchesParts: true)
+                 Field(input: "item", keys: ["item", "body"], fallback: [:])], matchesParts: true, defaultConnection: "customerinsights")
 
     static let insightsUpdate = ConnectorRules(
         api: ["customerinsights"], operations: ["UpdateItem", "UpdateEntityItem", "PatchItem"], type: .updateItem,
         fields: [Field(input: "entity", keys: ["entity", "entityName"], fallback: ""),
                  Field(input: "id", keys: ["id", "itemId"], fallback: ""),
-                 Field(input: "item", keys: ["item", "body"], fallback: [:])], matchesParts: true)
+                 Field(input: "item", keys: ["item", "body"], fallback: [:])], matchesParts: true, defaultConnection: "customerinsights")
 
     static let insightsItem = ConnectorRules(
         api: ["customerinsights"], operations: ["item"], type: .getItem,
         fields: [Field(input: "entity", keys: ["entity", "entityName"], fallback: ""),
-                 Field(input: "id", keys: ["id", "itemId"], fallback: "")], matchesParts: true)
+                 Field(input: "id", keys: ["id", "itemId"], fallback: "")], matchesParts: true, defaultConnection: "customerinsights")
 }

@@ -31,17 +31,53 @@ public enum FlowExporter {
         case .insightflow:
             return FlowCodec.jsonValue(flow)
         case .logicapp:
-            var members: OrderedDictionary<String, JSONValue> = ["definition": cloudDefinition(flow)]
+            var references = ConnectorSynthesis.References()
+            var definition = ConnectorSynthesis.synthesizeDefinition(restoredDefinition(flow), target: .logicApp, references: &references)
+            var values = flow.extra[EnvelopeKey.parameterValues]
+            if !references.isEmpty {
+                definition = declaringParameters(definition, ["$connections"])
+                var connections = values?.value(atPath: "$connections.value")?.objectValue ?? [:]
+                for (key, entry) in ConnectorSynthesis.logicAppConnections(references) where connections[key] == nil { connections[key] = entry }
+                values = (values ?? .object([:])).setting(["value": .object(connections)], atPath: "$connections")
+            }
+            var members: OrderedDictionary<String, JSONValue> = ["definition": definition]
             members["kind"] = flow.extra[EnvelopeKey.kind] ?? "Stateful"
-            if let values = flow.extra[EnvelopeKey.parameterValues] { members["parameters"] = values }
+            if let values { members["parameters"] = values }
             return .object(members)
         case .powerautomate:
+            var references = ConnectorSynthesis.References()
+            var definition = ConnectorSynthesis.synthesizeDefinition(restoredDefinition(flow), target: .powerAutomate, references: &references)
+            var connectionReferences = flow.extra[EnvelopeKey.connectionReferences]?.objectValue ?? [:]
+            if !references.isEmpty {
+                definition = declaringParameters(definition, ["$connections", "$authentication"])
+                for (key, entry) in ConnectorSynthesis.automateReferences(references) where connectionReferences[key] == nil {
+                    connectionReferences[key] = entry
+                }
+            }
             var properties: OrderedDictionary<String, JSONValue> = ["displayName": .string(flow.displayName)]
             if let description = flow.description { properties["description"] = .string(description) }
-            properties["definition"] = cloudDefinition(flow)
-            properties["connectionReferences"] = flow.extra[EnvelopeKey.connectionReferences] ?? .object([:])
+            properties["definition"] = definition
+            properties["connectionReferences"] = .object(connectionReferences)
             if let values = flow.extra[EnvelopeKey.parameterValues] { properties["parameters"] = values }
             return ["properties": .object(properties), "schemaVersion": "1.0.0.0"]
+        }
+    }
+
+    /// The definition with `$connections` (`Object`) and `$authentication` (`SecureObject`) declared when missing,
+    /// as the cloud's connector actions refer to them.
+    static func declaringParameters(_ definition: JSONValue, _ names: [String]) -> JSONValue {
+        var parameters = definition["parameters"]?.objectValue ?? [:]
+        for name in names where parameters[name] == nil {
+            parameters[name] = ["defaultValue": .object([:]), "type": name == "$authentication" ? "SecureObject" : "Object"]
+        }
+        return definition.setting(.object(parameters), atPath: "parameters")
+    }
+
+    /// The InsightFlow inputs of app-built connector steps that the cloud action has no parameter for, so an export
+    /// leaves them out (`Step name: input`), for the command line to report.
+    public static func inputsLeftOut(_ flow: Flow) -> [String] {
+        flow.definition.allSteps.flatMap { located in
+            ConnectorSynthesis.inputsLeftOut(located.step).map { "\(located.step.name): \($0)" }
         }
     }
 
@@ -52,8 +88,14 @@ public enum FlowExporter {
         return bytes
     }
 
-    /// The definition with every translated connector action and trigger in its original form.
+    /// The definition with every translated connector action and trigger in its original form (app-built connector
+    /// steps are still InsightFlow step types here; `document` writes them as connector actions).
     public static func cloudDefinition(_ flow: Flow) -> JSONValue {
-        ConnectorRestoration.restoreDefinition(FlowCodec.jsonValue(flow.definition))
+        restoredDefinition(flow)
+    }
+
+    static func restoredDefinition(_ flow: Flow) -> JSONValue {
+        let apis = ConnectorTranslation.connectionAPIs(flow.extra[EnvelopeKey.parameterValues])
+        return ConnectorRestoration.restoreDefinition(FlowCodec.jsonValue(flow.definition), apis: apis)
     }
 }

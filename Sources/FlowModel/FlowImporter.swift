@@ -22,7 +22,8 @@ public enum FlowImporter {
             throw FlowFileError(file: file, path: "$", message: "no workflow definition found; expected an InsightFlow flow file, a Logic Apps definition (with \"triggers\" and \"actions\") or a Power Automate export (with \"properties.definition\")")
         }
         var translated: [String] = []
-        let converted = ConnectorTranslation.translateDefinition(definitionValue, translated: &translated)
+        let apis = ConnectorTranslation.connectionAPIs(envelope?[FlowExporter.EnvelopeKey.parameterValues])
+        let converted = ConnectorTranslation.translateDefinition(definitionValue, apis: apis, translated: &translated)
         var definition = try FlowCodec.decodeDefinition(converted, file: file)
         if definition.schema == nil { definition.schema = WorkflowDefinition.schemaURL }
         let name = envelope?["displayName"]?.stringValue ?? envelope?["name"]?.stringValue ?? fallbackName
@@ -32,7 +33,7 @@ public enum FlowImporter {
         for key in [FlowExporter.EnvelopeKey.kind, FlowExporter.EnvelopeKey.connectionReferences, FlowExporter.EnvelopeKey.parameterValues] {
             if let value = envelope?[key], value != .object([:]) { flow.extra[key] = value }
         }
-        let unsupported = unsupportedParts(definition, prefix: prefix)
+        let unsupported = unsupportedParts(definition, prefix: prefix, apis: apis)
         return FlowImport(flow: flow, unsupported: unsupported, translated: translated)
     }
 
@@ -46,14 +47,14 @@ public enum FlowImporter {
         return (nil, nil, "$")
     }
 
-    static func unsupportedParts(_ definition: WorkflowDefinition, prefix: String) -> [FlowIssue] {
+    static func unsupportedParts(_ definition: WorkflowDefinition, prefix: String, apis: [String: String] = [:]) -> [FlowIssue] {
         var issues: [FlowIssue] = []
         for trigger in definition.triggers.values where trigger.kind == nil {
             issues.append(FlowIssue(.error, path: "\(prefix).triggers.\(trigger.name)", field: "type", "trigger type '\(trigger.type)' is not supported; InsightFlow flows start from a Customer Insights trigger, Recurrence, an HTTP request or the manual trigger"))
         }
         for located in definition.allSteps where !located.step.type.isKnown {
             let path = prefix + located.pathText.dropFirst("$.definition".count)
-            let reason = ConnectorTranslation.unsupportedReason(located.step) ?? "step type '\(located.step.type.rawValue)' is not supported here; the action is kept as imported and the flow stays Off"
+            let reason = ConnectorTranslation.unsupportedReason(located.step, apis: apis) ?? "step type '\(located.step.type.rawValue)' is not supported here; the action is kept as imported and the flow stays Off"
             issues.append(FlowIssue(.error, path: path, step: located.step.name, field: "type", reason))
         }
         for located in definition.allSteps where located.step.unsupportedExpressionKind != nil {

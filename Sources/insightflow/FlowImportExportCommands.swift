@@ -59,6 +59,12 @@ struct FlowExportCommand: ParsableCommand {
         let store = FlowStore(home: home.location)
         let stored = try Self.storeCall { () throws(FlowStoreError) in try store.find(flow) }
         let bytes = FlowExporter.bytes(stored.flow, format: format)
+        if format != .insightflow {
+            // Teams facts/buttons and the email's isHtml have no parameter in the cloud's connector actions.
+            for leftOut in FlowExporter.inputsLeftOut(stored.flow) {
+                FileHandle.standardError.write(Data("left out (the connector action has no parameter for it): \(leftOut)\n".utf8))
+            }
+        }
         guard let output else {
             print(String(decoding: bytes, as: UTF8.self), terminator: "")
             return

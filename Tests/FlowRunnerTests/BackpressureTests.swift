@@ -25,20 +25,9 @@ import FoundationNetworking
         let port = try await server.waitUntilListening()
         defer { Task { await server.stop() } }
 
-        var statuses: [Int] = []
-        var retryAfter: String?
-        var accepted: [String] = []
-        for _ in 0..<8 {
-            var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/events")))
-            request.httpMethod = "POST"
-            request.setValue("Bearer \(credentials.token)", forHTTPHeaderField: "Authorization")
-            request.httpBody = Data(#"{"type": "DataSourceRefreshFailed", "fields": {"dataSourceName": "Webshop"}}"#.utf8)
-            let (data, response) = try await URLSession.shared.data(for: request)
-            let http = try #require(response as? HTTPURLResponse)
-            statuses.append(http.statusCode)
-            if http.statusCode == 429 { retryAfter = http.value(forHTTPHeaderField: "Retry-After") }
-            if http.statusCode == 202, let id = (try? JSONValue.parse(bytes: [UInt8](data)))?["id"]?.stringValue { accepted.append(id) }
-        }
+        let burst = try await IntakeBurst.post(8, port: port, token: credentials.token)
+        let (statuses, accepted) = (burst.statuses, burst.accepted)
+        let retryAfter = burst.retryAfter.last ?? nil
         // One run starts at once (and lasts 4 s), three wait: the fifth event finds the queue full.
         #expect(statuses.prefix(4).allSatisfy { $0 == 202 }, "\(statuses)")
         #expect(statuses.dropFirst(4).allSatisfy { $0 == 429 }, "\(statuses)")

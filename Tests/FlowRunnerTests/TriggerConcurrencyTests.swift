@@ -127,20 +127,8 @@ import FoundationNetworking
         let port = try await server.waitUntilListening()
         defer { Task { await server.stop() } }
 
-        var statuses: [Int] = []
-        var retryAfter: [String?] = []
-        var accepted: [String] = []
-        for _ in 0..<6 {
-            var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/events")))
-            request.httpMethod = "POST"
-            request.setValue("Bearer \(credentials.token)", forHTTPHeaderField: "Authorization")
-            request.httpBody = Data(#"{"type": "DataSourceRefreshFailed", "fields": {"dataSourceName": "Webshop"}}"#.utf8)
-            let (data, response) = try await URLSession.shared.data(for: request)
-            let http = try #require(response as? HTTPURLResponse)
-            statuses.append(http.statusCode)
-            if http.statusCode == 429 { retryAfter.append(http.value(forHTTPHeaderField: "Retry-After")) }
-            if http.statusCode == 202, let id = (try? JSONValue.parse(bytes: [UInt8](data)))?["id"]?.stringValue { accepted.append(id) }
-        }
+        let burst = try await IntakeBurst.post(6, port: port, token: credentials.token)
+        let (statuses, retryAfter, accepted) = (burst.statuses, burst.retryAfter, burst.accepted)
         // One running + three waiting are admitted; the rest get 429 (`emit` attached to serve posts to the same /events).
         #expect(statuses == [202, 202, 202, 202, 429, 429], "\(statuses)")
         #expect(retryAfter == ["1", "1"])

@@ -4,16 +4,8 @@ import Testing
 
 /// The public entity API the connector's data actions read: only public entities, OData-style queries, precise errors.
 @Suite(.temporaryFolder) struct EntityTests {
-    private func refreshedSample() async throws -> Workspace {
-        let folder = try TestWorkspace().folder
-        _ = try SampleWorkspace.writeIfAbsent(to: folder, now: TestWorkspace.now)
-        let workspace = try Workspace.load(folder: folder, clock: { TestWorkspace.now })
-        _ = try await workspace.refreshAll()
-        return workspace
-    }
-
     @Test func getEntitiesListsOnlyPublicEntities() async throws {
-        let workspace = try await refreshedSample()
+        let workspace = try await TestWorkspace.refreshedSample()
         let entities = try workspace.entities()
         let names = entities.map(\.name)
         #expect(names == ["Customer"] + workspace.definition.sources.map(\.name) + ["SegmentMembership", "CustomerMeasure"])
@@ -28,7 +20,7 @@ import Testing
     }
 
     @Test func itemsHonourFilterSelectOrderTopAndSkip() async throws {
-        let workspace = try await refreshedSample()
+        let workspace = try await TestWorkspace.refreshedSample()
         let all = try workspace.items(entity: "orders", query: EntityQuery(orderBy: "amount desc", top: 5000))
         #expect(all.count > 10)
         let amounts = all.compactMap { row -> Double? in
@@ -47,7 +39,7 @@ import Testing
     }
 
     @Test func badReadsNameTheFix() async throws {
-        let workspace = try await refreshedSample()
+        let workspace = try await TestWorkspace.refreshedSample()
         #expect(throws: InsightsError.unknownEntity("refresh_log", available: try workspace.entities().map(\.name))) {
             _ = try workspace.items(entity: "refresh_log")
         }

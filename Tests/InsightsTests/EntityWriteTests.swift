@@ -5,16 +5,8 @@ import Testing
 /// Create item and Update item over the public entities: fields checked against the entity's columns, computed
 /// entities read-only, internal tables unreachable, every refusal naming the entity, the field and the fix.
 @Suite(.temporaryFolder) struct EntityWriteTests {
-    private func refreshedSample() async throws -> Workspace {
-        let folder = try TestWorkspace().folder
-        _ = try SampleWorkspace.writeIfAbsent(to: folder, now: TestWorkspace.now)
-        let workspace = try Workspace.load(folder: folder, clock: { TestWorkspace.now })
-        _ = try await workspace.refreshAll()
-        return workspace
-    }
-
     @Test func createItemAddsARowThatGetItemsReads() async throws {
-        let workspace = try await refreshedSample()
+        let workspace = try await TestWorkspace.refreshedSample()
         let before = try workspace.entities().first { $0.name == "Orders" }?.rowCount ?? 0
         let row = try workspace.createItem(entity: "orders", fields: [("ORDER_ID", .string("90001")), ("account_id", .string("w-1")), ("amount", .number(49.5))])
         #expect(row["order_id"] == .integer(90001), "text holding a number is stored as a number in an integer column")
@@ -25,7 +17,7 @@ import Testing
     }
 
     @Test func updateItemChangesOnlyTheGivenFields() async throws {
-        let workspace = try await refreshedSample()
+        let workspace = try await TestWorkspace.refreshedSample()
         let first = try #require(try workspace.items(entity: "CRM contacts", query: EntityQuery(top: 1)).first)
         guard case .integer(let id)? = first["contact_id"] else { Issue.record("contact_id is an integer"); return }
         let updated = try workspace.updateItem(entity: "CRM contacts", key: String(id), fields: [("city", .string("Hamburg")), ("contact_id", .integer(id))])
@@ -35,7 +27,7 @@ import Testing
     }
 
     @Test func refusalsNameTheEntityTheFieldAndTheFix() async throws {
-        let workspace = try await refreshedSample()
+        let workspace = try await TestWorkspace.refreshedSample()
         #expect(throws: InsightsError.unknownEntity("refresh_log", available: try workspace.entities().map(\.name)), "internal tables are not entities") {
             _ = try workspace.createItem(entity: "refresh_log", fields: [("source", .string("Orders"))])
         }

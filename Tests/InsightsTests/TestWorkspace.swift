@@ -29,6 +29,15 @@ struct TestWorkspace {
         try Self.writeLoyalty(to: folder.appendingPathComponent("data/loyalty.sqlite"))
     }
 
+    /// A fresh sample workspace (the one `init` writes), loaded with the fixed clock and refreshed once.
+    static func refreshedSample() async throws -> Workspace {
+        let folder = try TestWorkspace().folder
+        _ = try SampleWorkspace.writeIfAbsent(to: folder, now: now)
+        let workspace = try Workspace.load(folder: folder, clock: { TestWorkspace.now })
+        _ = try await workspace.refreshAll()
+        return workspace
+    }
+
     /// Loads the workspace with the fixed clock.
     func load() throws -> Workspace {
         try Workspace.load(folder: folder, clock: { TestWorkspace.now })

@@ -2,7 +2,8 @@
 # End-to-end test of the live screens in a real terminal (tmux, 80x24) on a fresh home whose demo feed refreshes
 # the workspace every 20 s: Home > Data shows the refreshes as they happen (the times change while it is open);
 # the Flows list cursor moves to the last flow; in the Monitor the selected row stays on its event while newer
-# events arrive above it; `/` there types into the find line without running commands.
+# events arrive above it; `/` there types into the find line without running commands; Admin > System's runner
+# activity sparklines count the runs the sample flows make, at 80x24 and after a resize to 120x40.
 # Usage: Tests/e2e/live-screens-e2e.sh [path/to/insightflow]   (default: $INSIGHTFLOW_BIN, else .build/debug/insightflow)
 set -uo pipefail
 
@@ -67,6 +68,16 @@ wait_for "Find: hs" 5 || fail "the find line did not take the letters"
 screen | grep -q "filter: none" || fail "a letter typed into the find line changed the filters"
 screen | head -1 | grep -q "Runs" && fail "a letter typed into the find line opened the run history"
 esc 3
+
+# Admin > System: the last hour's sparklines; the sample flows run within a minute, so runs/s and delivery time rise.
+keys Home Down Enter Enter
+wait_for "Runner activity, last 40 min" 10 || fail "Admin > System shows no runner activity at 80x24"
+wait_for "Delivery ms +[▁▂▃▄▅▆▇█]+ now [0-9.]+ +max (0\\.[0-9]*[1-9]|[1-9])" 90 || fail "the delivery sparkline never showed a delivery"
+screen | grep -qE "Runs/s +[▁▂▃▄▅▆▇█]+ now [0-9.]+ +max (0\\.[0-9]*[1-9]|[1-9])" \
+  || fail "the runs sparkline shows no run: $(screen | grep 'Runs/s')"
+tmux -L "$SOCKET" resize-window -t e2e -x 120 -y 40
+wait_for "Runner activity, last 60 min" 10 || fail "after a resize to 120x40 the sparklines did not widen to the hour"
+esc 2
 
 if [ "$FAILURES" -eq 0 ]; then echo "PASS: live screens e2e"; exit 0; fi
 echo "FAIL: live screens e2e ($FAILURES failure(s))"

@@ -46,9 +46,11 @@ enum ActivitySparklines {
         }
     }
 
-    /// A figure with at most one decimal, for the narrow note.
-    private static func number(_ value: Double) -> String {
+    /// A figure for the narrow note: whole numbers as they are, one decimal up to 100, two below 1 (a run a
+    /// minute is 0.02 runs/s, not 0.0).
+    static func number(_ value: Double) -> String {
         guard value.isFinite, abs(value) < 1e12 else { return "-" }
-        return value >= 100 || value == value.rounded() ? String(Int(value.rounded())) : String(format: "%.1f", value)
+        if value >= 100 || value == value.rounded() { return String(Int(value.rounded())) }
+        return String(format: abs(value) < 1 ? "%.2f" : "%.1f", value)
     }
 }

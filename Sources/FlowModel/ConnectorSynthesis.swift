@@ -28,8 +28,67 @@ enum ConnectorSynthesis {
 
     static func synthesizeDefinition(_ definition: JSONValue, target: Target, references: inout References) -> JSONValue {
         guard var members = definition.objectValue else { return definition }
+        if let triggers = members["triggers"]?.objectValue {
+            members["triggers"] = .object(triggers.mapValues { synthesizeTrigger($0, target: target, references: &references) })
+        }
         if let actions = members["actions"] { members["actions"] = synthesizeSteps(actions, target: target, references: &references) }
         return .object(members)
+    }
+
+    /// Trigger input → connector trigger parameter key. *Guessed* (no fixture shows a Customer Insights trigger):
+    /// chosen so that `ConnectorTranslation.translateTrigger`, which matches keys by substring, reads them back.
+    static let triggerParameterKeys: KeyValuePairs<String, String> = [
+        "dataSource": "dataSourceName", "segment": "segmentName", "measure": "measureName", "threshold": "threshold",
+    ]
+
+    /// The connector trigger's operation id for one of the six kinds. *Guessed*: the kind's own name, which
+    /// `translateTrigger` (matching the operation id by substring) maps back to the kind.
+    static func triggerOperationId(_ kind: TriggerKind) -> String { kind.rawValue }
+
+    /// One trigger: an app-built Customer Insights trigger (one of the six, never imported: no kept original) becomes
+    /// the connector's webhook trigger — `OpenApiConnectionWebhook` (Power Automate) or `ApiConnectionWebhook` (Logic
+    /// Apps) on the `customerinsights` connection — with every other member (`conditions`, `runtimeConfiguration`,
+    /// `description`, `metadata`, ...) kept. Recurrence, request and manual triggers, and imported ones, are unchanged.
+    static func synthesizeTrigger(_ trigger: JSONValue, target: Target, references: inout References) -> JSONValue {
+        guard var members = trigger.objectValue, members[ConnectorTranslation.originalKey] == nil,
+              let type = members["type"]?.stringValue,
+              let kind = TriggerKind(type: type, kindMember: members["kind"]?.stringValue), TriggerKind.connectorSix.contains(kind) else { return trigger }
+        let inputs = members["inputs"]
+        guard inputs == nil || inputs?.objectValue != nil else { return trigger }
+        let key = "customerinsights"
+        if references[key] == nil { references[key] = .customerInsights }
+        var parameters: OrderedDictionary<String, JSONValue>?
+        if let object = inputs?.objectValue {
+            var written = OrderedDictionary<String, JSONValue>()
+            for (input, value) in object {
+                if let parameter = triggerParameterKeys.first(where: { $0.key == input })?.value { written[parameter] = value }
+            }
+            parameters = written
+        }
+        var written = OrderedDictionary<String, JSONValue>()
+        switch target {
+        case .powerAutomate:
+            written["host"] = ["connectionName": .string(key), "operationId": .string(triggerOperationId(kind)),
+                               "apiId": .string(API.customerInsights.apiId)]
+            if let parameters { written["parameters"] = .object(parameters) }
+            written["authentication"] = "@parameters('$authentication')"
+            members["type"] = "OpenApiConnectionWebhook"
+        case .logicApp:
+            // Guessed: `host.operationId` + `parameters` under ApiConnectionWebhook, like the data actions.
+            written["host"] = ["connection": ["name": .string("@parameters('$connections')['\(key)']['connectionId']")],
+                               "operationId": .string(triggerOperationId(kind))]
+            if let parameters { written["parameters"] = .object(parameters) }
+            members["type"] = "ApiConnectionWebhook"
+        }
+        members["inputs"] = .object(written)
+        return .object(members)
+    }
+
+    /// The inputs of an app-built Customer Insights trigger that its connector trigger has no parameter for.
+    static func inputsLeftOut(_ trigger: Trigger) -> [String] {
+        guard trigger.extra[ConnectorTranslation.originalKey] == nil, let kind = trigger.kind, TriggerKind.connectorSix.contains(kind),
+              let inputs = trigger.inputs?.objectValue else { return [] }
+        return inputs.keys.filter { input in !triggerParameterKeys.contains { $0.key == input } }
     }
 
     static func synthesizeSteps(_ steps: JSONValue, target: Target, references: inout References) -> JSONValue {

@@ -103,16 +103,17 @@ enum ConnectorTranslation {
         guard let kind = TriggerKind.connectorSix.first(where: { operation.contains($0.rawValue.lowercased()) }) else { return trigger }
         var members = trigger.objectValue ?? [:]
         members["type"] = .string(kind.typeName)
-        let parameters = trigger.value(atPath: "inputs.parameters")?.objectValue ?? [:]
+        let parameters = trigger.value(atPath: "inputs.parameters")?.objectValue
         var inputs = OrderedDictionary<String, JSONValue>()
-        for (key, value) in parameters {
+        for (key, value) in parameters ?? [:] {
             let lowered = key.lowercased()
             if lowered.contains("datasource") { inputs["dataSource"] = value }
             else if lowered.contains("segment") { inputs["segment"] = value }
             else if lowered.contains("measure") { inputs["measure"] = value }
             else if lowered.contains("threshold") { inputs["threshold"] = value }
         }
-        members["inputs"] = .object(inputs)
+        // A trigger without `parameters` (an app-built Full refresh completed, say) comes back without inputs.
+        if parameters == nil && inputs.isEmpty { members.removeValue(forKey: "inputs") } else { members["inputs"] = .object(inputs) }
         members[originalKey] = ["type": trigger["type"] ?? .null, "inputs": trigger["inputs"] ?? .null]
         return .object(members)
     }

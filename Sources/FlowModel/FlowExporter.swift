@@ -73,12 +73,14 @@ public enum FlowExporter {
         return definition.setting(.object(parameters), atPath: "parameters")
     }
 
-    /// The InsightFlow inputs of app-built connector steps that the cloud action has no parameter for, so an export
-    /// leaves them out (`Step name: input`), for the command line to report.
+    /// The InsightFlow inputs of app-built connector steps (and of an app-built Customer Insights trigger) that the
+    /// cloud action or trigger has no parameter for, so an export leaves them out (`Step name: input`), for the command
+    /// line to report.
     public static func inputsLeftOut(_ flow: Flow) -> [String] {
-        flow.definition.allSteps.flatMap { located in
-            ConnectorSynthesis.inputsLeftOut(located.step).map { "\(located.step.name): \($0)" }
-        }
+        flow.definition.triggers.values.flatMap { trigger in ConnectorSynthesis.inputsLeftOut(trigger).map { "\(trigger.name): \($0)" } }
+            + flow.definition.allSteps.flatMap { located in
+                ConnectorSynthesis.inputsLeftOut(located.step).map { "\(located.step.name): \($0)" }
+            }
     }
 
     /// The exported document as file bytes (pretty, with a trailing newline).
@@ -89,7 +91,8 @@ public enum FlowExporter {
     }
 
     /// The definition with every translated connector action and trigger in its original form (app-built connector
-    /// steps are still InsightFlow step types here; `document` writes them as connector actions).
+    /// steps and Customer Insights triggers are still InsightFlow types here; `document` writes them as the
+    /// connector's actions and webhook triggers).
     public static func cloudDefinition(_ flow: Flow) -> JSONValue {
         restoredDefinition(flow)
     }

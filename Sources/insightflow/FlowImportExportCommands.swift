@@ -60,7 +60,8 @@ struct FlowExportCommand: ParsableCommand {
         let stored = try Self.storeCall { () throws(FlowStoreError) in try store.find(flow) }
         let bytes = FlowExporter.bytes(stored.flow, format: format)
         if format != .insightflow {
-            // Teams facts/buttons and the email's isHtml have no parameter in the cloud's connector actions.
+            // Teams facts/buttons, the email's isHtml and unknown trigger inputs have no parameter in the cloud's
+            // connector actions and triggers.
             for leftOut in FlowExporter.inputsLeftOut(stored.flow) {
                 FileHandle.standardError.write(Data("left out (the connector action has no parameter for it): \(leftOut)\n".utf8))
             }

@@ -133,4 +133,24 @@ import Testing
         #expect(shown.value(atPath: "definition.actions.Get_items.type") == "GetItems")
         #expect(shown.value(atPath: "definition.actions.Get_items.inputs.top") == 5)
     }
+
+    @Test func aCustomerInsightsTriggerBuiltHereIsExportedAsTheConnectorsWebhookTriggerAndImportsBack() throws {
+        try cli.run(["flow", "new", "--name", "Big segment", "--trigger", "SegmentThresholdCrossed", "--param", "segment=High value customers", "--param", "threshold=100"])
+        for (format, type) in [("powerautomate", "OpenApiConnectionWebhook"), ("logicapp", "ApiConnectionWebhook")] {
+            let output = cli.home.appendingPathComponent("big-\(format).json").path
+            #expect(try cli.run(["flow", "export", "big-segment", "--format", format, "--output", output]).status == 0)
+            let exported = try JSONValue.parse(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: output))))
+            let definition = format == "powerautomate" ? "properties.definition" : "definition"
+            let trigger = exported.value(atPath: definition + ".triggers.When_a_segment_crosses_a_threshold")
+            #expect(trigger?["type"] == .string(type), "\(format)")
+            #expect(trigger?.value(atPath: "inputs.host.operationId") == "SegmentThresholdCrossed", "\(format)")
+            #expect(trigger?.value(atPath: "inputs.parameters") == ["segmentName": "High value customers", "threshold": 100], "\(format)")
+            let again = try cli.run(["flow", "import", output, "--name", "Back \(format)"])
+            #expect(again.status == 0, "\(again.stderr)")
+            let shown = try JSONValue.parse(try cli.run(["flow", "show", "Back \(format)", "--json"]).stdout)
+            #expect(shown.value(atPath: "definition.triggers.When_a_segment_crosses_a_threshold.type") == "SegmentThresholdCrossed", "\(format)")
+            #expect(shown.value(atPath: "definition.triggers.When_a_segment_crosses_a_threshold.inputs") == ["segment": "High value customers", "threshold": 100],
+                    "\(format)")
+        }
+    }
 }

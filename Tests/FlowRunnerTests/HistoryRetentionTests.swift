@@ -104,4 +104,44 @@ import Testing
         #expect(count == 25 && seen == listed)
         #expect(seen.first == "run-000039")
     }
+
+    /// The queries every start and every history change make read indexes, never the whole run table: the newest
+    /// run of each flow, and the runs in flight (through the partial index `run_open`).
+    @Test func startAndLiveQueriesUseIndexesNotAScanOfTheRunTable() async throws {
+        let (history, folder) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await fill(history, count: 30)
+        let queries = [HistoryStore.latestRunQuery,
+                       "SELECT id FROM run WHERE \(HistoryStore.open) AND status = 'Running' AND resumes >= 3",
+                       "UPDATE run SET resumes = resumes + 1 WHERE \(HistoryStore.open) AND status = 'Running'",
+                       "SELECT * FROM run WHERE \(HistoryStore.open) ORDER BY queuedAt"]
+        for query in queries {
+            let plan: [String] = try await history.pool.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query).map { $0["detail"] as String }
+            }
+            #expect(!plan.contains { $0.hasPrefix("SCAN run") || $0.hasPrefix("SCAN newest") }, "\(query)\n\(plan)")
+        }
+    }
+
+    @Test func theNewestRunOfEachFlowIsFoundWhateverTheOrderOfWriting() async throws {
+        let (history, folder) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Three flows, written out of time order: the newest run of "b" is written first, of "c" in the middle.
+        let base = Date(timeIntervalSinceNow: -3_600)
+        for (index, (flowId, offset)) in [("b", 500.0), ("a", 10), ("c", 50), ("b", 20), ("c", 400), ("a", 300), ("c", 30)].enumerated() {
+            let at = base.addingTimeInterval(offset)
+            let event = TriggerEvent(type: .fullRefreshCompleted, fields: [:], origin: "test", receivedAt: at)
+            let run = RunRecord(id: "run-\(flowId)-\(index)", flowId: flowId, flowName: flowId, flowVersion: 1, eventId: event.id,
+                                triggerOutputs: ["body": [:]], origin: "event", queuedAt: at)
+            try await history.commitMatch(event: event, runs: [run], baselines: [], notes: nil, eventIsNew: true)
+        }
+        let latest = try history.latestRunPerFlow()
+        #expect(latest.mapValues(\.id) == ["a": "run-a-5", "b": "run-b-0", "c": "run-c-4"])
+        let all = try history.runs(limit: 1000)
+        for (flowId, run) in latest {
+            let newest = all.filter { $0.flowId == flowId }.max { $0.queuedAt < $1.queuedAt }
+            #expect(run.id == newest?.id, "\(flowId)")
+        }
+        #expect(Set(latest.keys) == Set(all.map(\.flowId)))
+    }
 }

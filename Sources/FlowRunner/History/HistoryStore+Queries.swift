@@ -36,18 +36,27 @@ extension HistoryStore {
         return ("SELECT * FROM run \(filter) ORDER BY queuedAt DESC LIMIT ?", StatementArguments(arguments))
     }
 
-    /// The newest run of each flow that has runs, by flow id (the Flows list's "last run").
+    /// The newest run of each flow that has runs, by flow id (the Flows list's "last run"). Read after every
+    /// history change, so it costs a few index seeks per flow, not a pass over the run table: the flow ids are
+    /// walked in the `run_flow` index (each the smallest one after the previous), and each flow's newest run is
+    /// the last entry of its range (a GROUP BY over the index took 110 ms at a million runs).
     public func latestRunPerFlow() throws -> [String: RunRecord] {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT run.* FROM run JOIN (SELECT flowId, MAX(queuedAt) AS newest FROM run GROUP BY flowId) AS latest
-                ON run.flowId = latest.flowId AND run.queuedAt = latest.newest
-                """)
+            let rows = try Row.fetchAll(db, sql: Self.latestRunQuery)
             var result: [String: RunRecord] = [:]
-            for run in rows.map(Self.run) where result[run.flowId].map({ $0.queuedAt < run.queuedAt }) ?? true { result[run.flowId] = run }
+            for run in rows.map(Self.run) { result[run.flowId] = run }
             return result
         }
     }
+
+    static let latestRunQuery = """
+        WITH RECURSIVE flows(flowId) AS (
+            SELECT (SELECT MIN(flowId) FROM run)
+            UNION ALL
+            SELECT (SELECT MIN(flowId) FROM run WHERE flowId > flows.flowId) FROM flows WHERE flows.flowId IS NOT NULL)
+        SELECT run.* FROM flows
+        JOIN run ON run.id = (SELECT newest.id FROM run AS newest WHERE newest.flowId = flows.flowId ORDER BY newest.queuedAt DESC LIMIT 1)
+        """
 
     /// One run by id (or a unique id prefix). Both lookups use the primary key: the exact id first, then the
     /// prefix as a range (`id >= prefix AND id < prefix + U+10FFFF`), never a scan of the run table.

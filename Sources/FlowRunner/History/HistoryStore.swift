@@ -135,22 +135,29 @@ public final class HistoryStore: Sendable {
     /// Counts one more runner start for every run that had started and not finished, and fails those found in
     /// flight `limit` starts in a row (the runner stopped while running them each time: a run that crashes the
     /// runner must not crash it again at every start). Returns the ids of the runs failed.
+    /// Every statement names `status IN ('Queued', 'Running')`, the condition of the partial index `run_open`:
+    /// SQLite uses a partial index only when the query repeats its condition, and without it each statement read
+    /// the whole run table (0.1–0.4 s at a million runs, on every start).
     public func failRunsInFlightTooOften(limit: Int) throws -> [String] {
         try pool.write { db in
-            try db.execute(sql: "UPDATE run SET resumes = resumes + 1 WHERE status = 'Running'")
-            let ids = try String.fetchAll(db, sql: "SELECT id FROM run WHERE status = 'Running' AND resumes >= ?", arguments: [limit])
+            try db.execute(sql: "UPDATE run SET resumes = resumes + 1 WHERE \(Self.open) AND status = 'Running'")
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM run WHERE \(Self.open) AND status = 'Running' AND resumes >= ?", arguments: [limit])
             let message = "the runner stopped while running this run \(limit) times in a row; it is not resumed again (resubmit it once the cause is fixed)"
             try db.execute(sql: """
                 UPDATE run SET status = 'Failed', errorCode = 'RunnerStoppedRepeatedly', errorMessage = ?, finishedAt = ?, checkpoint = NULL
-                WHERE status = 'Running' AND resumes >= ?
+                WHERE \(Self.open) AND status = 'Running' AND resumes >= ?
                 """, arguments: [message, Date().timeIntervalSince1970, limit])
             return ids
         }
     }
 
+    /// The condition of the partial index `run_open` (runs not finished), written the same way wherever it is used.
+    static let open = "status IN ('Queued', 'Running')"
+
+    /// The runs not finished, oldest first (what a start resumes).
     public func openRuns() throws -> [RunRecord] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM run WHERE status IN ('Queued', 'Running') ORDER BY queuedAt").map(Self.run)
+            try Row.fetchAll(db, sql: "SELECT * FROM run WHERE \(Self.open) ORDER BY queuedAt").map(Self.run)
         }
     }
 

@@ -145,3 +145,42 @@ import Testing
         #expect(Set(latest.keys) == Set(all.map(\.flowId)))
     }
 }
+
+/// The WAL stays small under a steady load: a passive checkpoint alone never shrinks it.
+@Suite struct HistoryCheckpointTests {
+    @Test func theWALIsCutBackOnceItPassesItsLimitWhileReadersKeepReading() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("insightflow-wal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("history.sqlite")
+        let history = try HistoryStore(url: url)
+        // A checkpointer of its own with a low limit (200 frames, 800 KiB) beside the store's.
+        let checkpointer = try HistoryCheckpointer(path: url.path, interval: 0.2, truncateAbove: 200)
+        let reader = try HistoryStore.reader(url: url)
+        // Eight writers at once keep the group-commit writer busy without a pause (as `serve` under load does): a
+        // passive checkpoint then never finds the WAL fully copied when a write begins, and SQLite never rewinds it.
+        let base = Date(timeIntervalSinceNow: -3_600)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for index in 0..<250 {
+                        let at = base.addingTimeInterval(Double(writer * 1_000 + index))
+                        let event = TriggerEvent(type: .fullRefreshCompleted, fields: ["pad": .string(String(repeating: "x", count: 2_000))],
+                                                 origin: "test", receivedAt: at)
+                        let run = RunRecord(id: "run-\(writer)-\(index)", flowId: "f", flowName: "F", flowVersion: 1, eventId: event.id,
+                                            triggerOutputs: ["body": [:]], origin: "event", queuedAt: at)
+                        try await history.commitMatch(event: event, runs: [run], baselines: [], notes: nil, eventIsNew: true)
+                        if index % 50 == 0 { _ = try reader.runs(limit: 5) }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let wal = url.path + "-wal"
+        func walBytes() -> Int { ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? 0 }
+        for _ in 0..<100 where walBytes() > 200 * 4_096 { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(walBytes() <= 200 * 4_096, "the WAL is \(walBytes()) bytes after the load, above its 800 KiB limit")
+        #expect(try reader.runTotal() == 2_000)
+        withExtendedLifetime(checkpointer) {}
+    }
+}

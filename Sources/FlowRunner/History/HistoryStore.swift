@@ -20,7 +20,7 @@ public final class HistoryStore: Sendable {
         self.url = url
         pool = try HistoryDatabase.open(url)
         writer = HistoryWriter(pool: pool)
-        checkpointer = try HistoryCheckpointer(path: url.path)
+        checkpointer = try HistoryCheckpointer(path: url.path, pool: pool)
         pool.add(transactionObserver: commits, extent: .databaseLifetime)
     }
 

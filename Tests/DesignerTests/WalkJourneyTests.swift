@@ -29,3 +29,26 @@ import TerminalUI
         #expect(session.screen.components(separatedBy: "Timeout").count - 1 == 1, "\(session.screen)")
     }
 }
+
+/// Journeys through a test run's detail, over the live fixtures.
+@MainActor @Suite struct WalkRunDetailJourneyTests {
+    /// `o` in the detail of a run shown over the flow's own canvas goes back to that canvas at the failing step;
+    /// it used to stack a second canvas, and leaving it left the first one blank (no document) under the run.
+    @Test func openFlowFromATestRunGoesBackToTheOpenCanvas() {
+        let link = FixtureRunnerLink()
+        let session = makeLiveSession(link: link, flows: [sampleFlow(id: "teams-refresh-failed", name: "Teams alert")])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        #expect(session.state.breadcrumb.last == "Canvas")
+        link.pending = [.openRun(LiveFixture.failedRunId)]  // the test run finished: its detail opens
+        session.dispatch(.tick)
+        session.dispatch(.tick)
+        #expect(session.state.breadcrumb.last?.hasPrefix("Run ") == true, "\(session.screen)")
+        session.type("o")
+        #expect(session.state.breadcrumb.filter { $0 == "Canvas" }.count == 1, "\(session.state.breadcrumb)")
+        #expect(session.state.breadcrumb.last == "Canvas")
+        #expect(session.state.document?.selected == "Post_message")
+        session.send([.escape])
+        #expect(session.state.breadcrumb.last == "Flows", "\(session.state.breadcrumb)\n\(session.screen)")
+        #expect(session.screen.contains("Teams alert"))
+    }
+}

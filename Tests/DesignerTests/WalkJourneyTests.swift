@@ -52,3 +52,26 @@ import TerminalUI
         #expect(session.screen.contains("Teams alert"))
     }
 }
+
+extension WalkJourneyTests {
+    /// Renaming a step in its form to the name of another step is refused and the form stays open at the name
+    /// (it used to close as if applied, dropping the typed name); a free name then applies.
+    @Test func aStepFormRenamedToATakenNameStaysOpen() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("e")])  // the Compose step's form
+        session.send([.ctrl("u")])
+        session.type("Post_message")
+        session.send([.enter])
+        #expect(session.state.breadcrumb.last == "Compose", "\(session.state.breadcrumb)")
+        #expect(session.screen.contains("A step named Post_message already exists"), "\(session.screen)")
+        session.send([.ctrl("u")])
+        session.type("Summary")
+        session.send([.enter])
+        #expect(session.state.breadcrumb.last == "Canvas")
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        #expect(saved.definition.actions["Summary"]?.type == .compose)
+        #expect(saved.definition.actions["Post_message"]?.type == .teamsPostMessage)
+    }
+}

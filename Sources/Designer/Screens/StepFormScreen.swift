@@ -150,11 +150,19 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
         if flow.definition.step(named: stepName) != step {
             state.document?.edit { flow in StepTree.replace(oldName, with: step, in: &flow.definition) }
         }
-        let newName = form.text("step.name").trimmingCharacters(in: .whitespaces)
+        let typed = form.text("step.name").trimmingCharacters(in: .whitespaces)
+        let newName = typed.replacingOccurrences(of: " ", with: "_")
         if newName != oldName {
-            EditorActions.renameStep(oldName, to: newName, &state)
-            if state.document?.flow.definition.step(named: newName.replacingOccurrences(of: " ", with: "_")) == nil { return false }
-            stepName = newName.replacingOccurrences(of: " ", with: "_")
+            EditorActions.renameStep(oldName, to: typed, &state)
+            // Refused (not a valid name, or another step has it): the form stays open at the name, saying why.
+            guard state.document?.flow.definition.step(named: oldName) == nil else {
+                form.focus(on: "step.name")
+                if let index = form.fields.firstIndex(where: { $0.id == "step.name" }) {
+                    form.fields[index].refusal = state.toast?.message ?? "not renamed"
+                }
+                return false
+            }
+            stepName = newName
         }
         return true
     }

@@ -75,3 +75,42 @@ extension WalkJourneyTests {
         #expect(saved.definition.actions["Post_message"]?.type == .teamsPostMessage)
     }
 }
+
+extension WalkJourneyTests {
+    /// A Switch gets cases from the canvas: a on the Switch offers "New case", asks its value, and the first step
+    /// picked goes in that case (there used to be no way to add a case: only the Default branch was offered).
+    @Test func aSwitchGetsACaseFromTheCanvas() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("a")])
+        session.type("switch")
+        session.send([.enter, .tab])
+        session.type("@triggerBody()?['rowsRead']")
+        session.send([.enter, .character("a")])
+        #expect(session.screen.contains("New case"), "\(session.screen)")
+        session.send([.right, .right, .enter])  // After it · Default · New case
+        #expect(session.screen.contains("Value of the new case"), "\(session.screen)")
+        session.type("3")
+        session.send([.enter])
+        #expect(session.screen.contains("first in Switch (cases.3)"), "\(session.screen)")
+        session.type("compose")
+        session.send([.enter, .tab])
+        session.type("three rows")
+        session.send([.enter])
+        // The same value again is refused.
+        session.send([.character("k"), .character("a")])
+        #expect(session.screen.contains("[ Case 3 ]"), "\(session.screen)")
+        session.send([.right, .right, .right, .enter])  // After it · Case 3 · Default · New case
+        session.type("3")
+        session.send([.enter])
+        #expect(session.screen.contains("Switch already has a case 3"), "\(session.screen)")
+        #expect(session.state.breadcrumb.last == "Canvas")
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        let switchStep = try #require(saved.definition.actions["Switch"])
+        let newCase = try #require(switchStep.cases?["3"])
+        #expect(newCase.value == .int(3))
+        #expect(newCase.actions.values.first?.inputs == "three rows")
+        #expect(switchStep.cases?.count == 1)
+    }
+}

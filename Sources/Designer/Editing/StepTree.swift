@@ -1,3 +1,4 @@
+import FlowExpressions
 import FlowModel
 import OrderedCollections
 
@@ -149,7 +150,8 @@ extension Step {
             defaultActions = list
         default:
             let caseName = String(label.dropFirst("cases.".count))
-            var branch = cases?[caseName] ?? SwitchCase(value: .string(caseName))
+            // A new case matches its name: a whole number as a number (switches on counts), else as text.
+            var branch = cases?[caseName] ?? SwitchCase(value: Int(caseName).map(JSONValue.int) ?? .string(caseName))
             body(&branch.actions)
             if cases == nil { cases = [:] }
             cases?[caseName] = branch

@@ -114,3 +114,27 @@ extension WalkJourneyTests {
         #expect(switchStep.cases?.count == 1)
     }
 }
+
+extension WalkJourneyTests {
+    /// A step inside an Apply to each offers the loop's current item in dynamic content (it offered only the
+    /// trigger and earlier steps, so the item had to be typed as an expression by hand).
+    @Test func aStepInsideApplyToEachInsertsTheCurrentItem() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("a")])
+        session.type("apply to each")
+        session.send([.enter, .tab])
+        session.type("@createArray('a', 'b')")
+        session.send([.enter, .character("a"), .right, .enter])  // inside the loop
+        session.type("compose")
+        session.send([.enter, .tab, .ctrl("d")])
+        session.type("current")
+        #expect(session.screen.contains("@{items('Apply_to_each')}"), "\(session.screen)")
+        session.send([.enter, .enter])
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        let inner = try #require(saved.definition.actions["Apply_to_each"]?.actions?.values.first)
+        #expect(inner.inputs == "@{items('Apply_to_each')}")
+        #expect(!(session.state.document?.issues.contains { $0.step == inner.name && $0.severity == .error } ?? true))
+    }
+}

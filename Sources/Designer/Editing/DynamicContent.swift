@@ -25,7 +25,13 @@ public enum DynamicContent {
         let ownAncestry = steps.first { $0.step.name == stepName }.map { Set($0.ancestors) } ?? []
         for located in steps {
             if located.step.name == stepName { break }
-            if ownAncestry.contains(located.step.name) { continue }
+            if ownAncestry.contains(located.step.name) {
+                // Inside an Apply to each: the item of the current iteration.
+                if located.step.type == .foreach {
+                    options.append(DynamicContentOption(source: located.step.name, name: "Current item", token: "@{items('\(located.step.name)')}"))
+                }
+                continue
+            }
             let name = located.step.name
             if located.step.type == .initializeVariable, let variable = located.step.inputs?.value(atPath: "variables.0.name")?.stringValue {
                 options.append(DynamicContentOption(source: "Variables", name: variable, token: "@{variables('\(variable)')}"))

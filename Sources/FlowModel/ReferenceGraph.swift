@@ -50,6 +50,12 @@ final class ReferenceGraph {
         return issues
     }
 
+    /// The names of the steps certain to have finished before `located` starts.
+    func namesFinishedBefore(_ located: LocatedStep) -> Set<String> {
+        let finished = finishedBefore(located)
+        return Set(position.compactMap { finished.contains($0.value) ? $0.key : nil })
+    }
+
     /// The steps certain to have finished before `located` starts.
     func finishedBefore(_ located: LocatedStep) -> StepSet {
         if let known = beforeMemo[located.step.name] { return known }
@@ -116,5 +122,16 @@ struct StepSet {
 
     mutating func formUnion(_ other: StepSet) {
         for i in words.indices where i < other.words.count { words[i] |= other.words[i] }
+    }
+}
+
+extension WorkflowDefinition {
+    /// The steps whose outputs the step `name` may use, by the checker's rule: those certain to have finished
+    /// before it starts (the runAfter predecessors of the step and of its enclosing steps, transitively, with
+    /// everything inside them). Nil when the flow has no such step.
+    public func stepsFinished(before name: String) -> Set<String>? {
+        let steps = allSteps
+        guard let located = steps.first(where: { $0.step.name == name }) else { return nil }
+        return ReferenceGraph(steps: steps, variables: []).namesFinishedBefore(located)
     }
 }

@@ -138,3 +138,24 @@ extension WalkJourneyTests {
         #expect(!(session.state.document?.issues.contains { $0.step == inner.name && $0.severity == .error } ?? true))
     }
 }
+
+extension WalkJourneyTests {
+    /// Dynamic content in the "If no" branch does not offer the outputs of a step in the "If yes" branch (it
+    /// offered every step above in the file, and inserting one gave a checker error: it never runs first).
+    @Test func dynamicContentOffersOnlyStepsThatRunBefore() throws {
+        var flow = sampleFlow()
+        var condition = Step(name: "Condition", type: .condition)
+        condition.expression = "@equals(1, 1)"
+        condition.runAfter = ["Compose": [.succeeded]]
+        condition.actions = ["Yes_message": Step(name: "Yes_message", type: .teamsPostMessage, inputs: ["connection": "teams", "text": "yes"])]
+        condition.elseActions = ["No_summary": Step(name: "No_summary", type: .compose, inputs: "no")]
+        flow.definition.actions["Condition"] = condition
+        let (session, _) = makeSession(flows: [flow])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("e")])  // No_summary, in the If no branch
+        #expect(session.state.breadcrumb.last == "No_summary", "\(session.state.breadcrumb)")
+        session.send([.tab, .ctrl("d")])
+        #expect(session.screen.contains("Post_message"), "\(session.screen)")
+        #expect(!session.screen.contains("Yes_message"), "\(session.screen)")
+    }
+}

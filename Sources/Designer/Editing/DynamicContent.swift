@@ -23,6 +23,9 @@ public enum DynamicContent {
         }
         let steps = flow.definition.allSteps
         let ownAncestry = steps.first { $0.step.name == stepName }.map { Set($0.ancestors) } ?? []
+        // Only steps certain to have run (the checker's rule): not the other branch of a Condition, not a
+        // parallel branch, whose outputs may not exist when this step runs.
+        let finished = flow.definition.stepsFinished(before: stepName)
         for located in steps {
             if located.step.name == stepName { break }
             if ownAncestry.contains(located.step.name) {
@@ -36,6 +39,7 @@ public enum DynamicContent {
             if located.step.type == .initializeVariable, let variable = located.step.inputs?.value(atPath: "variables.0.name")?.stringValue {
                 options.append(DynamicContentOption(source: "Variables", name: variable, token: "@{variables('\(variable)')}"))
             }
+            if let finished, !finished.contains(name) { continue }
             for output in Catalog.step(located.step.type)?.outputs ?? [] {
                 let token: String
                 if located.step.type == .compose {

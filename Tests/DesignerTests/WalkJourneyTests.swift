@@ -159,3 +159,24 @@ extension WalkJourneyTests {
         #expect(!session.screen.contains("Yes_message"), "\(session.screen)")
     }
 }
+
+extension WalkJourneyTests {
+    /// With only outbox connections (the sample home's), a new Teams step is saved with the connection its form
+    /// shows chosen; it used to show the first outbox connection but save none ("Connection is required").
+    @Test func aNewStepKeepsTheOutboxConnectionItsFormShows() throws {
+        let services = InMemoryDesignerServices(flows: [sampleFlow()], connections: ["Email": "outbox", "Teams": "outbox"])
+        let session = DesignerSession(services: services, size: Size(width: 80, height: 24), theme: .plain)
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("a")])
+        session.type("teams")
+        session.send([.enter])
+        #expect(session.screen.contains("< Email >"), "\(session.screen)")
+        session.send([.tab, .tab, .tab])
+        session.type("hello")
+        session.send([.enter, .ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        let added = try #require(saved.definition.actions.values.first { $0.inputs?["text"] == "hello" })
+        #expect(added.inputs?["connection"] == "Email")
+        #expect(!(session.state.document?.issues.contains { $0.step == added.name && $0.severity == .error } ?? true))
+    }
+}

@@ -180,3 +180,27 @@ extension WalkJourneyTests {
         #expect(!(session.state.document?.issues.contains { $0.step == added.name && $0.severity == .error } ?? true))
     }
 }
+
+extension WalkJourneyTests {
+    /// K on a parallel branch reorders the two branches and keeps them parallel; it used to chain them, so
+    /// the other branch waited for the moved step (and was skipped when it failed).
+    @Test func movingAParallelBranchUpKeepsItParallel() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.down, .character("b")])  // beside Post_message
+        session.type("compose")
+        session.send([.enter, .tab])
+        session.type("beside")
+        session.send([.enter])
+        #expect(session.screen.contains("parallel branch"), "\(session.screen)")
+        session.send([.character("K")])
+        #expect(session.screen.contains("parallel branch"), "\(session.screen)")
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        let beside = try #require(saved.definition.actions.values.first { $0.inputs == "beside" })
+        #expect(saved.definition.actions.keys.first == beside.name)
+        #expect(beside.runAfter.isEmpty)
+        #expect(saved.definition.actions["Post_message"]?.runAfter.isEmpty == true)
+        #expect(saved.definition.actions["Compose"]?.runAfter.keys.elementsEqual(["Post_message"]) == true)
+    }
+}

@@ -204,3 +204,31 @@ extension WalkJourneyTests {
         #expect(saved.definition.actions["Compose"]?.runAfter.keys.elementsEqual(["Post_message"]) == true)
     }
 }
+
+extension WalkJourneyTests {
+    /// Deleting a container asks first when a later step uses the output of a step inside it (it deleted at
+    /// once, breaking the reference), and does not ask for references among the deleted steps themselves.
+    @Test func deletingAContainerAsksWhenAStepInsideItIsReferenced() throws {
+        var flow = sampleFlow()
+        var scope = Step(name: "Scope", type: .scope)
+        scope.runAfter = ["Compose": [.succeeded]]
+        var inner = Step(name: "Inner", type: .compose, inputs: "x")
+        inner.runAfter = [:]
+        var innerUser = Step(name: "Inner_user", type: .compose, inputs: "@{outputs('Inner')}")
+        innerUser.runAfter = ["Inner": [.succeeded]]
+        scope.actions = ["Inner": inner, "Inner_user": innerUser]
+        flow.definition.actions["Scope"] = scope
+        var after = Step(name: "After", type: .compose, inputs: "@{outputs('Inner')}")
+        after.runAfter = ["Scope": [.succeeded]]
+        flow.definition.actions["After"] = after
+        let (session, _) = makeSession(flows: [flow], size: Size(width: 100, height: 60))
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.down, .down, .down])  // Post_message · Compose · Scope
+        #expect(session.state.document?.selected == "Scope")
+        session.send([.character("d")])
+        #expect(session.screen.contains("After refer(s) to Scope or the steps inside it"), "\(session.screen)")
+        #expect(!session.screen.contains("Inner_user refer"), "\(session.screen)")
+        session.send([.enter])  // Cancel is the default
+        #expect(session.state.document?.flow.definition.actions["Scope"] != nil)
+    }
+}

@@ -115,11 +115,20 @@ enum EditorActions {
     /// Asks before deleting when other steps refer to the step; otherwise deletes at once.
     static func requestDelete(_ name: String, _ state: inout DesignerState) {
         guard let flow = state.document?.flow else { return }
-        let referrers = StepReferences.referrers(of: name, in: flow)
+        // A container goes with the steps inside it: references to any of them break, but not their own.
+        let inside = flow.definition.allSteps.filter { $0.ancestors.contains(name) }.map(\.step.name)
+        let removed = Set([name] + inside)
+        var referrers: [String] = []
+        for target in [name] + inside {
+            for referrer in StepReferences.referrers(of: target, in: flow) where !removed.contains(referrer) && !referrers.contains(referrer) {
+                referrers.append(referrer)
+            }
+        }
         if referrers.isEmpty {
             deleteStep(name, &state)
         } else {
-            state.ask("Delete step", "\(referrers.joined(separator: ", ")) refer(s) to \(name) and will break. Delete \(name) anyway?",
+            let what = inside.isEmpty ? name : "\(name) or the steps inside it"
+            state.ask("Delete step", "\(referrers.joined(separator: ", ")) refer(s) to \(what) and will break. Delete \(name) anyway?",
                       answers: [.delete, .cancel], selected: .cancel, for: .deleteStep(name))
         }
     }

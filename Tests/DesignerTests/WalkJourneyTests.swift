@@ -232,3 +232,19 @@ extension WalkJourneyTests {
         #expect(session.state.document?.flow.definition.actions["Scope"] != nil)
     }
 }
+
+extension WalkJourneyTests {
+    /// Undoing every change leaves nothing unsaved: Esc leaves without asking (it asked to save a flow that was
+    /// exactly as saved, and the status bar said "unsaved").
+    @Test func undoingBackToTheSavedFlowLeavesNothingToSave() {
+        let (session, _) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("d")])
+        #expect(session.screen.contains("unsaved"))
+        session.send([.character("u")])
+        #expect(!session.screen.contains("unsaved"), "\(session.screen)")
+        session.send([.escape])
+        #expect(session.state.modal == nil)
+        #expect(session.state.breadcrumb.last == "Flows", "\(session.state.breadcrumb)")
+    }
+}

@@ -248,3 +248,22 @@ extension WalkJourneyTests {
         #expect(session.state.breadcrumb.last == "Flows", "\(session.state.breadcrumb)")
     }
 }
+
+extension WalkJourneyTests {
+    /// At 80×24 the Home and Admin menus show their descriptions whole, and Admin's line up in one column (they
+    /// were cut mid-word, and "Export destinations" pushed its description one column right).
+    @Test func homeAndAdminDescriptionsFitAt80Columns() {
+        let (session, _) = makeSession()
+        #expect(session.screen.contains("(read-only, live)"), "\(session.screen)")
+        #expect(session.screen.contains("export, import\n"), "\(session.screen)")
+        session.send([.down, .enter])
+        let lines = session.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let starts = ["Status, Refresh now", "Power Automate and", "Named connections"].compactMap { detail -> Int? in
+            guard let line = lines.first(where: { $0.contains(detail) }), let range = line.range(of: detail) else { return nil }
+            return line.distance(from: line.startIndex, to: range.lowerBound)
+        }
+        #expect(starts.count == 3 && Set(starts).count == 1, "\(starts)\n\(session.screen)")
+        #expect(session.screen.contains("demo feed, files"), "\(session.screen)")
+        #expect(session.screen.contains("email and HTTP steps"), "\(session.screen)")
+    }
+}

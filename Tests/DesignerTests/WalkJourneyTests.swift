@@ -267,3 +267,15 @@ extension WalkJourneyTests {
         #expect(session.screen.contains("email and HTTP steps"), "\(session.screen)")
     }
 }
+
+extension WalkRunDetailJourneyTests {
+    /// Enter on an event row of the Monitor says what Enter opens (it did nothing, silently).
+    @Test func enterOnAMonitorEventRowSaysItOpensRuns() {
+        let session = makeLiveSession(link: FixtureRunnerLink(), size: Size(width: 120, height: 40))
+        session.send([.down, .down, .down, .enter])  // Home › Monitor
+        session.dispatch(.tick)
+        session.send([.home, .enter])  // the newest row: an event
+        #expect(session.state.breadcrumb.last == "Monitor")
+        #expect(session.screen.contains("That row is an event"), "\(session.screen)")
+    }
+}

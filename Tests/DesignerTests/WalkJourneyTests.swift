@@ -279,3 +279,19 @@ extension WalkRunDetailJourneyTests {
         #expect(session.screen.contains("That row is an event"), "\(session.screen)")
     }
 }
+
+extension WalkJourneyTests {
+    /// A step that names no connection (written by hand or the command line) shows the first one chosen in its
+    /// form; applying the form saves that one (it saved none: "Connection is required" after the form showed one).
+    @Test func applyingAStepFormSavesTheConnectionItShows() throws {
+        var flow = sampleFlow()
+        flow.definition.actions["Post_message"]?.inputs = ["text": "Refresh failed"]
+        let (session, services) = makeSession(flows: [flow])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.down, .character("e")])
+        #expect(session.screen.contains("< teams >"), "\(session.screen)")
+        session.send([.enter, .ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        #expect(saved.definition.actions["Post_message"]?.inputs?["connection"] == "teams")
+    }
+}

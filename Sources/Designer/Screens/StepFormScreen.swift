@@ -132,7 +132,12 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
             return false
         }
         for parameter in Catalog.step(step.type)?.parameters ?? [] {
-            guard let field = form.field(parameter.key), field.text != original.field(parameter.key)?.text else { continue }
+            guard let field = form.field(parameter.key) else { continue }
+            let edited = field.text != original.field(parameter.key)?.text
+            // A connection choice shows one chosen even when the step names none: applying saves what it shows.
+            let shownButUnset = field.kind == .connection && StepParameters.value(parameter, of: step) == nil
+                && value(of: field, parameter: parameter) != nil
+            guard edited || shownButUnset else { continue }
             StepParameters.set(value(of: field, parameter: parameter), for: parameter, in: &step)
         }
         do {

@@ -1,5 +1,6 @@
 import Designer
 import FlowModel
+import Foundation
 import Testing
 import TerminalUI
 
@@ -293,5 +294,26 @@ extension WalkJourneyTests {
         session.send([.enter, .ctrl("s")])
         let saved = try #require(services.flows["teams-alert"])
         #expect(saved.definition.actions["Post_message"]?.inputs?["connection"] == "teams")
+    }
+}
+
+extension WalkJourneyTests {
+    /// A trigger missing its segment (written by hand) shows the first segment in its form; Enter saves that
+    /// segment (it saved nothing, and the flow kept its "segment is required" error).
+    @Test func applyingTheTriggerFormSavesTheSegmentItShows() throws {
+        var flow = Flow(id: "teams-alert", displayName: "Segment alert", trigger: Trigger(kind: .segmentThresholdCrossed, parameters: ["threshold": 10]),
+                        now: Date(timeIntervalSince1970: 1_790_000_000))
+        flow.version = 1
+        flow.definition.actions["Compose"] = Step(name: "Compose", type: .compose, inputs: "@{triggerBody()?['segmentName']}")
+        let (session, services) = makeSession(flows: [flow])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas (the trigger selected)
+        session.send([.enter])
+        #expect(session.state.breadcrumb.last == "Trigger", "\(session.state.breadcrumb)")
+        let shown = try #require(session.screen.split(separator: "\n").first { $0.contains("< ") && $0.contains(" >") })
+        session.send([.enter, .ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        let segment = try #require(saved.trigger?.parameter("segment")?.stringValue)
+        #expect(shown.contains("< \(segment) >"), "\(shown)")
+        #expect(saved.trigger?.parameter("threshold") == .int(10))
     }
 }

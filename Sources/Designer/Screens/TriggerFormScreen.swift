@@ -40,7 +40,12 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     static func edit(_ trigger: Trigger, state: DesignerState) -> TriggerFormScreen {
         let kind = trigger.kind ?? .manual
         var screen = TriggerFormScreen(kind: kind, isNewFlow: false, form: FormModel(fields: fields(Catalog.trigger(kind), trigger: trigger, state: state)))
-        screen.openedTexts = screen.form.fields.map(\.text)
+        // A choice shows one chosen even when the trigger has no value: count it as a change, so applying saves
+        // what the form shows.
+        screen.openedTexts = screen.form.fields.map { field in
+            if case .choice = field.control, trigger.parameter(field.id) == nil { return "" }
+            return field.text
+        }
         return screen
     }
 

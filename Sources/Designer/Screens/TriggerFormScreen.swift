@@ -40,10 +40,12 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     static func edit(_ trigger: Trigger, state: DesignerState) -> TriggerFormScreen {
         let kind = trigger.kind ?? .manual
         var screen = TriggerFormScreen(kind: kind, isNewFlow: false, form: FormModel(fields: fields(Catalog.trigger(kind), trigger: trigger, state: state)))
-        // A choice shows one chosen even when the trigger has no value: count it as a change, so applying saves
-        // what the form shows.
+        // A choice shows one chosen even when the trigger has no value and no default (a segment, a measure): count
+        // it as a change, so applying saves what the form shows. A missing value with a default (data source: any)
+        // means the default, and an unchanged form writes no defaults.
+        let withoutDefault = Set(Catalog.trigger(kind).parameters.filter { $0.defaultValue == nil }.map(\.key))
         screen.openedTexts = screen.form.fields.map { field in
-            if case .choice = field.control, trigger.parameter(field.id) == nil { return "" }
+            if case .choice = field.control, withoutDefault.contains(field.id), trigger.parameter(field.id) == nil { return "" }
             return field.text
         }
         return screen

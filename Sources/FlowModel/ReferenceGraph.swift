@@ -40,7 +40,8 @@ final class ReferenceGraph {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references the step '\(referenced)', which does not exist"))
             } else if referenced == name || located.ancestors.contains(referenced) {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references '\(referenced)', which has not finished when this step runs"))
-            } else if !finishedBefore(located).contains(position[referenced] ?? -1) {
+            } else if !finishedBefore(located).contains(position[referenced] ?? -1),
+                      !(isLoopCondition(components, of: located) && descendants(of: name).contains(position[referenced] ?? -1)) {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references the step '\(referenced)', which does not run before this one; make this step run after it (runAfter), directly or through its predecessors"))
             }
         }
@@ -48,6 +49,13 @@ final class ReferenceGraph {
             issues.append(FlowIssue(.error, path: path, step: name, field: field, "uses the variable '\(variable)', which no Initialize variable step declares"))
         }
         return issues
+    }
+
+    /// True when `components` point into the `expression` of the Do until `located`: it is evaluated after each
+    /// iteration, when the steps inside the loop have run.
+    private func isLoopCondition(_ components: [JSONPath.Component], of located: LocatedStep) -> Bool {
+        located.step.type == .until && components.count > located.path.count && components[located.path.count] == .key("expression")
+            && Array(components.prefix(located.path.count)) == located.path
     }
 
     /// The names of the steps certain to have finished before `located` starts.

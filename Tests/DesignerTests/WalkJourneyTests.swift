@@ -317,3 +317,30 @@ extension WalkJourneyTests {
         #expect(saved.trigger?.parameter("threshold") == .int(10))
     }
 }
+
+extension WalkJourneyTests {
+    /// A Do until whose "Loop until" reads a step inside the loop (the usual pattern: repeat until the inner
+    /// step's output says done) has no error, so the flow can be turned On; the checker said the inner step
+    /// "does not run before this one", though the condition is evaluated after each iteration.
+    @Test func aDoUntilConditionMayReadAStepInsideTheLoop() throws {
+        let (session, _) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("a")])
+        session.type("until")
+        session.send([.enter, .tab])
+        session.type("@equals(outputs('Check'), 'done')")
+        session.send([.enter, .character("a"), .right, .enter])  // inside the loop
+        session.type("compose")
+        session.send([.enter])
+        session.send([.ctrl("u")])
+        session.type("Check")
+        session.send([.tab])
+        session.type("done")
+        session.send([.enter])
+        let flow = try #require(session.state.document?.flow)
+        #expect(flow.definition.actions["Do_until"]?.actions?["Check"] != nil)
+        let errors = (session.state.document?.issues ?? []).filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.map { $0.message })")
+        #expect(!session.screen.contains("error"), "\(session.screen)")
+    }
+}

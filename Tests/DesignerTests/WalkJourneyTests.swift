@@ -344,3 +344,26 @@ extension WalkJourneyTests {
         #expect(!session.screen.contains("error"), "\(session.screen)")
     }
 }
+
+extension WalkJourneyTests {
+    /// Dynamic content in a Do until's form offers the steps inside the loop (its condition reads them after
+    /// each iteration); it offered only the steps before the loop.
+    @Test func aDoUntilConditionOffersTheStepsInsideTheLoop() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("a")])
+        session.type("until")
+        session.send([.enter, .enter, .character("a"), .right, .enter])  // the loop, then a step inside it
+        session.type("compose")
+        session.send([.enter, .ctrl("u")])
+        session.type("Check")
+        session.send([.tab])
+        session.type("done")
+        session.send([.enter, .character("k"), .character("e"), .tab, .ctrl("d")])  // the loop's form: Loop until
+        #expect(session.state.breadcrumb.last == "Dynamic content", "\(session.state.breadcrumb)")
+        session.type("check")
+        session.send([.enter, .enter, .ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        #expect(saved.definition.actions["Do_until"]?.expression == "@{outputs('Check')}")
+    }
+}

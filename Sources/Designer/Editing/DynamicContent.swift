@@ -40,20 +40,32 @@ public enum DynamicContent {
                 options.append(DynamicContentOption(source: "Variables", name: variable, token: "@{variables('\(variable)')}"))
             }
             if let finished, !finished.contains(name) { continue }
-            for output in Catalog.step(located.step.type)?.outputs ?? [] {
-                let token: String
-                if located.step.type == .compose {
-                    token = "@{outputs('\(name)')}"
-                } else {
-                    token = output.key.isEmpty ? "@{body('\(name)')}" : "@{body('\(name)')?['\(output.key)']}"
-                }
-                options.append(DynamicContentOption(source: name, name: output.displayName, token: token))
+            options += outputs(of: located.step)
+        }
+        // A Do until's condition is evaluated after each iteration: the steps inside the loop have run.
+        if flow.definition.step(named: stepName)?.type == .until {
+            for located in steps where located.ancestors.contains(stepName) { options += outputs(of: located.step) }
+        }
+        return options
+    }
+
+    /// The outputs of `step` as dynamic content.
+    private static func outputs(of step: Step) -> [DynamicContentOption] {
+        let name = step.name
+        var options: [DynamicContentOption] = []
+        for output in Catalog.step(step.type)?.outputs ?? [] {
+            let token: String
+            if step.type == .compose {
+                token = "@{outputs('\(name)')}"
+            } else {
+                token = output.key.isEmpty ? "@{body('\(name)')}" : "@{body('\(name)')?['\(output.key)']}"
             }
-            if located.step.type == .parseJson {
-                for property in JSONSchemaSubset(located.step.inputs?["schema"] ?? .null).topLevelProperties {
-                    let quoted = property.name.replacing("'", with: "''")
-                    options.append(DynamicContentOption(source: name, name: property.name, token: "@{body('\(name)')?['\(quoted)']}"))
-                }
+            options.append(DynamicContentOption(source: name, name: output.displayName, token: token))
+        }
+        if step.type == .parseJson {
+            for property in JSONSchemaSubset(step.inputs?["schema"] ?? .null).topLevelProperties {
+                let quoted = property.name.replacing("'", with: "''")
+                options.append(DynamicContentOption(source: name, name: property.name, token: "@{body('\(name)')?['\(quoted)']}"))
             }
         }
         return options

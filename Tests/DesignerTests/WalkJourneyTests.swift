@@ -93,7 +93,7 @@ extension WalkJourneyTests {
         #expect(session.screen.contains("Value of the new case"), "\(session.screen)")
         session.type("3")
         session.send([.enter])
-        #expect(session.screen.contains("first in Switch (cases.3)"), "\(session.screen)")
+        #expect(session.screen.contains("first in Switch (Case 3)"), "\(session.screen)")
         session.type("compose")
         session.send([.enter, .tab])
         session.type("three rows")

@@ -367,3 +367,18 @@ extension WalkJourneyTests {
         #expect(saved.definition.actions["Do_until"]?.expression == "@{outputs('Check')}")
     }
 }
+
+extension WalkJourneyTests {
+    /// A number typed into Concurrent runs ticks "limit runs of this flow" and is saved; it was dropped without a
+    /// word when the box had not been ticked first.
+    @Test func concurrentRunsTypedInTheTriggerFormAreSaved() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas (the trigger selected)
+        session.send([.enter, .tab, .tab])  // Data source · Concurrency control · Concurrent runs
+        session.type("2")
+        #expect(session.screen.contains("[x] limit runs of this flow"), "\(session.screen)")
+        session.send([.enter, .ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        #expect(saved.trigger?.concurrency?.runs == 2)
+    }
+}

@@ -84,7 +84,9 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
         case .save:
             return commit(&state, save: true)
         case .field, nil:
+            let before = form.fields.map(\.text)
             _ = form.handle(key)
+            ConcurrencyFields.tickWhenTyped(&form, before: before)
             return .stay
         }
     }

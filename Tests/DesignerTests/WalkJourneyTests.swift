@@ -382,3 +382,22 @@ extension WalkJourneyTests {
         #expect(saved.trigger?.concurrency?.runs == 2)
     }
 }
+
+extension WalkJourneyTests {
+    /// A retry count typed while the policy is "default" is refused with a word at the policy (it was dropped
+    /// without one); choosing "fixed" then saves it.
+    @Test func aRetryCountNeedsARetryPolicy() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("e"), .tab, .tab, .tab, .tab])  // Compose: name · inputs · run after · policy · count
+        session.type("3")
+        session.send([.enter])
+        #expect(session.state.breadcrumb.last == "Compose", "\(session.state.breadcrumb)")
+        #expect(session.screen.contains("needs the fixed or exponential policy"), "\(session.screen)")
+        session.send([.right, .right, .enter])  // default → none → fixed
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        #expect(saved.definition.actions["Compose"]?.retryPolicy?.kind == .fixed)
+        #expect(saved.definition.actions["Compose"]?.retryPolicy?.count == 3)
+    }
+}

@@ -74,6 +74,12 @@ enum StepSettings {
         }
         applySecureData(inputs: form.text("settings.secureInputs") == "true", outputs: form.text("settings.secureOutputs") == "true", to: &step)
         let kind = form.text("settings.retry")
+        let typedRetry = ["settings.retryCount", "settings.retryInterval"].contains { !form.text($0).trimmingCharacters(in: .whitespaces).isEmpty }
+        if kind == "default" || kind.isEmpty, typedRetry {
+            // The default policy has no count or interval: they would be dropped without a word.
+            throw SettingError(message: "a retry count or interval needs the fixed or exponential policy: choose one (←/→), or clear them",
+                               field: "settings.retry")
+        }
         if kind == "default" || kind.isEmpty {
             if step.retryPolicy != nil { step.retryPolicy = nil }
         } else if let policyKind = RetryPolicy.Kind(rawValue: kind) {

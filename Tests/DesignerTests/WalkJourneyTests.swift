@@ -401,3 +401,18 @@ extension WalkJourneyTests {
         #expect(saved.definition.actions["Compose"]?.retryPolicy?.count == 3)
     }
 }
+
+extension WalkJourneyTests {
+    /// At 80 columns the canvas header of a flow with a long name still shows its error count and version (the
+    /// name is shortened; the end of the line, with "! 1 error", was cut off).
+    @Test func theCanvasHeaderKeepsTheErrorCountWithALongName() {
+        var flow = sampleFlow(name: "Email the data owners when a segment crosses a threshold, every time")
+        flow.definition.actions["Compose"]?.inputs = "@{body('Missing')}"
+        let (session, _) = makeSession(flows: [flow])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        let header = session.screen.split(separator: "\n").dropFirst().first.map(String.init) ?? ""
+        #expect(header.contains("! 1 error"), "\(header)")
+        #expect(header.hasSuffix("v1") || header.contains("·  v1"), "\(header)")
+        #expect(header.contains("Email the data owners"), "\(header)")
+    }
+}

@@ -416,3 +416,18 @@ extension WalkJourneyTests {
         #expect(header.contains("Email the data owners"), "\(header)")
     }
 }
+
+extension WalkJourneyTests {
+    /// Ctrl-D in an Apply to each's Concurrency (a runtime setting that must be a number) does not offer dynamic
+    /// content: inserted, it only gave "Concurrency must be a whole number".
+    @Test func aLoopsConcurrencyTakesNoDynamicContent() {
+        let (session, _) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("a")])
+        session.type("apply to each")
+        session.send([.enter, .tab, .tab])  // name · array · Concurrency
+        #expect(!session.screen.contains("Ctrl-D dynamic content"), "\(session.screen)")
+        session.send([.ctrl("d")])
+        #expect(session.state.breadcrumb.last == "Apply_to_each", "\(session.state.breadcrumb)")
+    }
+}

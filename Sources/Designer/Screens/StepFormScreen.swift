@@ -64,7 +64,8 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
             let control = ChoiceList(options: options, selected: options.firstIndex(of: text) ?? 0)
             return FormField(id: parameter.key, label: parameter.displayName, help: help, required: parameter.required, kind: .connection, control: .choice(control))
         }
-        let dynamic = parameter.kind != .connection && parameter.kind != .boolean
+        // Runtime settings (a loop's concurrency) must be literal values: no dynamic content there.
+        let dynamic = parameter.kind != .connection && parameter.kind != .boolean && !parameter.key.hasPrefix("runtimeConfiguration.")
         return FormField.text(parameter.key, parameter.displayName, text, help: parameter.description, required: parameter.required,
                               kind: parameter.kind, dynamic: dynamic, secret: parameter.isSecret)
     }

@@ -431,3 +431,24 @@ extension WalkJourneyTests {
         #expect(session.state.breadcrumb.last == "Apply_to_each", "\(session.state.breadcrumb)")
     }
 }
+
+extension WalkJourneyTests {
+    /// Letters typed into a loop's Concurrency give one issue, not the same one twice; 0 still gives one.
+    @Test func aBadLoopConcurrencyIsReportedOnce() {
+        let (session, _) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.end, .character("a")])
+        session.type("apply to each")
+        session.send([.enter, .tab])
+        session.type("@createArray(1)")
+        session.send([.tab])
+        session.type("abc")
+        session.send([.enter])
+        let field = "runtimeConfiguration.concurrency.repetitions"
+        #expect((session.state.document?.issues ?? []).filter { $0.field == field }.count == 1, "\((session.state.document?.issues ?? []).map { $0.message })")
+        session.send([.character("e"), .tab, .tab, .ctrl("u")])
+        session.type("0")
+        session.send([.enter])
+        #expect((session.state.document?.issues ?? []).filter { $0.field == field }.count == 1, "\((session.state.document?.issues ?? []).map { $0.message })")
+    }
+}

@@ -40,7 +40,8 @@ final class ReferenceGraph {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references the step '\(referenced)', which does not exist"))
             } else if referenced == name || located.ancestors.contains(referenced) {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references '\(referenced)', which has not finished when this step runs"))
-            } else if !finishedBefore(located).contains(position[referenced] ?? -1) {
+            } else if !finishedBefore(located).contains(position[referenced] ?? -1),
+                      !(isLoopCondition(components, of: located) && descendants(of: name).contains(position[referenced] ?? -1)) {
                 issues.append(FlowIssue(.error, path: path, step: name, field: field, "references the step '\(referenced)', which does not run before this one; make this step run after it (runAfter), directly or through its predecessors"))
             }
         }
@@ -48,6 +49,19 @@ final class ReferenceGraph {
             issues.append(FlowIssue(.error, path: path, step: name, field: field, "uses the variable '\(variable)', which no Initialize variable step declares"))
         }
         return issues
+    }
+
+    /// True when `components` point into the `expression` of the Do until `located`: it is evaluated after each
+    /// iteration, when the steps inside the loop have run.
+    private func isLoopCondition(_ components: [JSONPath.Component], of located: LocatedStep) -> Bool {
+        located.step.type == .until && components.count > located.path.count && components[located.path.count] == .key("expression")
+            && Array(components.prefix(located.path.count)) == located.path
+    }
+
+    /// The names of the steps certain to have finished before `located` starts.
+    func namesFinishedBefore(_ located: LocatedStep) -> Set<String> {
+        let finished = finishedBefore(located)
+        return Set(position.compactMap { finished.contains($0.value) ? $0.key : nil })
     }
 
     /// The steps certain to have finished before `located` starts.
@@ -116,5 +130,16 @@ struct StepSet {
 
     mutating func formUnion(_ other: StepSet) {
         for i in words.indices where i < other.words.count { words[i] |= other.words[i] }
+    }
+}
+
+extension WorkflowDefinition {
+    /// The steps whose outputs the step `name` may use, by the checker's rule: those certain to have finished
+    /// before it starts (the runAfter predecessors of the step and of its enclosing steps, transitively, with
+    /// everything inside them). Nil when the flow has no such step.
+    public func stepsFinished(before name: String) -> Set<String>? {
+        let steps = allSteps
+        guard let located = steps.first(where: { $0.step.name == name }) else { return nil }
+        return ReferenceGraph(steps: steps, variables: []).namesFinishedBefore(located)
     }
 }

@@ -50,7 +50,10 @@ enum StepStructureRules {
             }
         }
         if step.type == .foreach, let repetitions = step.runtimeConfiguration?.value(atPath: "concurrency.repetitions") {
-            if !(1...50).contains(repetitions.intValue ?? 0) {
+            // A literal that is not a whole number at all is already the parameter rule's finding: one issue, not two.
+            let reportedAsParameter = !StepParameterRules.isExpression(repetitions) && repetitions.intValue == nil
+                && Int(repetitions.stringValue ?? "") == nil
+            if !(1...50).contains(repetitions.intValue ?? 0), !reportedAsParameter {
                 issues.append(FlowIssue(.error, path: path + ".runtimeConfiguration.concurrency.repetitions", step: step.name, field: "runtimeConfiguration.concurrency.repetitions", "loop concurrency must be a whole number from 1 to 50"))
             }
         }

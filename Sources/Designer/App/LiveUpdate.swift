@@ -29,6 +29,13 @@ enum LiveUpdate {
             if state.live.connections != list { state.perform(.loadWorkspace) }
             state.live.connections = list
         case .flowOpenedAt(let flow, let step):
+            // The flow is already open (a test run's detail over its canvas): go back to that canvas, keeping its
+            // draft, instead of stacking a second editor whose Esc would leave the first one without a document.
+            if state.document?.flow.id == flow.id, let canvas = state.stack.lastIndex(where: { $0 is FlowCanvasScreen }) {
+                state.stack.removeLast(state.stack.count - canvas - 1)
+                if let step, state.document?.flow.definition.step(named: step) != nil { state.document?.selected = step }
+                return
+            }
             state.document = FlowDocument(flow: flow, isNew: false)
             state.document?.selected = step.flatMap { flow.definition.step(named: $0) == nil ? nil : $0 }
             DesignerUpdate.recheck(&state)

@@ -38,7 +38,13 @@ enum ModalHandling {
         case .deleteStep(let name): if answer == .delete { EditorActions.deleteStep(name, &state) }
         case .renameStep(let name): if answer == .rename { EditorActions.renameStep(name, to: text, &state) }
         case .placement(let placements):
-            if case .option(let index, _) = answer, placements.indices.contains(index) { EditorActions.pickStep(at: placements[index], &state) }
+            guard case .option(let index, _) = answer else { return }
+            if placements.indices.contains(index) {
+                EditorActions.pickStep(at: placements[index], &state)
+            } else if index == placements.count, case .after(let container)? = placements.first {
+                EditorActions.askNewCase(in: container, &state)
+            }
+        case .newCase(let container): if case .option = answer { EditorActions.addCase(text, in: container, &state) }
         case .deleteFlow(let id): if answer == .delete { state.perform(.deleteFlow(id: id)) }
         case .renameFlow(let id): if answer == .rename, !text.isEmpty { state.perform(.renameFlow(id: id, name: text)) }
         case .duplicateFlow(let id): if answer == .copy, !text.isEmpty { state.perform(.duplicateFlow(id: id, name: text)) }

@@ -61,8 +61,32 @@ enum EditorActions {
             placements.append(.start(BranchRef(container: selected, branch: label)))
             buttons.append(branchTitle(label, of: step.type))
         }
-        let answers = buttons.enumerated().map { DialogAnswer.option($0.offset, label: $0.element) } + [.cancel]
-        state.ask("Add a step", "Add the new step after \(selected), or inside it?", answers: answers, for: .placement(placements))
+        var answers = buttons.enumerated().map { DialogAnswer.option($0.offset, label: $0.element) }
+        // A Switch also offers a new case (the option after the placements): its value is asked next.
+        if step.type == .switchCase { answers.append(.option(placements.count, label: "New case")) }
+        state.ask("Add a step", "Add the new step after \(selected), or inside it?", answers: answers + [.cancel], for: .placement(placements))
+    }
+
+    /// Asks for the value of a new case of the Switch `container`; its first step is then picked.
+    static func askNewCase(in container: String, _ state: inout DesignerState) {
+        state.ask("New case", "Value of the new case of \(container) (a number or text the switch value must equal):",
+                  answers: [.option(0, label: "Add case"), .cancel], input: TextField(), for: .newCase(container))
+    }
+
+    /// Opens the step picker first in a new case `value` of the Switch `container` (the case is created with
+    /// its first step); refuses an empty value or one the Switch already has.
+    static func addCase(_ value: String, in container: String, _ state: inout DesignerState) {
+        guard !value.isEmpty else {
+            state.notify("A case needs a value", .warning)
+            return
+        }
+        let cases = state.document?.flow.definition.step(named: container)?.cases ?? [:]
+        let taken = cases.contains { name, existing in name == value || StepParameters.text(existing.value) == value }
+        guard !taken else {
+            state.notify("\(container) already has a case \(value)", .error)
+            return
+        }
+        pickStep(at: .start(BranchRef(container: container, branch: "cases." + value)), &state)
     }
 
     /// A branch label as the canvas shows it.
@@ -91,11 +115,20 @@ enum EditorActions {
     /// Asks before deleting when other steps refer to the step; otherwise deletes at once.
     static func requestDelete(_ name: String, _ state: inout DesignerState) {
         guard let flow = state.document?.flow else { return }
-        let referrers = StepReferences.referrers(of: name, in: flow)
+        // A container goes with the steps inside it: references to any of them break, but not their own.
+        let inside = flow.definition.allSteps.filter { $0.ancestors.contains(name) }.map(\.step.name)
+        let removed = Set([name] + inside)
+        var referrers: [String] = []
+        for target in [name] + inside {
+            for referrer in StepReferences.referrers(of: target, in: flow) where !removed.contains(referrer) && !referrers.contains(referrer) {
+                referrers.append(referrer)
+            }
+        }
         if referrers.isEmpty {
             deleteStep(name, &state)
         } else {
-            state.ask("Delete step", "\(referrers.joined(separator: ", ")) refer(s) to \(name) and will break. Delete \(name) anyway?",
+            let what = inside.isEmpty ? name : "\(name) or the steps inside it"
+            state.ask("Delete step", "\(referrers.joined(separator: ", ")) refer(s) to \(what) and will break. Delete \(name) anyway?",
                       answers: [.delete, .cancel], selected: .cancel, for: .deleteStep(name))
         }
     }

@@ -48,9 +48,12 @@ public enum StepParameters {
         for parameter in spec.parameters {
             if let value = parameter.defaultValue {
                 set(value, for: parameter, in: &step)
-            } else if parameter.kind == .connection, parameter.required, let kind = spec.connectionKind,
-                      let name = connections.filter({ $0.value == kind }).keys.sorted().first {
-                set(.string(name), for: parameter, in: &step)
+            } else if parameter.kind == .connection, parameter.required, let kind = spec.connectionKind {
+                // The connection the step form shows chosen: one of the step's kind, else an outbox one (the form
+                // offers both). Leaving it unset while the form showed an outbox one saved a step without one.
+                let ofKind = connections.filter { $0.value == kind }.keys.sorted()
+                let outbox = connections.filter { $0.value == "outbox" }.keys.sorted()
+                if let name = ofKind.first ?? outbox.first { set(.string(name), for: parameter, in: &step) }
             }
         }
         return step

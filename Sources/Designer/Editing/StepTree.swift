@@ -1,3 +1,4 @@
+import FlowExpressions
 import FlowModel
 import OrderedCollections
 
@@ -110,7 +111,19 @@ public enum StepTree {
         withScope(path, in: &definition.actions) { siblings = Array($0.keys) }
         guard let index = siblings.firstIndex(of: name) else { return false }
         let target = index + offset
-        guard target >= 0, target < siblings.count, var step = remove(name, from: &definition) else { return false }
+        guard target >= 0, target < siblings.count else { return false }
+        // Neither runs after the other (parallel branches): swap their places only. Re-chaining them would make
+        // one wait for the other, and be skipped when it fails.
+        var independent = false
+        withScope(path, in: &definition.actions) { list in
+            guard let step = list[name], let neighbour = list[siblings[target]] else { return }
+            independent = step.runAfter[neighbour.name] == nil && neighbour.runAfter[name] == nil
+        }
+        if independent {
+            withScope(path, in: &definition.actions) { $0.swapAt(index, target) }
+            return true
+        }
+        guard var step = remove(name, from: &definition) else { return false }
         step.runAfter = [:]
         let remaining = siblings.filter { $0 != name }
         let placement: Placement = target == 0 ? .start(path.last) : .after(remaining[target - 1])
@@ -149,7 +162,8 @@ extension Step {
             defaultActions = list
         default:
             let caseName = String(label.dropFirst("cases.".count))
-            var branch = cases?[caseName] ?? SwitchCase(value: .string(caseName))
+            // A new case matches its name: a whole number as a number (switches on counts), else as text.
+            var branch = cases?[caseName] ?? SwitchCase(value: Int(caseName).map(JSONValue.int) ?? .string(caseName))
             body(&branch.actions)
             if cases == nil { cases = [:] }
             cases?[caseName] = branch

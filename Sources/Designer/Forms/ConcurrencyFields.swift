@@ -38,6 +38,19 @@ enum ConcurrencyFields {
         return .success(control)
     }
 
+    /// Typing a number into Concurrent runs or Max waiting runs ticks "limit runs of this flow": the box decides
+    /// whether the numbers apply, and a number typed with it unticked was dropped without a word.
+    static func tickWhenTyped(_ form: inout FormModel, before: [String]) {
+        guard form.fields.indices.contains(form.focus), before.indices.contains(form.focus) else { return }
+        let field = form.fields[form.focus]
+        guard field.id == runs || field.id == waiting, field.text != before[form.focus],
+              !field.text.trimmingCharacters(in: .whitespaces).isEmpty,
+              let index = form.fields.firstIndex(where: { $0.id == on }), case .checkbox(var box) = form.fields[index].control, !box.isChecked
+        else { return }
+        box.isChecked = true
+        form.fields[index].control = .checkbox(box)
+    }
+
     /// A field whose value cannot be written, and why.
     struct Problem: Error {
         var field: String

@@ -22,13 +22,23 @@ enum StepSettings {
         let runAfter = step.runAfter.keys.joined(separator: "; ")
         let policy = step.retryPolicy
         let kindIndex = policy.map { retryKinds.firstIndex(of: $0.kind.rawValue) ?? 0 } ?? 0
-        return [
+        var fields = [
             FormField.text("settings.runAfter", "Run after", runAfter, help: "Step: Succeeded, Failed, Skipped, TimedOut; separate steps with ;"),
             FormField(id: "settings.retry", label: "Retry policy", help: "default: the step type's default (←/→ to choose)", control: .choice(ChoiceList(options: retryKinds, selected: kindIndex))),
             FormField.text("settings.retryCount", "Retry count", policy?.count.map(String.init) ?? "", help: "Retries after the first attempt (fixed/exponential)", kind: .integer),
             FormField.text("settings.retryInterval", "Retry interval", policy?.interval ?? "", help: "ISO 8601, e.g. PT7S", kind: .duration),
-            FormField.text("settings.timeout", "Timeout", step.limit?.timeout ?? "", help: "ISO 8601, e.g. PT1H (empty: no limit)", kind: .duration),
-        ] + statusFields(step) + secureFields(step)
+        ]
+        // A step whose own parameters edit `limit.timeout` (Do until) gets no second Timeout field: both would
+        // write the same member, and the unchanged one would overwrite what was typed in the other.
+        if !editsTimeoutAsParameter(step.type) {
+            fields.append(FormField.text("settings.timeout", "Timeout", step.limit?.timeout ?? "", help: "ISO 8601, e.g. PT1H (empty: no limit)", kind: .duration))
+        }
+        return fields + statusFields(step) + secureFields(step)
+    }
+
+    /// True when the step type's catalog parameters include `limit.timeout`.
+    static func editsTimeoutAsParameter(_ type: StepType) -> Bool {
+        Catalog.step(type)?.parameters.contains { $0.key == "limit.timeout" } ?? false
     }
 
     /// A checkbox per run-after status of each step this one runs after (Space toggles).
@@ -64,6 +74,12 @@ enum StepSettings {
         }
         applySecureData(inputs: form.text("settings.secureInputs") == "true", outputs: form.text("settings.secureOutputs") == "true", to: &step)
         let kind = form.text("settings.retry")
+        let typedRetry = ["settings.retryCount", "settings.retryInterval"].contains { !form.text($0).trimmingCharacters(in: .whitespaces).isEmpty }
+        if kind == "default" || kind.isEmpty, typedRetry {
+            // The default policy has no count or interval: they would be dropped without a word.
+            throw SettingError(message: "a retry count or interval needs the fixed or exponential policy: choose one (←/→), or clear them",
+                               field: "settings.retry")
+        }
         if kind == "default" || kind.isEmpty {
             if step.retryPolicy != nil { step.retryPolicy = nil }
         } else if let policyKind = RetryPolicy.Kind(rawValue: kind) {
@@ -72,6 +88,7 @@ enum StepSettings {
                                            interval: interval.isEmpty ? nil : interval)
         }
         if let inputs = step.inputs, inputs == .object([:]) { step.inputs = nil }
+        guard form.field("settings.timeout") != nil else { return }
         let timeout = form.text("settings.timeout").trimmingCharacters(in: .whitespaces)
         if timeout.isEmpty {
             if step.limit?.count == nil { step.limit = nil } else { step.limit?.timeout = nil }

@@ -5,10 +5,10 @@ struct AdminScreen: Screen {
     enum Action: Sendable { case move, open, find, back }
 
     var menu = MenuList(items: [
-        MenuItem("System", detail: "Refresh status, Refresh now, schedule, demo feed, files"),
+        MenuItem("System", detail: "Status, Refresh now, schedule, demo feed, files"),
         MenuItem("Export destinations", detail: "Power Automate and other destinations"),
-        MenuItem("Connections", detail: "Named connections steps send through (Teams, email, HTTP)"),
-    ], titleWidth: 22)
+        MenuItem("Connections", detail: "Named connections for Teams, email and HTTP steps"),
+    ], titleWidth: 23)
 
     static let keys = KeyMap<Action>([
         ListKeys.binding(.move, priority: 3),

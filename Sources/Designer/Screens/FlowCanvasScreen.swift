@@ -135,10 +135,13 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         let theme = state.theme
         let flow = document.flow
         let errors = document.issues.filter { $0.severity == .error }.count
-        var parts = [flow.displayName, flow.state.rawValue, "\(CanvasLayout.stepCount(flow.definition.actions)) step(s)"]
+        var parts = [flow.state.rawValue, "\(CanvasLayout.stepCount(flow.definition.actions)) step(s)"]
         if errors > 0 { parts.append(errors == 1 ? "! 1 error" : "! \(errors) errors") }
         parts.append(document.isNew ? "new" : "v\(document.savedVersion)")
-        buffer.putLine(" " + parts.joined(separator: "  ·  "), in: area.top(1), style: theme[.title])
+        // A long flow name is shortened, not the state, error count and version after it.
+        let suffix = "  ·  " + parts.joined(separator: "  ·  ")
+        let name = CharacterWidth.truncate(flow.displayName, to: max(8, area.width - 1 - CharacterWidth.of(suffix)))
+        buffer.putLine(" " + name + suffix, in: area.top(1), style: theme[.title])
         let canvas = area.dropTop(1)
         let items = CanvasLayout.items(flow, collapsed: document.collapsed)
         let flagged = Set(document.issues.filter { $0.severity == .error }.map { $0.step ?? "" })

@@ -5,9 +5,9 @@ struct HomeScreen: Screen {
     enum Action: Sendable { case move, open, find, quit, clear }
 
     var menu = MenuList(items: [
-        MenuItem("Data", detail: "Data sources, unification, segments and measures (read-only, current values)"),
+        MenuItem("Data", detail: "Sources, unification, segments and measures (read-only, live)"),
         MenuItem("Admin", detail: "System, Export destinations (Power Automate), Connections"),
-        MenuItem("Flows", detail: "Your flows: open, turn on/off, rename, duplicate, delete, export, import"),
+        MenuItem("Flows", detail: "Open, switch On/Off, rename, copy, delete, export, import"),
         MenuItem("Monitor", detail: "Live events and runs, run history"),
     ], titleWidth: 12)
 

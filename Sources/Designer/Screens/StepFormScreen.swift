@@ -64,7 +64,8 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
             let control = ChoiceList(options: options, selected: options.firstIndex(of: text) ?? 0)
             return FormField(id: parameter.key, label: parameter.displayName, help: help, required: parameter.required, kind: .connection, control: .choice(control))
         }
-        let dynamic = parameter.kind != .connection && parameter.kind != .boolean
+        // Runtime settings (a loop's concurrency) must be literal values: no dynamic content there.
+        let dynamic = parameter.kind != .connection && parameter.kind != .boolean && !parameter.key.hasPrefix("runtimeConfiguration.")
         return FormField.text(parameter.key, parameter.displayName, text, help: parameter.description, required: parameter.required,
                               kind: parameter.kind, dynamic: dynamic, secret: parameter.isSecret)
     }
@@ -132,7 +133,12 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
             return false
         }
         for parameter in Catalog.step(step.type)?.parameters ?? [] {
-            guard let field = form.field(parameter.key), field.text != original.field(parameter.key)?.text else { continue }
+            guard let field = form.field(parameter.key) else { continue }
+            let edited = field.text != original.field(parameter.key)?.text
+            // A connection choice shows one chosen even when the step names none: applying saves what it shows.
+            let shownButUnset = field.kind == .connection && StepParameters.value(parameter, of: step) == nil
+                && value(of: field, parameter: parameter) != nil
+            guard edited || shownButUnset else { continue }
             StepParameters.set(value(of: field, parameter: parameter), for: parameter, in: &step)
         }
         do {
@@ -150,11 +156,19 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
         if flow.definition.step(named: stepName) != step {
             state.document?.edit { flow in StepTree.replace(oldName, with: step, in: &flow.definition) }
         }
-        let newName = form.text("step.name").trimmingCharacters(in: .whitespaces)
+        let typed = form.text("step.name").trimmingCharacters(in: .whitespaces)
+        let newName = typed.replacingOccurrences(of: " ", with: "_")
         if newName != oldName {
-            EditorActions.renameStep(oldName, to: newName, &state)
-            if state.document?.flow.definition.step(named: newName.replacingOccurrences(of: " ", with: "_")) == nil { return false }
-            stepName = newName.replacingOccurrences(of: " ", with: "_")
+            EditorActions.renameStep(oldName, to: typed, &state)
+            // Refused (not a valid name, or another step has it): the form stays open at the name, saying why.
+            guard state.document?.flow.definition.step(named: oldName) == nil else {
+                form.focus(on: "step.name")
+                if let index = form.fields.firstIndex(where: { $0.id == "step.name" }) {
+                    form.fields[index].refusal = state.toast?.message ?? "not renamed"
+                }
+                return false
+            }
+            stepName = newName
         }
         return true
     }

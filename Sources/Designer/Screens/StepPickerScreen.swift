@@ -41,12 +41,18 @@ struct StepPickerScreen: Screen, EditorScreen, TextInputScreen {
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         let place: String = switch placement {
         case .after(let name): "after \(name)"
-        case .start(let branch?): "first in \(branch.container) (\(branch.branch))"
+        case .start(let branch?): "first in \(branch.container) (\(Self.title(of: branch, state)))"
         case .start(nil): "as the first step"
         case .beside(let name): "in parallel with \(name)"
         }
         buffer.put("Choose an action to add \(place) — type to search", x: area.x + 2, y: area.y, style: state.theme[.muted], limit: area.maxX)
         list.render(into: &buffer, rect: listRect(area), theme: state.theme)
+    }
+
+    /// A branch as the canvas titles it (If yes, If no, Case 3, Default, Inside).
+    private static func title(of branch: BranchRef, _ state: DesignerState) -> String {
+        guard let container = state.document?.flow.definition.step(named: branch.container) else { return branch.branch }
+        return EditorActions.branchTitle(branch.branch, of: container.type)
     }
 
     private func listRect(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y + 2, width: area.width - 4, height: area.height - 2) }

@@ -40,7 +40,14 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     static func edit(_ trigger: Trigger, state: DesignerState) -> TriggerFormScreen {
         let kind = trigger.kind ?? .manual
         var screen = TriggerFormScreen(kind: kind, isNewFlow: false, form: FormModel(fields: fields(Catalog.trigger(kind), trigger: trigger, state: state)))
-        screen.openedTexts = screen.form.fields.map(\.text)
+        // A choice shows one chosen even when the trigger has no value and no default (a segment, a measure): count
+        // it as a change, so applying saves what the form shows. A missing value with a default (data source: any)
+        // means the default, and an unchanged form writes no defaults.
+        let withoutDefault = Set(Catalog.trigger(kind).parameters.filter { $0.defaultValue == nil }.map(\.key))
+        screen.openedTexts = screen.form.fields.map { field in
+            if case .choice = field.control, withoutDefault.contains(field.id), trigger.parameter(field.id) == nil { return "" }
+            return field.text
+        }
         return screen
     }
 
@@ -77,7 +84,9 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
         case .save:
             return commit(&state, save: true)
         case .field, nil:
+            let before = form.fields.map(\.text)
             _ = form.handle(key)
+            ConcurrencyFields.tickWhenTyped(&form, before: before)
             return .stay
         }
     }

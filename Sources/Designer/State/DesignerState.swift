@@ -70,6 +70,8 @@ public enum ModalPurpose: Sendable, Hashable {
     case renameStep(String)
     /// Where to add a step next to or inside a container: one placement per button (the last button cancels).
     case placement([Placement])
+    /// The value of a new case of the named Switch (then its first step is picked).
+    case newCase(String)
     case deleteFlow(id: String)
     case renameFlow(id: String)
     case duplicateFlow(id: String)

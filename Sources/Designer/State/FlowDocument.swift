@@ -8,7 +8,11 @@ public struct FlowDocument: Sendable, Hashable {
     public var isNew: Bool
     /// The stored version the edits started from (the expected version of the next save).
     public var savedVersion: Int
-    public private(set) var isDirty: Bool
+    /// True when the working copy differs from the flow as last saved (or was never saved): undoing back to
+    /// the saved flow leaves nothing to save.
+    public var isDirty: Bool { isNew || flow != savedFlow }
+    /// The flow as loaded or last saved.
+    private var savedFlow: Flow
     private var undoStack: [Flow] = []
     /// Names of collapsed container cards.
     public var collapsed: Set<String> = []
@@ -21,7 +25,7 @@ public struct FlowDocument: Sendable, Hashable {
         self.flow = flow
         self.isNew = isNew
         self.savedVersion = flow.version
-        self.isDirty = isNew
+        self.savedFlow = flow
     }
 
     /// Applies an edit, remembering the previous flow for undo.
@@ -31,7 +35,6 @@ public struct FlowDocument: Sendable, Hashable {
         guard flow != before else { return }
         undoStack.append(before)
         if undoStack.count > 200 { undoStack.removeFirst() }
-        isDirty = true
     }
 
     /// True when there is something to undo.
@@ -41,7 +44,6 @@ public struct FlowDocument: Sendable, Hashable {
     public mutating func undo() -> Bool {
         guard let previous = undoStack.popLast() else { return false }
         flow = previous
-        isDirty = true
         if let selected, flow.definition.step(named: selected) == nil { self.selected = nil }
         return true
     }
@@ -49,8 +51,8 @@ public struct FlowDocument: Sendable, Hashable {
     /// Marks the document as saved at `flow`.
     public mutating func markSaved(_ saved: Flow) {
         flow = saved
+        savedFlow = saved
         savedVersion = saved.version
         isNew = false
-        isDirty = false
     }
 }

@@ -69,7 +69,11 @@ struct MonitorScreen: LiveScreen {
             state.perform(.loadRuns(flowId: filter.flowId, limit: RunHistoryScreen.limit))
             return .push(RunHistoryScreen(flowId: filter.flowId))
         case .open:
-            guard let selected = table.selected(in: all), let id = rows.first(where: { $0.id == selected.id })?.runId else { return .stay }
+            guard let selected = table.selected(in: all) else { return .stay }
+            guard let id = rows.first(where: { $0.id == selected.id })?.runId else {
+                state.notify("That row is an event: Enter opens a run (the ↳ run rows under the events that fired a flow)", .info)
+                return .stay
+            }
             state.perform(.loadRunDetail(id: id))
             return .push(RunDetailScreen(runId: id))
         case nil: break

@@ -42,8 +42,11 @@ public enum TimeText {
         return isoDate(f) + " " + isoTime(f)
     }
 
-    /// `2026-11-26 10:06` (the Flows list's last run).
+    /// `2026-11-26 10:06`.
     public static func minute(_ date: Date) -> String { String(stamp(date).prefix(16)) }
+
+    /// `11-26 10:06` (the Flows list's last run and modification, where 80 columns leave no room for the year).
+    public static func dayMinute(_ date: Date) -> String { String(minute(date).dropFirst(5)) }
 
     /// `11-26 10:06:43` (the run tables).
     public static func short(_ date: Date) -> String { String(stamp(date).dropFirst(5)) }

@@ -9,7 +9,7 @@ struct FlowsListScreen: LiveScreen {
     /// Re-read the flows and their last runs every this many ticks (2 s at 250 ms).
     static let pollEvery = 8
     var table = Table(columns: [TableColumn("Name"), TableColumn("Trigger", width: 18), TableColumn("State", width: 5),
-                                TableColumn("Last run"), TableColumn("Modified", width: 16)])
+                                TableColumn("Last run", width: 21), TableColumn("Modified", width: 11)])
 
     init() { table.sortColumn = 0 }
 
@@ -55,7 +55,8 @@ struct FlowsListScreen: LiveScreen {
 
     private func cells(for flow: Flow, _ state: DesignerState) -> [String] {
         let trigger = flow.trigger?.kind.map { Catalog.trigger($0).displayName } ?? flow.trigger?.type ?? "-"
-        let modified = flow.modifiedAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
+        // `12-05 07:57`: month, day and minute (at 80 columns the year left no room for the last run's time).
+        let modified = flow.modifiedAt.map { String($0.prefix(16).dropFirst(5)).replacingOccurrences(of: "T", with: " ") } ?? "-"
         let lastRun = state.runs[flow.id].map { "\($0.status) \($0.time)" } ?? "never"
         return [flow.displayName, trigger, flow.state.rawValue, lastRun, modified]
     }

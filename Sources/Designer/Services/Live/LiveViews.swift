@@ -30,7 +30,7 @@ final class LiveViews: Sendable {
     /// Re-reads the flows' last runs now and the workspace status in the background.
     func reload() {
         let runs = ((try? history.latestRunPerFlow()) ?? [:]).mapValues { run in
-            RunSummary(status: run.status.rawValue, time: TimeText.minute(run.finishedAt ?? run.startedAt ?? run.queuedAt))
+            RunSummary(status: run.status.rawValue, time: TimeText.dayMinute(run.finishedAt ?? run.startedAt ?? run.queuedAt))
         }
         current.withLock { state in
             state.revision += 1

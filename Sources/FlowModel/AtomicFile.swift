@@ -87,6 +87,16 @@ final class FileLock {
         }
     }
 
+    /// Takes the lock on `url` only if nobody holds it now; nil when it is held (or cannot be opened).
+    init?(tryLocking url: URL) {
+        fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            return nil
+        }
+    }
+
     deinit {
         flock(fd, LOCK_UN)
         close(fd)

@@ -28,8 +28,7 @@ public struct FlowStore: Sendable {
 
     /// Every flow in the folder; a broken file is reported, never hides the good ones.
     public func list() -> FlowListing {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let urls = names.sorted().filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder.appendingPathComponent($0) }
+        let urls = flowFileNames().map { folder.appendingPathComponent($0) }
         let store = self
         let results = ParallelMap.map(urls) { url -> Result<StoredFlow, FlowFileError> in
             Result { () throws(FlowStoreError) in try store.read(url) }
@@ -239,7 +238,7 @@ public struct FlowStore: Sendable {
         return try FileLock(folder.appendingPathComponent(".lock"))
     }
 
-    private static func fileError(_ error: FlowStoreError, _ url: URL) -> FlowFileError {
+    static func fileError(_ error: FlowStoreError, _ url: URL) -> FlowFileError {
         if case .badFile(let fileError) = error { return fileError }
         return FlowFileError(file: url.path, path: "$", message: error.description)
     }

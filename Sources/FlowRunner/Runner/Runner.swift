@@ -17,6 +17,10 @@ public actor Runner {
     private var baselines: [BaselineKey: Double] = [:]
     private(set) var index = TriggerIndex(flows: [])
     private var flows: [String: Flow] = [:]
+    /// The flow files as last read: a reload reads only the files that changed since.
+    private var flowFiles = FlowFileCache()
+    /// The flow files that could not be read at the last load.
+    public private(set) var brokenFlowFiles: [FlowFileError] = []
     /// When each On flow was turned On (its `enabledAt`): older stored baselines are not baselines for it.
     private var enabledSince: [String: Date] = [:]
     private var caches: [String: ExpressionCache] = [:]
@@ -72,7 +76,8 @@ public actor Runner {
     private(set) var reloadProblem: String?
 
     private func load() throws {
-        let listing = FlowStore(home: home).list()
+        let listing = flowFiles.list(FlowStore(home: home))
+        brokenFlowFiles = listing.broken
         flows = Dictionary(listing.flows.map { ($0.flow.id, $0.flow) }, uniquingKeysWith: { first, _ in first })
         index = TriggerIndex(flows: listing.flows.map(\.flow))
         enabledSince = flows.compactMapValues { flow in

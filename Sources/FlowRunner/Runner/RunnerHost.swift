@@ -59,10 +59,11 @@ public final class RunnerHost: Sendable {
         if FileManager.default.fileExists(atPath: home.workspaceFolder.appendingPathComponent(WorkspaceDefinition.fileName).path) {
             do { workspace = try Workspace.load(folder: home.workspaceFolder) } catch { problems.append("the workspace is not loaded: \(error)") }
         }
-        problems += FlowStore(home: home).list().broken.map { "flow file skipped: \($0.description)" }
         let runner = Runner(home: home, history: history, delivery: delivery ?? DeliveryService(home: home),
                             dataActions: workspace.map(WorkspaceDataActions.init), configuration: configuration)
         try await runner.start()
+        // The runner's own load reports the broken files: the flows folder is read once, not twice.
+        problems += await runner.brokenFlowFiles.map { "flow file skipped: \($0.description)" }
         let retention = HistoryRetention(history: history, policy: configuration.retention, interval: configuration.retentionInterval)
         let host = RunnerHost(home: home, lock: lock, runner: runner, history: history, workspace: workspace,
                               activity: workspace.map { WorkspaceActivity(workspace: $0, onError: onWorkspaceError) },

@@ -73,7 +73,7 @@ public final class FlowsFolderWatch: @unchecked Sendable {
     private func listing() -> [String: Date] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var result: [String: Date] = [:]
-        for name in names where name.hasSuffix(".json") {
+        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {  // not the flow index or temp files
             let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
             result[name] = attributes?[.modificationDate] as? Date ?? .distantPast
         }

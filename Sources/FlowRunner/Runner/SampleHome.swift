@@ -14,7 +14,7 @@ public enum SampleHome {
     @discardableResult
     public static func prepareIfNew(_ home: InsightFlowHome) throws -> Bool {
         let manager = FileManager.default
-        let hasFlows = ((try? manager.contentsOfDirectory(atPath: home.flowsFolder.path)) ?? []).contains { $0.hasSuffix(".json") }
+        let hasFlows = ((try? manager.contentsOfDirectory(atPath: home.flowsFolder.path)) ?? []).contains { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
         guard !hasFlows, !manager.fileExists(atPath: home.workspaceFolder.path) else { return false }
         try SampleWorkspace.write(to: home.workspaceFolder)
         try prepareConnections(home)

@@ -12,23 +12,18 @@ import TerminalUI
 @MainActor
 @Suite struct FlowsListLastRunTests {
     @Test func theLastRunsStatusAndTimeFitWholeAt80Columns() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("insightflow-lastrun-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let home = InsightFlowHome(url: folder)
         var flow = Flow(id: "note", displayName: "Post to Teams when a data source refresh fails",
                         trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
         flow.definition.actions["Note"] = Step(name: "Note", type: .compose, inputs: "@triggerBody()?['dataSourceName']")
         flow.state = .on
-        _ = try FlowStore(home: home).create(flow)
-        let host = try await RunnerHost.open(home: home)
-        let client = LocalRunnerClient(host: host)
-        let link = HomeRunnerLink(client: client, history: host.history, workspace: nil, home: home)
-        defer { link.stop() }
+        let embedded = try await EmbeddedHome.open([flow])
+        defer { embedded.close() }
+        let client = embedded.client
         let accepted = try await client.accept(event: ["type": "DataSourceRefreshFailed", "fields": ["dataSourceName": "Webshop"]], origin: .http)
         let run = try await client.waitForRun(try #require(accepted.runIds.first))
         let finished = try #require(run.finishedAt)
 
-        let session = DesignerSession(services: StoreDesignerServices(home: home, runs: { link.lastRuns() }, runner: link), size: Size(width: 80, height: 24), theme: .plain)
+        let session = embedded.session()
         session.send([.down, .down, .enter])  // Home › Flows
         let expected = "Succeeded \(TimeText.dayMinute(finished))"
         for _ in 0..<100 where !session.screen.contains(expected) {

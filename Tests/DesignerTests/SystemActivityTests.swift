@@ -11,27 +11,21 @@ import TerminalUI
 @MainActor
 @Suite struct SystemActivityTests {
     @Test func theLastHourShowsTheRunsAndFailuresTheRunnerJustMade() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("insightflow-activity-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let home = InsightFlowHome(url: folder)
         var ok = Flow(id: "note", displayName: "Note", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
         ok.definition.actions["Note"] = Step(name: "Note", type: .compose, inputs: "@triggerBody()?['dataSourceName']")
         ok.state = .on
         var failing = Flow(id: "stop", displayName: "Stop", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
         failing.definition.actions["Stop"] = Step(name: "Stop", type: .terminate, inputs: ["runStatus": "Failed", "runError": ["code": "Boom", "message": "failed on purpose"]])
         failing.state = .on
-        _ = try FlowStore(home: home).create(ok)
-        _ = try FlowStore(home: home).create(failing)
-        let host = try await RunnerHost.open(home: home)
-        let client = LocalRunnerClient(host: host)
-        let link = HomeRunnerLink(client: client, history: host.history, workspace: nil, home: home)
-        defer { link.stop() }
+        let embedded = try await EmbeddedHome.open([ok, failing])
+        defer { embedded.close() }
+        let client = embedded.client
         let event: JSONValue = ["type": "DataSourceRefreshFailed", "fields": ["dataSourceName": "Webshop", "errorMessage": "file missing"]]
         var runIds: [String] = []
         for _ in 0..<3 { runIds += try await client.accept(event: event, origin: .http).runIds }
         for id in runIds { _ = try await client.waitForRun(id) }
 
-        let session = DesignerSession(services: StoreDesignerServices(home: home, runner: link), size: Size(width: 80, height: 24), theme: .plain)
+        let session = embedded.session()
         session.send([.down, .enter])  // Home > Admin
         #expect(session.state.breadcrumb.last == "Admin")
         session.send([.enter])  // Admin > System

@@ -78,7 +78,7 @@ go_home() {
 open_system() {
   go_home || return 1
   keys Down Enter
-  need "› System +Refresh status" 5 "Admin did not open" || return 1
+  need "› System +Status, Refresh now" 5 "Admin did not open" || return 1
   keys Enter
   need "Schedule:" 10 "Admin > System did not open"
 }
@@ -160,7 +160,7 @@ step_setup() {
 
   # Admin > Connections: add the Teams and the SMTP connections.
   esc 1
-  need "› System +Refresh status" 5 "back to Admin" || return 1
+  need "› System +Status, Refresh now" 5 "back to Admin" || return 1
   keys Down Down Enter
   need "Connection +Kind" 5 "Admin > Connections did not open" || return 1
   keys a
@@ -298,7 +298,7 @@ step_email() {
 
   # Build the flow by hand: connector page > When a segment crosses a threshold.
   esc 1
-  need "› System +Refresh status" 5 "back to Admin" || return 1
+  need "› System +Status, Refresh now" 5 "back to Admin" || return 1
   keys Down Enter
   need "Power Automate" 5 "Export destinations did not open" || return 1
   keys Enter

@@ -46,19 +46,31 @@ extension FlowString: CustomStringConvertible {
     public var description: String {
         switch self {
         case .literal(let value):
-            let needsEscape = value.hasPrefix("@") || value.contains("@{")
-            return needsEscape ? value.replacing("@", with: "@@") : value
+            let bytes = Array(value.utf8)
+            let needsEscape = bytes.first == UInt8(ascii: "@") || zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: "@") && $1 == UInt8(ascii: "{") }
+            return needsEscape ? Self.escapingAt(value) : value
         case .expression(let expression):
             return "@" + expression.description
         case .interpolation(let segments):
             var text = ""
             for segment in segments {
                 switch segment {
-                case .text(let value): text += value.replacing("@", with: "@@")
+                case .text(let value): text += Self.escapingAt(value)
                 case .expression(let expression): text += "@{\(expression.description)}"
                 }
             }
             return text
         }
+    }
+
+    /// `value` with every `@` doubled, compared scalar by scalar: as Characters, an `@` or `{` followed by a
+    /// combining mark is another grapheme, and `contains("@{")` / `replacing("@", …)` missed it (found by fuzzing).
+    static func escapingAt(_ value: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            scalars.append(scalar)
+            if scalar == "@" { scalars.append(scalar) }
+        }
+        return String(scalars)
     }
 }

@@ -10,8 +10,10 @@ struct PairScorer {
         let scores: [Double?]
     }
 
-    /// True when rows `a` and `b` satisfy every condition of `rule`, straight or with swapped fields.
-    func matches(_ rule: MatchPlan.Rule, _ a: Int, _ b: Int) -> Bool {
+    /// True when rows `a` and `b` satisfy every condition of `rule`, straight or with swapped fields (the pair is
+    /// always compared lower row first, so the verdict does not depend on the argument order).
+    func matches(_ rule: MatchPlan.Rule, _ first: Int, _ second: Int) -> Bool {
+        let (a, b) = first < second ? (first, second) : (second, first)
         if satisfies(rule, a, b, swapped: false) { return true }
         return rule.conditions.contains { $0.swapSlot != nil } && satisfies(rule, a, b, swapped: true)
     }
@@ -32,7 +34,8 @@ struct PairScorer {
     }
 
     /// Scores of every condition (exact: 1 or 0; fuzzy: the edit-distance score), straight and swapped.
-    func outcome(_ rule: MatchPlan.Rule, _ a: Int, _ b: Int) -> Outcome {
+    func outcome(_ rule: MatchPlan.Rule, _ first: Int, _ second: Int) -> Outcome {
+        let (a, b) = first < second ? (first, second) : (second, first)
         let straight = scores(rule, a, b, swapped: false)
         let hasSwap = rule.conditions.contains { $0.swapSlot != nil }
         let swappedScores = hasSwap ? scores(rule, a, b, swapped: true) : straight

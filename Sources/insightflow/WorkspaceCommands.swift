@@ -27,7 +27,9 @@ struct InitCommand: AsyncParsableCommand {
 /// `insightflow workspace`: commands about the customer-data workspace.
 struct WorkspaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "workspace", abstract: "Inspect the customer-data workspace.", subcommands: [WorkspaceStatusCommand.self])
+        commandName: "workspace", abstract: "Inspect the customer-data workspace.", subcommands: [
+            WorkspaceStatusCommand.self, WorkspaceExplainCommand.self, WorkspaceWhyCommand.self, WorkspaceMatchesCommand.self,
+        ])
 }
 
 /// `insightflow workspace status`: sources with their last refresh, profiles, segments and measures.

@@ -6,22 +6,25 @@ enum EditDistance {
         if a.count < b.count { return distance(b, a, limit: limit) }
         if b.isEmpty { return a.count }
         if a.count - b.count > limit { return limit &+ 1 }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            let character = a[i - 1]
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (character == b[j - 1] ? 0 : 1)
-                let value = min(substitution, previous[j] + 1, current[j - 1] + 1)
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { buffer in
+            var previous = UnsafeMutableBufferPointer(rebasing: buffer[0...b.count])
+            var current = UnsafeMutableBufferPointer(rebasing: buffer[(b.count + 1)...])
+            for j in 0...b.count { previous[j] = j }
+            for i in 1...a.count {
+                current[0] = i
+                var rowMinimum = i
+                let character = a[i - 1]
+                for j in 1...b.count {
+                    let substitution = previous[j - 1] + (character == b[j - 1] ? 0 : 1)
+                    let value = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return limit &+ 1 }
+                swap(&previous, &current)
             }
-            if rowMinimum > limit { return limit &+ 1 }
-            swap(&previous, &current)
+            return previous[b.count]
         }
-        return previous[b.count]
     }
 
     /// (length − edit distance) / length with the longer string as the base (so the score is symmetric).

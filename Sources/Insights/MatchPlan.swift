@@ -13,6 +13,8 @@ struct MatchPlan {
         let slot: Int
         /// The slot of the `swapWith` field under the same normalizations.
         let swapSlot: Int?
+        /// The swap group ({field, swapWith}): conditions of one group are swapped together, groups independently.
+        let swapGroup: Int?
         /// Minimum score when fuzzy; nil when exact.
         let threshold: Double?
     }
@@ -24,6 +26,8 @@ struct MatchPlan {
         let conditions: [Condition]
         /// Condition indices used as the blocking key (exact, no swap).
         let blocking: [Int]
+        /// The number of swap groups.
+        let swapGroups: Int
         /// Indices into `vetoFields`.
         let vetoes: [Int]
         let scope: Scope
@@ -37,6 +41,7 @@ struct MatchPlan {
 
     /// Compiles `rules` (of scope `scope` when given) against the unified `fields`.
     mutating func add(_ rule: UnificationDefinition.MatchRule, within source: String? = nil) {
+        var groups: [Set<String>] = []
         let conditions = rule.allConditions.map { condition -> Condition in
             let slot = slotIndex(SlotKey(field: condition.field, steps: condition.normalize, aliases: condition.aliases))
             let swap = condition.swapWith.map { slotIndex(SlotKey(field: $0, steps: condition.normalize, aliases: condition.aliases)) }
@@ -45,7 +50,13 @@ struct MatchPlan {
                 fuzzySlots.insert(slot)
                 if let swap { fuzzySlots.insert(swap) }
             }
-            return Condition(field: condition.field, slot: slot, swapSlot: swap, threshold: threshold)
+            var group: Int?
+            if let other = condition.swapWith {
+                let key: Set = [condition.field, other]
+                group = groups.firstIndex(of: key) ?? groups.count
+                if group == groups.count { groups.append(key) }
+            }
+            return Condition(field: condition.field, slot: slot, swapSlot: swap, swapGroup: group, threshold: threshold)
         }
         let blocking = conditions.indices.filter { conditions[$0].threshold == nil && conditions[$0].swapSlot == nil }
         let vetoes = (rule.exceptions ?? []).map { field -> Int in
@@ -54,7 +65,8 @@ struct MatchPlan {
             return vetoFields.count - 1
         }
         let scope: Rule.Scope = source.map { .within($0) } ?? (rule.scope == .acrossSources ? .acrossSources : .all)
-        rules.append(Rule(name: rule.name, conditions: conditions, blocking: blocking, vetoes: vetoes, scope: scope))
+        rules.append(Rule(
+            name: rule.name, conditions: conditions, blocking: blocking, swapGroups: groups.count, vetoes: vetoes, scope: scope))
     }
 
     private mutating func slotIndex(_ key: SlotKey) -> Int {

@@ -74,7 +74,7 @@ struct UnificationExplainer {
 
     private func verdict(_ rule: MatchPlan.Rule, _ plan: MatchPlan, _ outcome: PairScorer.Outcome, vetoedBy: String?, notApplicable: String?) -> RuleVerdict {
         let conditions = zip(rule.conditions, outcome.scores).map { condition, score in
-            let other = outcome.swapped ? (condition.swapSlot.map { plan.slots[$0].field } ?? condition.field) : condition.field
+            let other = plan.slots[PairScorer.otherSlot(condition, outcome.swapMask)].field
             let precision = condition.threshold.map { "\(Int(($0 * 100).rounded()))%" } ?? "exact"
             return ConditionScore(field: condition.field, comparedWith: other, precision: precision, score: score,
                                   passed: score.map { $0 >= (condition.threshold ?? 1) - 1e-9 } ?? false)

@@ -6,6 +6,7 @@ The rules are what a user would write knowing only the columns (names, address, 
 that people mistype: each rule keeps one exact condition to block on (birth date, postcode, surname, suburb) and
 compares names fuzzily either way round. They were not tuned against the true links.
 """
+import itertools
 import json
 import os
 import sys
@@ -33,21 +34,46 @@ def names(precision="medium"):
     ]
 
 
+# Kinds of evidence about a person; each is a list of conditions. The first (exact) condition of a rule is its block.
+TEXT = ["lowerCase", "name", "symbols"]
+EVIDENCE = {
+    "given name": [{"field": "given_name", "precision": "medium", "normalize": TEXT, "swapWith": "surname"}],
+    "surname": [{"field": "surname", "precision": "medium", "normalize": TEXT, "swapWith": "given_name"}],
+    "birth date": [{"field": "date_of_birth", "precision": "high"}],
+    "street": [{"field": "street_number"},
+               {"field": "address_1", "precision": "medium", "normalize": ["lowerCase", "address", "symbols"],
+                "swapWith": "address_2"}],
+    "suburb": [{"field": "suburb", "precision": "medium", "normalize": ["lowerCase", "whitespace"]}],
+    "postcode": [{"field": "postcode"}],
+}
+# The exact form of each kind used to block a rule on it.
+BLOCKS = {
+    "given name": {"field": "given_name", "normalize": TEXT},
+    "surname": {"field": "surname", "normalize": TEXT},
+    "birth date": {"field": "date_of_birth"},
+    "street": {"field": "street_number"},
+    "suburb": {"field": "suburb", "normalize": ["lowerCase", "whitespace"]},
+    "postcode": {"field": "postcode"},
+}
+
+
 def rules(with_id, scope):
-    address = {"field": "address_1", "precision": "medium", "normalize": ["lowerCase", "address", "symbols"]}
-    found = [
-        {"name": "birth date + names", "conditions": [{"field": "date_of_birth"}] + names(), "scope": scope},
-        {"name": "postcode + names + address", "conditions": [{"field": "postcode"}] + names() + [address], "scope": scope},
-        {"name": "surname + given name + birth date", "conditions": [
-            {"field": "surname", "normalize": ["lowerCase", "symbols"]},
-            {"field": "given_name", "precision": "medium", "normalize": ["lowerCase", "name", "symbols"]},
-            {"field": "date_of_birth", "precision": "high"}], "scope": scope},
-        {"name": "suburb + names + birth date", "conditions": [{"field": "suburb", "normalize": ["lowerCase", "whitespace"]}]
-            + names() + [{"field": "date_of_birth", "precision": "high"}], "scope": scope},
-    ]
+    """The rule a careful user writes for typo-ridden person data: any three kinds of evidence agree (names, birth
+    date, street address, suburb, postcode), at least one of them about the person (a name or the birth date), each
+    rule blocked on an exact form of its most selective kind."""
+    selectivity = ["birth date", "postcode", "suburb", "surname", "given name", "street"]
+    found = []
+    for kinds in itertools.combinations(EVIDENCE, 3):
+        if not {"given name", "surname", "birth date"} & set(kinds):
+            continue
+        block = min(kinds, key=selectivity.index)
+        conditions = [BLOCKS[block]]
+        for kind in kinds:
+            conditions += [c for c in EVIDENCE[kind] if kind != block or c.get("precision")]
+        found.append({"name": " + ".join(kinds), "conditions": conditions, "scope": scope})
     if with_id:
         found.insert(0, {"name": "id + names", "conditions": [{"field": "soc_sec_id", "normalize": ["whitespace"]}]
-                         + names("low"), "scope": scope})
+                         + EVIDENCE["given name"] + EVIDENCE["surname"], "scope": scope})
     return found
 
 

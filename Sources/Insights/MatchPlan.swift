@@ -94,6 +94,12 @@ struct MatchTable {
 
     /// Normalizes `rows` (raw values in `plan.rawFields` order) for `plan`.
     init(plan: MatchPlan, fields: [UnificationDefinition.Field], sources: [String], rows: [[String?]]) {
+        let columns = plan.rawFields.indices.map { index in rows.map { $0[index] } }
+        self.init(plan: plan, fields: fields, sources: sources, columns: columns)
+    }
+
+    /// Normalizes raw `columns` (one per `plan.rawFields` entry, one value per row) for `plan`.
+    init(plan: MatchPlan, fields: [UnificationDefinition.Field], sources: [String], columns rawColumns: [[String?]]) {
         self.sources = sources
         let columns = plan.rawFields
         func column(_ name: String) -> Int { columns.firstIndex(of: name) ?? 0 }
@@ -106,8 +112,8 @@ struct MatchTable {
             let raw = column(key.field)
             let legacy = normalization(key.field)
             let steps = key.steps.map(Set.init)
-            let normalized: [String?] = rows.map { row in
-                guard let text = row[raw] else { return nil }
+            let normalized: [String?] = rawColumns[raw].map { value in
+                guard let text = value else { return nil }
                 if let steps { return MatchText.normalize(text, steps, aliases: key.aliases) }
                 return MatchText.legacy(text, legacy).map { key.aliases?[$0] ?? $0 }
             }
@@ -119,7 +125,7 @@ struct MatchTable {
         vetoValues = plan.vetoFields.map { name in
             let raw = column(name)
             let legacy = normalization(name)
-            return rows.map { row in row[raw].flatMap { MatchText.legacy($0, legacy) } }
+            return rawColumns[raw].map { value in value.flatMap { MatchText.legacy($0, legacy) } }
         }
     }
 

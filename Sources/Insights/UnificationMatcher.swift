@@ -60,19 +60,19 @@ struct UnificationMatcher {
         let columns = plan.rawFields.map { "CAST(\(SQLName.quoted($0)) AS TEXT)" }
         let sql = "SELECT rid, source\(columns.map { ", " + $0 }.joined()) FROM unify_record ORDER BY rid"
         var sources: [String] = []
-        var rows: [[String?]] = []
+        var values: [[String?]] = columns.map { _ in [] }
         sources.reserveCapacity(recordCount)
-        rows.reserveCapacity(recordCount)
+        for index in values.indices { values[index].reserveCapacity(recordCount) }
         let cursor = try Row.fetchCursor(db, sql: sql)
         while let row = try cursor.next() {
             let rid: Int = row[0]
-            guard rid == rows.count + 1 else {
+            guard rid == sources.count + 1 else {
                 throw InsightsError.queryFailed(source: "unification", reason: "record ids are not consecutive at \(rid)")
             }
             sources.append(row[1])
-            rows.append((0..<columns.count).map { row[$0 + 2] })
+            for index in values.indices { values[index].append(row[index + 2]) }
         }
-        return MatchTable(plan: plan, fields: unification.fields, sources: sources, rows: rows)
+        return MatchTable(plan: plan, fields: unification.fields, sources: sources, columns: values)
     }
 
     private func applyPlain(_ rule: UnificationDefinition.MatchRule, _ db: Database, recordCount: Int, into groups: inout UnionFind) throws -> MatchRuleStats {

@@ -69,7 +69,7 @@ def rules(with_id, scope):
         block = min(kinds, key=selectivity.index)
         conditions = [BLOCKS[block]]
         for kind in kinds:
-            conditions += [c for c in EVIDENCE[kind] if kind != block or c.get("precision")]
+            conditions += [c for c in EVIDENCE[kind] if kind != block or c["field"] != BLOCKS[block]["field"]]
         found.append({"name": " + ".join(kinds), "conditions": conditions, "scope": scope})
     if with_id:
         found.insert(0, {"name": "id + names", "conditions": [{"field": "soc_sec_id", "normalize": ["whitespace"]}]

@@ -96,3 +96,21 @@ import Testing
         #expect(why.path.count == 2)
     }
 }
+
+@Suite(.temporaryFolder) struct MatchOrderTests {
+    @Test func earlierSourcesWinWhenAnExceptionAllowsOnlyOneCandidate() async throws {
+        let rule = UnificationDefinition.MatchRule(name: "names", conditions: [
+            MatchCondition("postcode"), MatchCondition("surname", precision: .high),
+        ], exceptions: ["dob"])
+        let a = ["1,Anna,Berg,4000,1980-01-01"]
+        let b = ["x,Anna,Berg,4000,", "y,Anna,Berg,4000,1990-05-05"]
+        var profiles: [[[String]]] = []
+        for order in [["a", "b"], ["b", "a"]] {
+            let workspace = try PeopleWorkspace.load(PeopleWorkspace.definition([rule], matchOrder: order), a: a, b: b)
+            try await workspace.refreshAll()
+            profiles.append(try await PeopleWorkspace.profiles(workspace))
+        }
+        #expect(profiles[0] == [["a:1", "b:x"], ["b:y"]], "a first: x (no birth date) joins a:1")
+        #expect(profiles[1] == [["a:1"], ["b:x", "b:y"]], "b first: x joins y")
+    }
+}

@@ -97,3 +97,15 @@ public struct MatchCondition: Codable, Sendable, Equatable {
     /// The precision, defaulting to exact.
     var effectivePrecision: MatchPrecision { precision ?? .exact }
 }
+
+extension MatchNormalization {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let word = try container.decode(String.self)
+        guard let value = MatchNormalization(rawValue: word) else {
+            let known = Self.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown normalization '\(word)'; use one of \(known)")
+        }
+        self = value
+    }
+}

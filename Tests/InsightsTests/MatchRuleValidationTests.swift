@@ -50,6 +50,8 @@ import Testing
         #expect(try loadError(#"{"name": "f", "conditions": [{"field": "name", "swapWith": "nope"}]}"#)?.1.contains("swapWith") == true)
         #expect(try loadError(#"{"name": "f", "fields": ["name"], "exceptions": ["dob"]}"#)?.1.contains("'dob'") == true)
         #expect(try loadError(#"{"name": "f"}"#)?.1.contains("no fields or conditions") == true)
-        #expect(try loadError(#"{"name": "f", "conditions": [{"field": "name", "normalize": ["soundex"]}]}"#) != nil)
+        let normalization = try loadError(#"{"name": "f", "conditions": [{"field": "name", "normalize": ["soundex"]}]}"#)
+        #expect(normalization?.0.hasSuffix("conditions[0].normalize[0]") == true, "\(String(describing: normalization))")
+        #expect(normalization?.1.contains("unknown normalization 'soundex'; use one of numerals, symbols") == true)
     }
 }

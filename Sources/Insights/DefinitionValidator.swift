@@ -43,13 +43,45 @@ struct DefinitionValidator {
     private func checkMatchRules() throws {
         let customerSources = Set(definition.sources.filter { $0.feeds == .customers }.map(\.name))
         for rule in definition.unification.matchRules {
-            if rule.fields.isEmpty { throw fail("match rule '\(rule.name)'", "has no fields") }
-            for field in rule.fields where definition.unification.field(named: field) == nil {
-                throw fail("match rule '\(rule.name)'", "names missing unified field '\(field)'")
+            try checkMatchRule(rule, item: "match rule '\(rule.name)'")
+        }
+        for (index, dedup) in (definition.unification.deduplication ?? []).enumerated() {
+            let item = "unification deduplication[\(index)]"
+            if !customerSources.contains(dedup.source) {
+                throw fail(item, "names missing customer source '\(dedup.source)'; use one of \(customerSources.sorted().joined(separator: ", "))")
             }
+            for rule in dedup.rules { try checkMatchRule(rule, item: "\(item) rule '\(rule.name)'") }
         }
         for name in definition.unification.precedence ?? [] where !customerSources.contains(name) {
             throw fail("unification precedence", "names missing customer source '\(name)'")
+        }
+        for name in definition.unification.matchOrder ?? [] where !customerSources.contains(name) {
+            throw fail("unification matchOrder", "names missing customer source '\(name)'")
+        }
+    }
+
+    private func checkMatchRule(_ rule: UnificationDefinition.MatchRule, item: String) throws {
+        let conditions = rule.allConditions
+        if conditions.isEmpty { throw fail(item, "has no fields or conditions; add \"fields\": [\"email\"] or a condition") }
+        for (index, condition) in conditions.enumerated() {
+            let place = rule.conditions == nil || index < rule.fields.count ? item : "\(item) condition \(index - rule.fields.count + 1)"
+            guard let field = definition.unification.field(named: condition.field) else {
+                throw fail(place, "names missing unified field '\(condition.field)'")
+            }
+            if let swap = condition.swapWith, definition.unification.field(named: swap) == nil {
+                throw fail(place, "swapWith names missing unified field '\(swap)'")
+            }
+            if case .fuzzy(let percent) = condition.effectivePrecision {
+                if !(1...100).contains(percent) {
+                    throw fail(place, "precision \(percent) is outside 1...100 (percent); use low, medium, high or a whole percent")
+                }
+                if field.type != .string {
+                    throw fail(place, "fuzzy precision needs a string field; '\(field.name)' is \(field.typeName) — use \"precision\": \"exact\"")
+                }
+            }
+        }
+        for field in rule.exceptions ?? [] where definition.unification.field(named: field) == nil {
+            throw fail(item, "exceptions name missing unified field '\(field)'")
         }
     }
 

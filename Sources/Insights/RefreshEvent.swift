@@ -104,7 +104,8 @@ public enum InsightsEvent: Sendable, Equatable {
 extension MatchRuleStats {
     /// The statistics as event fields.
     var fields: InsightsValue {
-        .object(["rule": .string(rule), "matchedRecords": .integer(matchedRecords), "merges": .integer(merges), "matchRate": .number(matchRate)])
+        .object(["rule": .string(rule), "matchedRecords": .integer(matchedRecords), "merges": .integer(merges), "matchRate": .number(matchRate),
+                 "pairs": .integer(pairs), "vetoed": .integer(vetoed)])
     }
 }
 

@@ -9,6 +9,33 @@ public struct MatchRuleStats: Sendable, Equatable, Codable {
     public let merges: Int
     /// `matchedRecords / recordsIn` (0 when there are no records).
     public let matchRate: Double
+    /// Matching record pairs found by a pairwise (fuzzy, exception or scoped) rule, between records not yet in one
+    /// profile; 0 for plain exact rules (matched set-wise).
+    public var pairs: Int = 0
+    /// Merges refused because an exception field disagreed.
+    public var vetoed: Int = 0
+
+    enum CodingKeys: String, CodingKey { case rule, matchedRecords, merges, matchRate, pairs, vetoed }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rule = try container.decode(String.self, forKey: .rule)
+        matchedRecords = try container.decode(Int.self, forKey: .matchedRecords)
+        merges = try container.decode(Int.self, forKey: .merges)
+        matchRate = try container.decode(Double.self, forKey: .matchRate)
+        pairs = try container.decodeIfPresent(Int.self, forKey: .pairs) ?? 0
+        vetoed = try container.decodeIfPresent(Int.self, forKey: .vetoed) ?? 0
+    }
+
+    /// Statistics of one rule.
+    public init(rule: String, matchedRecords: Int, merges: Int, matchRate: Double, pairs: Int = 0, vetoed: Int = 0) {
+        self.rule = rule
+        self.matchedRecords = matchedRecords
+        self.merges = merges
+        self.matchRate = matchRate
+        self.pairs = pairs
+        self.vetoed = vetoed
+    }
 }
 
 /// The outcome of a unification (map, match, merge) run.

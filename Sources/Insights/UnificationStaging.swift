@@ -7,7 +7,7 @@ struct UnificationStaging {
 
     /// Unified fields used by at least one match rule, in declaration order.
     var matchFields: [UnificationDefinition.Field] {
-        let used = Set(definition.unification.matchRules.flatMap(\.fields))
+        let used = Set(definition.unification.matchRules.filter(\.isPlainExact).flatMap(\.fields))
         return definition.unification.fields.filter { used.contains($0.name) }
     }
 
@@ -16,6 +16,13 @@ struct UnificationStaging {
         let customers = definition.sources.filter { $0.feeds == .customers }
         let ranked = (definition.unification.precedence ?? []).compactMap { name in customers.first { $0.name == name } }
         return ranked + customers.filter { source in !ranked.contains { $0.name == source.name } }
+    }
+
+    /// Customer source names in match order: `matchOrder`, then the rest in precedence order.
+    var matchOrder: [String] {
+        let ranked = rankedSources.map(\.name)
+        let listed = (definition.unification.matchOrder ?? []).filter(ranked.contains)
+        return listed + ranked.filter { !listed.contains($0) }
     }
 
     /// Column name of the normalized key of a match field.

@@ -19,7 +19,7 @@ struct Unifier {
     private func unify(_ db: Database) throws -> (Int, Int, [MatchRuleStats]) {
         let staging = UnificationStaging(definition: definition)
         let recordCount = try staging.build(db)
-        let matcher = UnificationMatcher(rules: definition.unification.matchRules, fields: definition.unification.fields)
+        let matcher = UnificationMatcher(unification: definition.unification, sourceOrder: staging.matchOrder)
         var (groups, stats) = try matcher.match(db, recordCount: recordCount)
         let profiles = try CustomerIdAssigner().assign(db, groups: &groups, recordCount: recordCount)
         let merger = ProfileMerger(fields: definition.unification.fields, policy: definition.unification.merge ?? .precedence)

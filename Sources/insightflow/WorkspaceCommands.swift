@@ -27,7 +27,9 @@ struct InitCommand: AsyncParsableCommand {
 /// `insightflow workspace`: commands about the customer-data workspace.
 struct WorkspaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "workspace", abstract: "Inspect the customer-data workspace.", subcommands: [WorkspaceStatusCommand.self])
+        commandName: "workspace", abstract: "Inspect the customer-data workspace.", subcommands: [
+            WorkspaceStatusCommand.self, WorkspaceExplainCommand.self, WorkspaceWhyCommand.self, WorkspaceMatchesCommand.self,
+        ])
 }
 
 /// `insightflow workspace status`: sources with their last refresh, profiles, segments and measures.
@@ -40,6 +42,7 @@ struct WorkspaceStatusCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try Self.loadWorkspace(home)
         let status = try await Self.reporting { try await workspace.status() }
+        for warning in workspace.definition.unification.warnings { Self.printError("warning: \(warning)") }
         if json { return Self.printEncodable(status) }
         print("\(status.name) — \(status.folder)")
         print("Profiles: \(status.profiles)   Last full refresh: \(status.lastFullRefreshAt.map(TimeText.iso8601Seconds) ?? "never")\n")

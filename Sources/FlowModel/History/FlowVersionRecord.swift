@@ -1,5 +1,10 @@
 import FlowExpressions
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import OrderedCollections
 
 /// Where a save came from, written in each version's record.
@@ -50,6 +55,8 @@ public struct FlowVersionRecord: Sendable, Hashable {
     /// The user running this process.
     static var currentUser: String {
         let environment = ProcessInfo.processInfo.environment
-        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid \(getuid())"
     }
 }

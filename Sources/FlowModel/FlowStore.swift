@@ -173,11 +173,16 @@ public struct FlowStore: Sendable {
     private func replace(_ url: URL, holding version: Int, bytes: [UInt8], with flow: Flow, now: Date, origin: SaveOrigin,
                          note: String?) throws(FlowStoreError) {
         let history = self.history
+        let retention = self.retention ?? HistoryRetention.load(homeFolder: folder.deletingLastPathComponent())
+        guard retention.enabled else {
+            try AtomicFile.write(FlowCodec.encode(flow), to: url)
+            return
+        }
         try history.archive(current: url, bytes: bytes, id: flow.id, version: version)
         try AtomicFile.write(FlowCodec.encode(flow), to: url)
         let record = FlowVersionRecord(version: flow.version, savedAt: Flow.timestamp(now), by: FlowVersionRecord.currentUser, via: origin, note: note)
         try? history.record(record, id: flow.id)
-        history.prune(id: flow.id, newestArchived: version, retention: retention ?? HistoryRetention.load(homeFolder: folder.deletingLastPathComponent()))
+        history.prune(id: flow.id, newestArchived: version, retention: retention)
     }
 
     /// Changes a flow's display name (its id and file stay).

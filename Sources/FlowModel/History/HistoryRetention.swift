@@ -2,10 +2,12 @@ import FlowExpressions
 import Foundation
 
 /// How many past versions of each flow the history keeps: `settings.json` in the home,
-/// `{"history": {"keepVersions": 200}}` (0 keeps every version). Default 200.
+/// `{"history": {"keepVersions": 200}}` (0 keeps every version; `"enabled": false` keeps none). Default 200.
 public struct HistoryRetention: Sendable, Hashable {
     /// Past versions kept per flow; 0 means all.
     public var keepVersions: Int
+    /// False: saves keep no past versions (for homes whose flows are versioned elsewhere, and for measuring).
+    public var enabled = true
     /// Why the settings file's value was not used, if it was not (names the file, the place and the fix).
     public var problem: String?
 
@@ -13,8 +15,9 @@ public struct HistoryRetention: Sendable, Hashable {
     public static let standard = HistoryRetention(keepVersions: 200)
 
     /// A retention keeping `keepVersions` past versions (0: all).
-    public init(keepVersions: Int, problem: String? = nil) {
+    public init(keepVersions: Int, enabled: Bool = true, problem: String? = nil) {
         self.keepVersions = max(0, keepVersions)
+        self.enabled = enabled
         self.problem = problem
     }
 
@@ -29,14 +32,21 @@ public struct HistoryRetention: Sendable, Hashable {
         guard case .object = history else {
             return HistoryRetention(keepVersions: standard.keepVersions, problem: "\(file.path): \"history\" must be an object — \(fix)")
         }
+        var enabled = true
+        switch history["enabled"] {
+        case nil, .null: break
+        case .bool(let value): enabled = value
+        default:
+            return HistoryRetention(keepVersions: standard.keepVersions, problem: "\(file.path): \"history.enabled\" must be true or false — \(fix)")
+        }
         switch history["keepVersions"] {
-        case nil, .null: return .standard
+        case nil, .null: return HistoryRetention(keepVersions: standard.keepVersions, enabled: enabled)
         case .some(let value):
             guard let count = value.intValue, count >= 0 else {
                 return HistoryRetention(keepVersions: standard.keepVersions,
                                         problem: "\(file.path): \"history.keepVersions\" must be a whole number ≥ 0 — \(fix)")
             }
-            return HistoryRetention(keepVersions: count)
+            return HistoryRetention(keepVersions: count, enabled: enabled)
         }
     }
 }

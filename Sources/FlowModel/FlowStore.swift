@@ -173,7 +173,7 @@ public struct FlowStore: Sendable {
     private func replace(_ url: URL, holding version: Int, bytes: [UInt8], with flow: Flow, now: Date, origin: SaveOrigin,
                          note: String?) throws(FlowStoreError) {
         let history = self.history
-        let retention = self.retention ?? HistoryRetention.load(homeFolder: folder.deletingLastPathComponent())
+        let retention = self.retention ?? HistoryRetention.current(homeFolder: folder.deletingLastPathComponent())
         guard retention.enabled else {
             try AtomicFile.write(FlowCodec.encode(flow), to: url)
             return

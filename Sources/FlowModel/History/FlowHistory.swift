@@ -29,20 +29,24 @@ public struct FlowHistory: Sendable {
     /// Keeps the current file `current` (holding `version`) as a past version, before it is replaced. A hard link
     /// costs one directory entry and never copies; where links are refused the bytes are written atomically.
     func archive(current: URL, bytes: [UInt8], id: String, version: Int) throws(FlowStoreError) {
-        let dir = folder(id: id)
-        try makeFolder(dir)
         let target = versionFile(id: id, version: version)
         if link(current.path, target.path) == 0 { return }
+        if errno == ENOENT {  // the flow's first archived version: make its folder (once), then link
+            try makeFolder(folder(id: id))
+            if link(current.path, target.path) == 0 { return }
+        }
         if errno == EEXIST, (try? AtomicFile.read(target)) == bytes { return }
         try AtomicFile.write(bytes, to: target)
     }
 
     /// Appends one record to the flow's log (a line cut short by a crash is skipped when read).
     func record(_ record: FlowVersionRecord, id: String) throws(FlowStoreError) {
-        let dir = folder(id: id)
-        try makeFolder(dir)
         let url = logFile(id: id)
-        let fd = open(url.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        var fd = open(url.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT {
+            try makeFolder(folder(id: id))
+            fd = open(url.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw .io("cannot open \(url.path): \(AtomicFile.errnoText())") }
         defer { close(fd) }
         // A line cut short by a crash is closed first, so it cannot swallow this record.

@@ -52,8 +52,10 @@ public struct FlowVersionRecord: Sendable, Hashable {
         self.note = value["note"]?.stringValue
     }
 
-    /// The user running this process.
-    static var currentUser: String {
+    /// The user running this process (looked up once).
+    static let currentUser: String = lookUpUser()
+
+    private static func lookUpUser() -> String {
         let environment = ProcessInfo.processInfo.environment
         if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }

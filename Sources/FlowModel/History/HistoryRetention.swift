@@ -1,5 +1,6 @@
 import FlowExpressions
 import Foundation
+import Synchronization
 
 /// How many past versions of each flow the history keeps: `settings.json` in the home,
 /// `{"history": {"keepVersions": 200}}` (0 keeps every version; `"enabled": false` keeps none). Default 200.
@@ -20,6 +21,18 @@ public struct HistoryRetention: Sendable, Hashable {
         self.enabled = enabled
         self.problem = problem
     }
+
+    /// `load(homeFolder:)`, re-read only when `settings.json` changed (a save asks at every save).
+    public static func current(homeFolder: URL) -> HistoryRetention {
+        let path = homeFolder.appendingPathComponent("settings.json").path
+        let stamp = FileStamp.of(path: path)
+        if let hit = cache.withLock({ $0[path] }), hit.stamp == stamp { return hit.retention }
+        let loaded = load(homeFolder: homeFolder)
+        cache.withLock { $0[path] = (stamp, loaded) }
+        return loaded
+    }
+
+    private static let cache = Mutex<[String: (stamp: FileStamp?, retention: HistoryRetention)]>([:])
 
     /// Reads `history.keepVersions` from `settings.json` in `homeFolder`; a missing file or member gives the default,
     /// a wrong one gives the default with a problem naming the file and the fix.

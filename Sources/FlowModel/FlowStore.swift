@@ -213,8 +213,9 @@ public struct FlowStore: Sendable {
         return try createWithFreeID(copy, basedOn: displayName)
     }
 
-    /// Deletes a flow's file.
-    public func delete(id: String) throws(FlowStoreError) {
+    /// Deletes a flow's file and its draft. Its past versions stay, set aside under `.history/<id>.deleted-<time>/`, so
+    /// a new flow that takes the id starts a history of its own.
+    public func delete(id: String, now: Date = Date()) throws(FlowStoreError) {
         let lock = try lockFolder()
         defer { withExtendedLifetime(lock) {} }
         let url = try fileURL(for: id)
@@ -224,6 +225,8 @@ public struct FlowStore: Sendable {
             throw FileManager.default.fileExists(atPath: url.path) ? .io("cannot delete \(url.path): \(error.localizedDescription)") : .notFound(id)
         }
         AtomicFile.syncFolder(folder)
+        discardDraft(id: id)
+        history.setAside(id: id, now: now)
     }
 
     // MARK: Ids and files

@@ -84,7 +84,11 @@ struct FlowRestoreCommand: ParsableCommand {
 
     func run() throws {
         let store = FlowStore(home: home.location)
-        let restored = try Self.storeCall { () throws(FlowStoreError) in try store.restore(id: try store.find(flow).flow.id, version: version) }
-        print("\(restored.id): version \(version) restored as version \(restored.version)")
+        let context = Self.checkContext(home.location)
+        let restored = try Self.storeCall { () throws(FlowStoreError) in
+            try store.restore(id: try store.find(flow).flow.id, version: version, context: context)
+        }
+        let off = restored.state == .off && (try? store.versions(id: restored.id).first?.record?.note?.contains("Off")) == true
+        print("\(restored.id): version \(version) restored as version \(restored.version)" + (off ? " (Off: it has errors; `flow validate` shows them)" : ""))
     }
 }

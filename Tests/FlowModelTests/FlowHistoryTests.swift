@@ -105,4 +105,37 @@ import Testing
         flow = try store.save(flow, expectedVersion: 1)
         #expect(try store.versions(id: flow.id).compactMap(\.record?.version) == [2, 1])
     }
+
+    @Test func aDeletedFlowsHistoryIsSetAsideAndANewFlowWithItsIdStartsAfresh() throws {
+        var flow = try store.create(Fixtures.teamsFlow())
+        flow.displayName = "Old one, edited"
+        flow = try store.save(flow, expectedVersion: 1)
+        try store.saveDraft(flow)
+        try store.delete(id: flow.id)
+        #expect(try store.loadDraft(id: flow.id) == nil)
+        let aside = try FileManager.default.contentsOfDirectory(atPath: store.history.root.path)
+        #expect(aside.count == 1 && aside.first?.hasPrefix("\(flow.id).deleted-") == true, "\(aside)")
+        let again = try store.create(Fixtures.teamsFlow())
+        var edited = again
+        edited.displayName = "New one, edited"
+        try store.save(edited, expectedVersion: 1)
+        #expect(try store.load(id: again.id, version: 1).displayName == "Teams on refresh failure")
+        let old = store.history.root.appendingPathComponent(aside.first ?? "").appendingPathComponent("1.json")
+        #expect(try store.read(old).displayName == "Teams on refresh failure")
+        let oldV2 = try FileManager.default.contentsOfDirectory(atPath: old.deletingLastPathComponent().path)
+        #expect(oldV2.contains("1.json") && oldV2.contains("log.jsonl"), "the old history is kept whole")
+    }
+
+    @Test func restoringAVersionWithErrorsIntoAnOnFlowRestoresItOff() throws {
+        var broken = Fixtures.teamsFlow()
+        broken.definition.actions["Post_message"]?.inputs = ["connection": "Teams outbox", "title": "no text"]
+        let created = try store.create(broken)
+        var fixed = created
+        fixed.definition.actions["Post_message"] = Fixtures.teamsFlow().definition.actions["Post_message"]
+        try store.save(fixed, expectedVersion: 1)
+        try store.setState(id: created.id, .on)
+        let restored = try store.restore(id: created.id, version: 1)
+        #expect(restored.state == .off)
+        #expect(try store.versions(id: created.id).first?.record?.note == "restored from version 1, Off: it has errors")
+    }
 }

@@ -97,7 +97,7 @@ extension StoreDesignerServices: FlowHistoryServices {
 
     public func loadFlow(id: String, version: Int) throws(FlowStoreError) -> Flow { try historyStore.load(id: id, version: version) }
 
-    public func restoreFlow(id: String, version: Int) throws(FlowStoreError) -> Flow { try historyStore.restore(id: id, version: version) }
+    public func restoreFlow(id: String, version: Int) throws(FlowStoreError) -> Flow { try historyStore.restore(id: id, version: version, context: CheckContext(connections: connectionKinds())) }
 
     public func saveDraft(_ flow: Flow) throws(FlowStoreError) { try historyStore.saveDraft(flow) }
 

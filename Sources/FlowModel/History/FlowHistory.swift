@@ -71,6 +71,14 @@ public struct FlowHistory: Sendable {
         }
     }
 
+    /// Renames a deleted flow's history folder to `<id>.deleted-<UTC time>` (kept, but no longer the id's history).
+    func setAside(id: String, now: Date) {
+        let dir = folder(id: id)
+        guard FileManager.default.fileExists(atPath: dir.path) else { return }
+        let stamp = Flow.timestamp(now).filter { $0.isNumber }
+        rename(dir.path, root.appendingPathComponent("\(id).deleted-\(stamp)").path)
+    }
+
     private func makeFolder(_ dir: URL) throws(FlowStoreError) {
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -41,12 +41,18 @@ extension FlowStore {
     }
 
     /// Makes `version` the flow's content again as a new version (the history is never rewritten). The flow's On/Off
-    /// state stays as it is now: a restore changes what the flow does, not whether it runs.
+    /// state stays as it is now — a restore changes what the flow does, not whether it runs — except that a version
+    /// the checker finds errors in is restored Off (the note says so).
     @discardableResult
-    public func restore(id: String, version: Int, now: Date = Date()) throws(FlowStoreError) -> Flow {
+    public func restore(id: String, version: Int, context: CheckContext = CheckContext(), now: Date = Date()) throws(FlowStoreError) -> Flow {
         let current = try load(id: id).flow
         var restored = try load(id: id, version: version)
         restored.state = current.state
-        return try save(restored, expectedVersion: current.version, now: now, origin: .restore, note: "restored from version \(version)")
+        var note = "restored from version \(version)"
+        if restored.state == .on, !FlowChecker.canTurnOn(restored, context: context) {
+            restored.state = .off
+            note += ", Off: it has errors"
+        }
+        return try save(restored, expectedVersion: current.version, now: now, origin: .restore, note: note)
     }
 }

@@ -85,8 +85,13 @@ struct FlowRestoreCommand: ParsableCommand {
     func run() throws {
         let store = FlowStore(home: home.location)
         let context = Self.checkContext(home.location)
+        let current = try Self.storeCall { () throws(FlowStoreError) in try store.find(flow).flow }
+        guard current.version != version else {
+            print("\(current.id): version \(version) is already the current version; nothing to restore")
+            return
+        }
         let restored = try Self.storeCall { () throws(FlowStoreError) in
-            try store.restore(id: try store.find(flow).flow.id, version: version, context: context)
+            try store.restore(id: current.id, version: version, context: context)
         }
         let off = restored.state == .off && (try? store.versions(id: restored.id).first?.record?.note?.contains("Off")) == true
         print("\(restored.id): version \(version) restored as version \(restored.version)" + (off ? " (Off: it has errors; `flow validate` shows them)" : ""))

@@ -90,9 +90,12 @@ public final class StoreDesignerServices: DesignerServices {
 }
 
 extension StoreDesignerServices: FlowHistoryServices {
+    /// The History screen computes "what changed" for this many of the newest versions (Enter shows any diff).
+    static let summarizedVersions = 50
+
     public func flowVersions(id: String) throws(FlowStoreError) -> (entries: [FlowVersionEntry], summaries: VersionSummaries) {
         let entries = try historyStore.versions(id: id)
-        return (entries, VersionSummaries(store: historyStore, id: id, entries: entries))
+        return (entries, VersionSummaries(store: historyStore, id: id, entries: entries, limit: Self.summarizedVersions))
     }
 
     public func loadFlow(id: String, version: Int) throws(FlowStoreError) -> Flow { try historyStore.load(id: id, version: version) }

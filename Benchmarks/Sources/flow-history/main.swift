@@ -59,6 +59,18 @@ do {
     print(String(format: "  with history:    median %.3f ms, total %.1f ms (%d past versions kept)", mWith, totalWith, kept))
     print(String(format: "  overhead: median %+.1f%%, total %+.1f%%", (mWith / mWithout - 1) * 100, (totalWith / totalWithout - 1) * 100))
 
+    // Opening the History of that flow: the kept versions and what each changed (the designer: newest 30; the CLI: all).
+    for limit in [30, Int.max] {
+        var listTimes: [Double] = []
+        for _ in 0..<5 {
+            let start = clock.now
+            let entries = try withHistory.versions(id: a.id)
+            _ = VersionSummaries(store: withHistory, id: a.id, entries: entries, limit: limit)
+            listTimes.append(milliseconds(clock.now - start))
+        }
+        print(String(format: "History of %d versions, summaries of %@: median %.1f ms", kept + 1, limit == Int.max ? "all" : "the newest \(limit)", median(listTimes)))
+    }
+
     // The diff of two 500-step versions: a rename, a parameter change, a move, an add and a remove.
     let old = SampleFlows.long(id: "big", steps: 500)
     var new = old

@@ -91,7 +91,7 @@ public final class StoreDesignerServices: DesignerServices {
 
 extension StoreDesignerServices: FlowHistoryServices {
     /// The History screen computes "what changed" for this many of the newest versions (Enter shows any diff).
-    static let summarizedVersions = 50
+    static let summarizedVersions = 30
 
     public func flowVersions(id: String) throws(FlowStoreError) -> (entries: [FlowVersionEntry], summaries: VersionSummaries) {
         let entries = try historyStore.versions(id: id)

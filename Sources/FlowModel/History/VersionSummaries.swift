@@ -15,17 +15,15 @@ public struct VersionSummaries: Sendable, Hashable {
             let url = entry.isCurrent ? try? store.fileURL(for: id) : history.versionFile(id: id, version: entry.version)
             return (entry.version, url.flatMap { try? store.read($0) })
         }
-        for (index, (version, flow)) in flows.enumerated() {
+        let summaries = ParallelMap.map(Array(flows.indices)) { index -> String? in
             guard index + 1 < flows.count else {
-                if count == entries.count { texts[version] = version == 1 ? "created" : "first kept version" }
-                continue
+                guard count == entries.count else { return nil }
+                return flows[index].0 == 1 ? "created" : "first kept version"
             }
-            guard let flow, let older = flows[index + 1].1 else {
-                texts[version] = "unreadable"
-                continue
-            }
-            texts[version] = FlowDiffer.diff(older, flow).summary
+            guard let flow = flows[index].1, let older = flows[index + 1].1 else { return "unreadable" }
+            return FlowDiffer.diff(older, flow).summary
         }
+        for (index, summary) in summaries.enumerated() { texts[flows[index].0] = summary }
     }
 
     /// The summary of `version` ("" when it was not computed).

@@ -169,4 +169,52 @@ import Testing
         // A debug build; the release figure is in the README (a generous bound so a busy machine does not fail it).
         #expect(elapsed < .milliseconds(500))
     }
+
+    @Test func stepsWrappedInANewScopeAreMovedIntoItNotAddedAgain() {
+        var new = base()
+        let done = new.definition.actions.removeValue(forKey: "Done")
+        var scope = Step(name: "Try", type: .scope, runAfter: ["Check": [.succeeded]])
+        if var done {
+            done.runAfter = [:]
+            scope.actions = ["Done": done]
+        }
+        new.definition.actions["Try"] = scope
+        let diff = FlowDiffer.diff(base(), new)
+        #expect(names(diff.steps) == ["added Try"])
+        let inner = diff.steps.first?.children.first
+        #expect(inner?.kind == .changed && inner?.name == "Done")
+        #expect(inner?.move == StepChange.Move(from: "top level", to: "Try (actions)"))
+    }
+
+    @Test func aRemovedContainerTakesItsStepsWithItUnlessTheyMovedOut() {
+        var new = base()
+        let check = new.definition.actions.removeValue(forKey: "Check")
+        if var notify = check?.actions?["Notify"] {
+            notify.runAfter = ["Init": [.succeeded]]
+            new.definition.actions["Notify"] = notify
+        }
+        new.definition.actions["Done"]?.runAfter = ["Notify": [.succeeded]]
+        let diff = FlowDiffer.diff(base(), new)
+        let removed = diff.steps.first { $0.kind == .removed }
+        #expect(removed?.name == "Check")
+        #expect(names(removed?.children ?? []) == ["removed Log"], "Log went with it; Notify moved out")
+        let notify = diff.steps.first { $0.name == "Notify" }
+        #expect(notify?.move == StepChange.Move(from: "Check (actions)", to: "top level"))
+    }
+
+    @Test func aSwitchCaseValueAndItsStepsAreCompared() {
+        var old = base()
+        var choose = Step(name: "Choose", type: .switchCase, runAfter: ["Init": [.succeeded]])
+        choose.expression = "@triggerBody()?['segmentName']"
+        choose.cases = ["Gold": SwitchCase(value: "gold", actions: ["Gift": Step(name: "Gift", type: .compose, inputs: "gift")])]
+        old.definition.actions["Choose"] = choose
+        var new = old
+        new.definition.actions["Choose"]?.cases?["Gold"]?.value = "platinum"
+        new.definition.actions["Choose"]?.cases?["Gold"]?.actions["Gift"]?.inputs = "bigger gift"
+        let diff = FlowDiffer.diff(old, new)
+        let node = diff.steps.first { $0.name == "Choose" }
+        #expect(node?.fields == [FieldChange(path: "cases.Gold", old: "gold", new: "platinum")])
+        #expect(node?.children.first?.branch == "cases.Gold")
+        #expect(node?.children.first?.fields == [FieldChange(path: "inputs", old: "gift", new: "bigger gift")])
+    }
 }

@@ -117,4 +117,25 @@ import TerminalUI
         session.send([.escape])
         #expect(session.state.breadcrumb.last == "Flows", "nothing unsaved: Esc leaves without asking\n\(session.screen)")
     }
+
+    @Test func aLongValueIsWrappedNotCutAndTheDiffScrolls() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let created = try store.create(sampleFlow())
+        var edited = created
+        let long = (1...30).map { "word\($0)" }.joined(separator: " ") + " THE_END"
+        edited.definition.actions["Post_message"]?.inputs = ["connection": "teams", "text": .string(long)]
+        for n in 1...60 { edited.definition.actions["Extra_\(n)"] = Step(name: "Extra_\(n)", type: .compose, inputs: "x") }
+        try store.save(edited, expectedVersion: 1)
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 30)] {
+            let session = session(size)
+            session.send([.down, .down, .enter])
+            session.type("V")
+            session.send([.enter])
+            #expect(session.screen.contains("THE_END"), "the whole value is shown at \(size.width) columns\n\(session.screen)")
+            #expect(!session.screen.contains("Extra_60"), "the last added step is below the fold")
+            session.send([.end])
+            #expect(session.screen.contains("Extra_60"), "End scrolls to the last line\n\(session.screen)")
+            #expect(!session.screen.contains("THE_END"))
+        }
+    }
 }

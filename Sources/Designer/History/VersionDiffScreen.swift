@@ -28,9 +28,61 @@ struct VersionDiffScreen: Screen {
         return open.diff
     }
 
-    /// The lines shown at `width`: one per row side by side, or the stacked listing.
-    static func lineCount(_ diff: FlowDiff, width: Int) -> Int {
-        width >= sideBySideWidth ? diff.rows.count : diff.rows.reduce(0) { $0 + $1.stackedLines.count }
+    /// One drawn line: `left` alone when stacked; both columns side by side.
+    struct DrawnLine: Equatable {
+        var left: String?
+        var leftRole: ThemeRole
+        var right: String?
+        var rightRole: ThemeRole
+    }
+
+    /// The diff's lines at `width` columns, long values wrapped (a continuation is indented under its text).
+    static func lines(_ diff: FlowDiff, width: Int) -> [DrawnLine] {
+        if width >= sideBySideWidth {
+            let half = (width - 3) / 2
+            return diff.rows.flatMap { row -> [DrawnLine] in
+                let indent = String(repeating: "  ", count: row.depth)
+                let same = row.mark == .changed && row.old == row.new
+                let leftMark = same ? "~" : row.mark == .changed ? "-" : row.mark == .added ? " " : row.mark.rawValue
+                let rightMark = same ? "~" : row.mark == .changed ? "+" : row.mark == .removed ? " " : row.mark.rawValue
+                let left = row.old.map { wrap("\(leftMark) \(indent)", $0, width: half - 1) } ?? []
+                let right = row.new.map { wrap("\(rightMark) \(indent)", $0, width: width - half - 3) } ?? []
+                let leftRole = same ? role(.changed) : row.mark == .changed ? ThemeRole.error : role(row.mark)
+                let rightRole = same ? role(.changed) : row.mark == .changed ? ThemeRole.success : role(row.mark)
+                return (0..<max(left.count, right.count, 1)).map { index in
+                    DrawnLine(left: index < left.count ? left[index] : nil, leftRole: leftRole,
+                              right: index < right.count ? right[index] : nil, rightRole: rightRole)
+                }
+            }
+        }
+        return diff.rows.flatMap { row in
+            row.stackedLines.flatMap { line -> [DrawnLine] in
+                let mark = String(line.prefix(2))
+                let body = line.dropFirst(2)
+                let indent = String(body.prefix { $0 == " " })
+                let lineRole = mark.hasPrefix("-") ? ThemeRole.error : mark.hasPrefix("+") ? .success : role(row.mark)
+                return wrap(mark + indent, String(body.dropFirst(indent.count)), width: width - 2)
+                    .map { DrawnLine(left: $0, leftRole: lineRole, right: nil, rightRole: lineRole) }
+            }
+        }
+    }
+
+    /// `prefix` + `text` in lines of `width` columns; continuations start under the text, two columns in.
+    private static func wrap(_ prefix: String, _ text: String, width: Int) -> [String] {
+        let room = max(8, width - CharacterWidth.of(prefix) - 2)
+        let parts = TextWrap.lines(text, width: room)
+        guard let first = parts.first else { return [prefix] }
+        let pad = String(repeating: " ", count: CharacterWidth.of(prefix) + 2)
+        return [prefix + first] + parts.dropFirst().map { pad + $0 }
+    }
+
+    private static func role(_ mark: FlowDiffRow.Mark) -> ThemeRole {
+        switch mark {
+        case .heading: .text
+        case .added: .success
+        case .removed: .error
+        case .changed: .warning
+        }
     }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
@@ -39,7 +91,7 @@ struct VersionDiffScreen: Screen {
         case .scroll:
             let area = bodyArea(state.size)
             let page = max(1, area.height - 3)
-            let most = max(0, (diff(state).map { Self.lineCount($0, width: area.width) } ?? 0) - page)
+            let most = max(0, (diff(state).map { Self.lines($0, width: area.width).count } ?? 0) - page)
             switch key {
             case .down, .character("j"): scroll += 1
             case .up, .character("k"): scroll -= 1
@@ -66,48 +118,22 @@ struct VersionDiffScreen: Screen {
             buffer.put("The two versions do the same thing.", x: body.x + 1, y: body.y, style: theme[.muted], limit: body.maxX - 1)
             return
         }
-        if area.width >= Self.sideBySideWidth {
-            renderSideBySide(diff, into: &buffer, area: body, theme: theme)
-        } else {
-            renderStacked(diff, into: &buffer, area: body, theme: theme)
-        }
-    }
-
-    private func style(_ mark: FlowDiffRow.Mark, theme: Theme) -> Style {
-        switch mark {
-        case .heading: theme[.text]
-        case .added: theme[.success]
-        case .removed: theme[.error]
-        case .changed: theme[.warning]
-        }
-    }
-
-    private func renderStacked(_ diff: FlowDiff, into buffer: inout CellBuffer, area: Rect, theme: Theme) {
-        let lines = diff.rows.flatMap { row in row.stackedLines.map { line in (line, row.mark) } }
-        for (offset, (line, mark)) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
-            let lineStyle = line.hasPrefix("-") ? theme[.error] : line.hasPrefix("+") ? theme[.success] : style(mark, theme: theme)
-            buffer.put(line, x: area.x + 1, y: area.y + offset, style: lineStyle, limit: area.maxX - 1)
-        }
-    }
-
-    private func renderSideBySide(_ diff: FlowDiff, into buffer: inout CellBuffer, area: Rect, theme: Theme) {
+        let lines = Self.lines(diff, width: area.width)
+        let sideBySide = area.width >= Self.sideBySideWidth
         let half = (area.width - 3) / 2
         let right = area.x + 2 + half
-        buffer.put("version \(from)", x: area.x + 1, y: area.y - 1, style: theme[.muted], limit: area.x + 1 + half)
-        buffer.put("version \(to)", x: right + 1, y: area.y - 1, style: theme[.muted], limit: area.maxX - 1)
-        for offset in 0..<area.height { buffer.put("│", x: right - 1, y: area.y + offset, style: theme[.border]) }
-        for (offset, row) in diff.rows.dropFirst(scroll).prefix(area.height).enumerated() {
-            let indent = String(repeating: "  ", count: row.depth)
-            let y = area.y + offset
-            let leftMark = row.mark == .added ? " " : row.mark == .changed && row.old == row.new ? "~" : row.mark == .changed ? "-" : row.mark.rawValue
-            let rightMark = row.mark == .removed ? " " : row.mark == .changed && row.old == row.new ? "~" : row.mark == .changed ? "+" : row.mark.rawValue
-            if let old = row.old {
-                buffer.put("\(leftMark) \(indent)\(old)", x: area.x + 1, y: y, style: row.mark == .changed && row.old != row.new ? theme[.error] : style(row.mark, theme: theme),
-                           limit: area.x + 1 + half - 1)
+        if sideBySide {
+            buffer.put("version \(from)", x: area.x + 1, y: body.y - 1, style: theme[.muted], limit: area.x + 1 + half)
+            buffer.put("version \(to)", x: right + 1, y: body.y - 1, style: theme[.muted], limit: area.maxX - 1)
+            for offset in 0..<max(0, body.height) { buffer.put("│", x: right - 1, y: body.y + offset, style: theme[.border]) }
+        }
+        for (offset, line) in lines.dropFirst(scroll).prefix(max(0, body.height)).enumerated() {
+            let y = body.y + offset
+            if let left = line.left {
+                buffer.put(left, x: body.x + 1, y: y, style: theme[line.leftRole], limit: sideBySide ? right - 2 : body.maxX - 1)
             }
-            if let new = row.new {
-                buffer.put("\(rightMark) \(indent)\(new)", x: right + 1, y: y, style: row.mark == .changed && row.old != row.new ? theme[.success] : style(row.mark, theme: theme),
-                           limit: area.maxX - 1)
+            if sideBySide, let text = line.right {
+                buffer.put(text, x: right + 1, y: y, style: theme[line.rightRole], limit: body.maxX - 1)
             }
         }
     }

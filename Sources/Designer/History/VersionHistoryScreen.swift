@@ -7,7 +7,7 @@ import TextFormats
 struct VersionHistoryScreen: Screen {
     let flowId: String
     let flowName: String
-    var table = Table(columns: [TableColumn("Version", width: 9), TableColumn("Saved", width: 16), TableColumn("By", width: 10),
+    var table = Table(columns: [TableColumn("Version", width: 9), TableColumn("Saved (UTC)", width: 16), TableColumn("By", width: 10),
                                 TableColumn("Via", width: 8), TableColumn("Changes")])
 
     init(flowId: String, flowName: String) {

@@ -60,6 +60,11 @@ let package = Package(
             dependencies: [.product(name: "FlowModel", package: root), .product(name: "FlowExpressions", package: root)],
             path: "Sources/make-flow-home"
         ),
+        .executableTarget(
+            name: "flow-history",
+            dependencies: [.product(name: "FlowModel", package: root), .product(name: "FlowExpressions", package: root)],
+            path: "Sources/flow-history"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

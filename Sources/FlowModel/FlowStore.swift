@@ -17,9 +17,17 @@ public struct FlowListing: Sendable {
 public struct FlowStore: Sendable {
     /// The folder of `<id>.json` files.
     public let folder: URL
+    /// How many past versions each flow keeps; nil reads `settings.json` beside the folder at each save.
+    public var retention: HistoryRetention?
 
     /// A store over `folder` (created on first write).
-    public init(folder: URL) { self.folder = folder }
+    public init(folder: URL, retention: HistoryRetention? = nil) {
+        self.folder = folder
+        self.retention = retention
+    }
+
+    /// The past versions of this folder's flows (`flows/.history`).
+    public var history: FlowHistory { FlowHistory(flowsFolder: folder) }
 
     /// A store over the home's `flows/` folder.
     public init(home: InsightFlowHome) { self.init(folder: home.flowsFolder) }
@@ -66,7 +74,11 @@ public struct FlowStore: Sendable {
 
     /// Reads and decodes one flow file. The file name is the flow's id (a copied file cannot clash with its original).
     public func read(_ url: URL) throws(FlowStoreError) -> Flow {
-        let bytes = try AtomicFile.read(url)
+        try decode(AtomicFile.read(url), from: url)
+    }
+
+    /// Decodes the bytes of the flow file `url`.
+    func decode(_ bytes: [UInt8], from url: URL) throws(FlowStoreError) -> Flow {
         do {
             var flow = try FlowCodec.decode(bytes, file: url.path)
             flow.id = url.deletingPathExtension().lastPathComponent
@@ -80,25 +92,25 @@ public struct FlowStore: Sendable {
 
     /// Writes a new flow (version 1). Fails if its id is taken.
     @discardableResult
-    public func create(_ flow: Flow, now: Date = Date()) throws(FlowStoreError) -> Flow {
+    public func create(_ flow: Flow, now: Date = Date(), origin: SaveOrigin = .other) throws(FlowStoreError) -> Flow {
         let lock = try lockFolder()
         defer { withExtendedLifetime(lock) {} }
-        return try writeNew(flow, now: now)
+        return try writeNew(flow, now: now, origin: origin)
     }
 
     /// Writes a new flow under the first free id made from `name` (`name`, `name-2`, ...), chosen while the folder
     /// is locked — so creators racing for the same name each get their own id instead of "already exists".
     @discardableResult
-    public func createWithFreeID(_ flow: Flow, basedOn name: String, now: Date = Date()) throws(FlowStoreError) -> Flow {
+    public func createWithFreeID(_ flow: Flow, basedOn name: String, now: Date = Date(), origin: SaveOrigin = .other) throws(FlowStoreError) -> Flow {
         let lock = try lockFolder()
         defer { withExtendedLifetime(lock) {} }
         var new = flow
         new.id = uniqueID(for: name)
-        return try writeNew(new, now: now)
+        return try writeNew(new, now: now, origin: origin)
     }
 
     /// Writes `flow` as version 1 (the folder lock held by the caller).
-    private func writeNew(_ flow: Flow, now: Date) throws(FlowStoreError) -> Flow {
+    private func writeNew(_ flow: Flow, now: Date, origin: SaveOrigin) throws(FlowStoreError) -> Flow {
         let url = try fileURL(for: flow.id)
         guard !FileManager.default.fileExists(atPath: url.path) else { throw .alreadyExists(flow.id) }
         var saved = flow
@@ -107,6 +119,7 @@ public struct FlowStore: Sendable {
         saved.modifiedAt = Flow.timestamp(now)
         Self.stampEnabled(&saved, wasOn: false, now: now)
         try AtomicFile.write(FlowCodec.encode(saved), to: url)
+        try? history.record(FlowVersionRecord(version: 1, savedAt: Flow.timestamp(now), by: FlowVersionRecord.currentUser, via: origin), id: saved.id)
         return saved
     }
 
@@ -118,11 +131,12 @@ public struct FlowStore: Sendable {
     /// Saves an edited flow. `expectedVersion` is the version the editor loaded; when the file on disk has
     /// moved on, nothing is written and `.conflict` is thrown. Returns the flow as saved (version + 1).
     @discardableResult
-    public func save(_ flow: Flow, expectedVersion: Int, now: Date = Date()) throws(FlowStoreError) -> Flow {
+    public func save(_ flow: Flow, expectedVersion: Int, now: Date = Date(), origin: SaveOrigin = .other, note: String? = nil) throws(FlowStoreError) -> Flow {
         let lock = try lockFolder()
         defer { withExtendedLifetime(lock) {} }
         let url = try fileURL(for: flow.id)
-        let onDisk = try read(url)
+        let bytes = try AtomicFile.read(url)
+        let onDisk = try decode(bytes, from: url)
         guard onDisk.version == expectedVersion else {
             throw .conflict(id: flow.id, expectedVersion: expectedVersion, foundVersion: onDisk.version)
         }
@@ -132,36 +146,55 @@ public struct FlowStore: Sendable {
         saved.modifiedAt = Flow.timestamp(now)
         saved.enabledAt = onDisk.enabledAt
         Self.stampEnabled(&saved, wasOn: onDisk.state == .on, now: now)
-        try AtomicFile.write(FlowCodec.encode(saved), to: url)
+        try replace(url, holding: onDisk.version, bytes: bytes, with: saved, now: now, origin: origin, note: note)
         return saved
     }
 
     /// Applies `change` to the current file under the lock and saves it (for rename and on/off).
     @discardableResult
-    public func update(id: String, now: Date = Date(), _ change: (inout Flow) throws(FlowStoreError) -> Void) throws(FlowStoreError) -> Flow {
+    public func update(id: String, now: Date = Date(), origin: SaveOrigin = .other,
+                       _ change: (inout Flow) throws(FlowStoreError) -> Void) throws(FlowStoreError) -> Flow {
         let lock = try lockFolder()
         defer { withExtendedLifetime(lock) {} }
         let url = try fileURL(for: id)
-        var flow = try read(url)
+        let bytes = try AtomicFile.read(url)
+        var flow = try decode(bytes, from: url)
+        let previousVersion = flow.version
         let wasOn = flow.state == .on
         try change(&flow)
         flow.version += 1
         flow.modifiedAt = Flow.timestamp(now)
         Self.stampEnabled(&flow, wasOn: wasOn, now: now)
-        try AtomicFile.write(FlowCodec.encode(flow), to: url)
+        try replace(url, holding: previousVersion, bytes: bytes, with: flow, now: now, origin: origin, note: nil)
         return flow
+    }
+
+    /// Keeps the file's current version in the history, writes `flow` over it and logs the save (lock held).
+    private func replace(_ url: URL, holding version: Int, bytes: [UInt8], with flow: Flow, now: Date, origin: SaveOrigin,
+                         note: String?) throws(FlowStoreError) {
+        let history = self.history
+        let retention = self.retention ?? HistoryRetention.current(homeFolder: folder.deletingLastPathComponent())
+        guard retention.enabled else {
+            try AtomicFile.write(FlowCodec.encode(flow), to: url)
+            return
+        }
+        try history.archive(current: url, bytes: bytes, id: flow.id, version: version)
+        try AtomicFile.write(FlowCodec.encode(flow), to: url)
+        let record = FlowVersionRecord(version: flow.version, savedAt: Flow.timestamp(now), by: FlowVersionRecord.currentUser, via: origin, note: note)
+        try? history.record(record, id: flow.id)
+        history.prune(id: flow.id, newestArchived: version, retention: retention)
     }
 
     /// Changes a flow's display name (its id and file stay).
     @discardableResult
-    public func rename(id: String, to displayName: String) throws(FlowStoreError) -> Flow {
-        try update(id: id) { (flow: inout Flow) throws(FlowStoreError) in flow.displayName = displayName }
+    public func rename(id: String, to displayName: String, origin: SaveOrigin = .other) throws(FlowStoreError) -> Flow {
+        try update(id: id, origin: origin) { (flow: inout Flow) throws(FlowStoreError) in flow.displayName = displayName }
     }
 
     /// Turns a flow on or off. Turning On runs the checker first: a flow with errors stays Off.
     @discardableResult
-    public func setState(id: String, _ state: FlowState, context: CheckContext = CheckContext()) throws(FlowStoreError) -> Flow {
-        try update(id: id) { (flow: inout Flow) throws(FlowStoreError) in
+    public func setState(id: String, _ state: FlowState, context: CheckContext = CheckContext(), origin: SaveOrigin = .other) throws(FlowStoreError) -> Flow {
+        try update(id: id, origin: origin) { (flow: inout Flow) throws(FlowStoreError) in
             if state == .on {
                 let issues = FlowChecker.check(flow, context: context)
                 if issues.contains(where: { $0.severity == .error }) { throw .hasErrors(id: id, issues: issues) }
@@ -180,8 +213,9 @@ public struct FlowStore: Sendable {
         return try createWithFreeID(copy, basedOn: displayName)
     }
 
-    /// Deletes a flow's file.
-    public func delete(id: String) throws(FlowStoreError) {
+    /// Deletes a flow's file and its draft. Its past versions stay, set aside under `.history/<id>.deleted-<time>/`, so
+    /// a new flow that takes the id starts a history of its own.
+    public func delete(id: String, now: Date = Date()) throws(FlowStoreError) {
         let lock = try lockFolder()
         defer { withExtendedLifetime(lock) {} }
         let url = try fileURL(for: id)
@@ -191,6 +225,8 @@ public struct FlowStore: Sendable {
             throw FileManager.default.fileExists(atPath: url.path) ? .io("cannot delete \(url.path): \(error.localizedDescription)") : .notFound(id)
         }
         AtomicFile.syncFolder(folder)
+        discardDraft(id: id)
+        history.setAside(id: id, now: now)
     }
 
     // MARK: Ids and files

@@ -14,6 +14,8 @@ public enum FlowStoreError: Error, Sendable, Equatable, CustomStringConvertible 
     case hasErrors(id: String, issues: [FlowIssue])
     /// A file system failure.
     case io(String)
+    /// The flow has no kept version with this number.
+    case versionNotFound(id: String, version: Int, kept: [Int])
 
     public var description: String {
         switch self {
@@ -27,6 +29,10 @@ public enum FlowStoreError: Error, Sendable, Equatable, CustomStringConvertible 
             let errors = issues.filter { $0.severity == .error }
             return "flow '\(id)' has \(errors.count) error(s) and cannot be turned On:\n" + errors.map { "  \($0)" }.joined(separator: "\n")
         case .io(let message): return message
+        case .versionNotFound(let id, _, let kept) where kept.count == 1:
+            return "flow '\(id)' has only version \(kept[0]) so far: nothing to compare or restore until it is saved again"
+        case .versionNotFound(let id, let version, let kept):
+            return "flow '\(id)' has no version \(version) (kept: \(kept.map(String.init).joined(separator: ", "))); `insightflow flow history \(id)` lists them"
         }
     }
 }

@@ -32,7 +32,7 @@ struct FlowImportCommand: ParsableCommand {
         var flow = imported.flow
         if let name { flow.displayName = name }
         flow.state = .off
-        let created = try Self.storeCall { () throws(FlowStoreError) in try store.createWithFreeID(flow, basedOn: flow.id) }
+        let created = try Self.storeCall { () throws(FlowStoreError) in try store.createWithFreeID(flow, basedOn: flow.id, origin: .import) }
         print("imported \(created.id) (Off)")
     }
 }

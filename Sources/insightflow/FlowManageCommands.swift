@@ -11,7 +11,7 @@ struct FlowEnableCommand: ParsableCommand {
         let store = FlowStore(home: home.location)
         let context = Self.checkContext(home.location)
         let updated = try Self.storeCall { () throws(FlowStoreError) in
-            try store.setState(id: try store.find(flow).flow.id, .on, context: context)
+            try store.setState(id: try store.find(flow).flow.id, .on, context: context, origin: .cli)
         }
         print("\(updated.id) is On")
     }
@@ -25,7 +25,7 @@ struct FlowDisableCommand: ParsableCommand {
 
     func run() throws {
         let store = FlowStore(home: home.location)
-        let updated = try Self.storeCall { () throws(FlowStoreError) in try store.setState(id: try store.find(flow).flow.id, .off) }
+        let updated = try Self.storeCall { () throws(FlowStoreError) in try store.setState(id: try store.find(flow).flow.id, .off, origin: .cli) }
         print("\(updated.id) is Off")
     }
 }
@@ -39,7 +39,7 @@ struct FlowRenameCommand: ParsableCommand {
 
     func run() throws {
         let store = FlowStore(home: home.location)
-        let updated = try Self.storeCall { () throws(FlowStoreError) in try store.rename(id: try store.find(flow).flow.id, to: name) }
+        let updated = try Self.storeCall { () throws(FlowStoreError) in try store.rename(id: try store.find(flow).flow.id, to: name, origin: .cli) }
         print("\(updated.id) is now named \"\(updated.displayName)\"")
     }
 }

@@ -27,7 +27,7 @@ struct FlowNewCommand: ParsableCommand {
         let store = FlowStore(home: home.location)
         let flow = Flow(id: id ?? "", displayName: name, trigger: Trigger(kind: kind, parameters: parameters))
         let created = try Self.storeCall { () throws(FlowStoreError) in
-            id == nil ? try store.createWithFreeID(flow, basedOn: name) : try store.create(flow)
+            id == nil ? try store.createWithFreeID(flow, basedOn: name, origin: .cli) : try store.create(flow, origin: .cli)
         }
         if json {
             Self.printJSON(FlowCodec.jsonValue(created))

@@ -42,9 +42,11 @@ import Testing
             flow.description = String(repeating: "x", count: i * 1000)
             flow = try store.save(flow, expectedVersion: flow.version)
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".lock") }
-        #expect(names == ["teams-refresh-failed.json"])
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".lock") }.sorted()
+        #expect(names == [".history", "teams-refresh-failed.json"])
         #expect(try store.load(id: created.id).flow.version == 21)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: store.history.folder(id: created.id).path)
+        #expect(!kept.contains { $0.contains(".tmp-") }, "the history holds no temporary files either")
     }
 
     @Test func aFailedWriteLeavesTheTargetAndNoTemporaryFile() throws {

@@ -1,6 +1,7 @@
 import FlowExpressions
 import FlowModel
 import Foundation
+import Synchronization
 import Testing
 @testable import FlowRunner
 
@@ -45,4 +46,34 @@ import Testing
         } while fired != expectFire && Date() < deadline
         return fired
     }
+}
+
+/// The watch wakes the runner for flow files only: the designer's autosaved drafts (written at every edit), the
+/// history and the index are hidden names and never cause a reload.
+@Suite struct FlowsWatchHiddenNamesTests {
+    @Test(.timeLimit(.minutes(1))) func draftsAndHistoryDoNotWakeTheRunnerButAFlowFileDoes() async throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("insightflow-watch-hidden-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let changes = Counter()
+        let watch = FlowsFolderWatch(folder: url, debounce: 0.05) { changes.add() }
+        let store = FlowStore(folder: url)
+        let flow = RunnerFixture.flow("watched", trigger: Trigger(kind: .dataSourceRefreshFailed), steps: [.compose("C", "hi")])
+        try store.saveDraft(flow)
+        try store.saveDraft(flow)
+        try FileManager.default.createDirectory(at: url.appendingPathComponent(".history/watched"), withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(changes.value == 0, "hidden names only: no reload")
+        _ = try store.create(flow)
+        let deadline = Date().addingTimeInterval(5)
+        while changes.value == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(changes.value >= 1, "a flow file wakes the runner")
+        withExtendedLifetime(watch) {}
+    }
+}
+
+/// A thread-safe counter for callbacks.
+private final class Counter: Sendable {
+    private let count = Mutex(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
 }

@@ -11,7 +11,10 @@ public enum DesignerUpdate {
         case .key(let key):
             let before = state.document?.flow
             handleKey(key, &state)
-            if let flow = state.document?.flow, flow != before { recheck(&state) }
+            if let flow = state.document?.flow, flow != before {
+                recheck(&state)
+                HistoryUpdate.autosave(&state)
+            }
         case .resize(let size): state.size = size
         case .flowsLoaded(let flows, let problems, let runs):
             state.flows = flows
@@ -25,6 +28,7 @@ public enum DesignerUpdate {
             state.document = FlowDocument(flow: flow, isNew: false)
             recheck(&state)
             state.stack.append(FlowCanvasScreen())
+            state.perform(.history(.lookForDraft(id: flow.id)))
         case .flowSaved(let flow, let then): saved(flow, then: then, &state)
         case .saveConflict(let message):
             state.ask("Save refused", message, answers: [.reload, .saveAsCopy, .cancel], for: .conflict)
@@ -32,6 +36,7 @@ public enum DesignerUpdate {
             state.notify(text, .success)
             state.perform(.reloadFlows)
         case .failed(let text): state.notify(text, .error)
+        case .history(let message): HistoryUpdate.update(&state, message)
         case .tick, .notices, .revision, .feedLoaded, .runsLoaded, .runDetailLoaded, .flowOpenedAt, .connectionsLoaded: LiveUpdate.update(&state, message)
         }
         defer { state.outbox = [] }
@@ -124,6 +129,7 @@ public enum DesignerUpdate {
 
     private static func saved(_ flow: Flow, then: AfterSave, _ state: inout DesignerState) {
         state.document?.markSaved(flow)
+        state.perform(.history(.discardDraft(id: flow.id)))
         state.perform(.reloadFlows)
         let issues = FlowChecker.check(flow, context: state.checkContext)
         let errors = issues.filter { $0.severity == .error }.count

@@ -44,6 +44,7 @@ public enum EffectRunner {
             let flow = try services.importFlow(from: path)
             return [.succeeded("Imported \"\(flow.displayName)\" as \(flow.id) (Off)")]
         case .openFlowAt(let id, let step): return [.flowOpenedAt(try services.loadFlow(id: id), step: step)]
+        case .history(let effect): return try HistoryEffects.perform(effect, services)
         case .quit:
             services.runner?.stop()
             return []

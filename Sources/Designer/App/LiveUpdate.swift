@@ -40,6 +40,7 @@ enum LiveUpdate {
             state.document?.selected = step.flatMap { flow.definition.step(named: $0) == nil ? nil : $0 }
             DesignerUpdate.recheck(&state)
             state.stack.append(FlowCanvasScreen())
+            state.perform(.history(.lookForDraft(id: flow.id)))
         default: break
         }
     }

@@ -27,7 +27,10 @@ enum ModalHandling {
         switch purpose {
         case .unsavedChanges(let then):
             if answer == .save { EditorActions.save(then: then, &state) }
-            if answer == .discard { discard(then: then, &state) }
+            if answer == .discard {
+                if let id = state.document?.flow.id, !id.isEmpty { state.perform(.history(.discardDraft(id: id))) }
+                discard(then: then, &state)
+            }
         case .saveOff(let then): if answer == .saveOff { EditorActions.saveOff(then: then, &state) }
         case .conflict:
             if answer == .reload, let id = state.document?.flow.id {
@@ -63,6 +66,8 @@ enum ModalHandling {
                 return
             }
             state.perform(.runner(.setSchedule(intervalSeconds: seconds)))
+        case .restoreVersion(let id, let version): if case .option = answer { state.perform(.history(.restore(id: id, version: version))) }
+        case .recoverDraft(let draft): HistoryUpdate.recover(draft, answer, &state)
         case .importFlow: if answer == .importFile, !text.isEmpty { state.perform(.importFlow(path: text)) }
         }
     }

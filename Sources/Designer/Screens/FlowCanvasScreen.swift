@@ -5,7 +5,7 @@ import TerminalUI
 struct FlowCanvasScreen: Screen, EditorScreen {
     var scroll = 0
 
-    enum Action: Sendable { case move, edit, add, addParallel, delete, moveDown, moveUp, rename, fold, undo, issues, onOff, test, save, back }
+    enum Action: Sendable { case move, edit, add, addParallel, delete, moveDown, moveUp, rename, fold, undo, issues, onOff, test, save, versions, back }
 
     static let keys = KeyMap<Action>([
         ListKeys.binding(.move, priority: nil),
@@ -22,6 +22,7 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         KeyBinding([.character("i")], "i", "issues", help: "list the checker's issues (the header counts them live)", priority: 5, .issues),
         KeyBinding([.character("o")], "o", "on/off", help: "switch the flow On or Off (On needs no errors)", priority: 9, .onOff),
         KeyBinding([.character("t")], "t", "test", help: "test the flow: a form with the trigger's outputs, dry run on", priority: 9, .test),
+        KeyBinding([.character("V")], "V", "versions", help: "version history of this flow: diff and restore any saved version", priority: nil, .versions),
         KeyBinding([.character(" ")], "Space", "fold", help: "collapse or expand a container card", priority: nil, .fold),
     ])
 
@@ -98,6 +99,12 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         case .onOff: toggleState(&state)
         case .test: TestRunActions.ask(&state)
         case .save: EditorActions.save(then: .stay, &state)
+        case .versions:
+            guard !document.isNew else {
+                state.notify("A new flow has no versions yet: save it first (Ctrl-S)", .info)
+                return .stay
+            }
+            return VersionHistoryScreen.open(document.flow, &state)
         case .move, nil: break
         }
         return .stay

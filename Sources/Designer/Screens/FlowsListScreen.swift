@@ -4,7 +4,7 @@ import TerminalUI
 /// The Flows list: name, trigger, state, last run and modified time; sort, find, open, on/off, rename,
 /// duplicate, delete, export, import and run history. Flows and their last runs are re-read while it is shown.
 struct FlowsListScreen: LiveScreen {
-    enum Action: Sendable { case move, open, find, sort, reverse, history, new, onOff, rename, copy, delete, export, importFlow, back }
+    enum Action: Sendable { case move, open, find, sort, reverse, history, versions, new, onOff, rename, copy, delete, export, importFlow, back }
 
     /// Re-read the flows and their last runs every this many ticks (2 s at 250 ms).
     static let pollEvery = 8
@@ -24,6 +24,7 @@ struct FlowsListScreen: LiveScreen {
         KeyBinding([.character("x")], "x", "export", help: "export the flow to a file", priority: 8, .export),
         KeyBinding([.character("i")], "i", "import", help: "import a flow file (InsightFlow, Logic Apps or Power Automate export)", priority: 8, .importFlow),
         KeyBinding([.character("H")], "H", "runs", help: "run history of the selected flow", priority: 5, .history),
+        KeyBinding([.character("V")], "V", "versions", help: "version history of the selected flow: diff and restore any saved version", priority: 8, .versions),
         KeyBinding([.character("n")], "n", "new", help: "new flow: the Power Automate connector page", priority: 8, .new),
         KeyBinding([.character("s")], "s", "sort", help: "sort by the next column", priority: 9, .sort),
         KeyBinding([.character("S")], "S", "reverse", help: "reverse the sort order", priority: nil, .reverse),
@@ -85,6 +86,9 @@ struct FlowsListScreen: LiveScreen {
         case .importFlow:
             state.ask("Import a flow", "Path of a flow file (InsightFlow, Logic Apps or Power Automate export):",
                       answers: [.importFile, .cancel], input: TextField(), for: .importFlow)
+        case .versions:
+            guard let flow = selected else { return .stay }
+            return VersionHistoryScreen.open(flow, &state)
         case .open, .onOff, .rename, .copy, .delete, .export:
             guard let flow = selected else { return .stay }
             act(action, on: flow, &state)

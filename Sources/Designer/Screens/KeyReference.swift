@@ -25,6 +25,8 @@ public enum KeyReference {
             ("issues", IssuesScreen.keys.hints),
             ("test form", TestRunFormScreen.keys.hints),
             ("flows list", FlowsListScreen.keys.hints),
+            ("flow history", VersionHistoryScreen.keys.hints),
+            ("version diff", VersionDiffScreen.keys.hints),
             ("any list while finding (after /)", FindKeys.hints),
             ("Monitor", MonitorScreen().keys.hints),
             ("run history", RunHistoryScreen.keys.hints),

@@ -81,3 +81,20 @@ public protocol DesignerServices: AnyObject {
 extension DesignerServices {
     public var runner: (any RunnerLink)? { nil }
 }
+
+/// A flow's versions and drafts: the services that keep no history say so when asked.
+@MainActor
+public protocol FlowHistoryServices: AnyObject {
+    /// The kept versions of a flow, newest first, with what each changed.
+    func flowVersions(id: String) throws(FlowStoreError) -> (entries: [FlowVersionEntry], summaries: VersionSummaries)
+    /// A flow as it was at `version`.
+    func loadFlow(id: String, version: Int) throws(FlowStoreError) -> Flow
+    /// Makes `version` current again as a new version.
+    func restoreFlow(id: String, version: Int) throws(FlowStoreError) -> Flow
+    /// Keeps the unsaved edit of a flow (autosave).
+    func saveDraft(_ flow: Flow) throws(FlowStoreError)
+    /// The kept unsaved edit of a flow, if any.
+    func loadDraft(id: String) throws(FlowStoreError) -> FlowDraft?
+    /// Forgets the kept unsaved edit of a flow.
+    func discardDraft(id: String)
+}

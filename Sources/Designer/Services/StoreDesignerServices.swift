@@ -8,6 +8,8 @@ import Foundation
 @MainActor
 public final class StoreDesignerServices: DesignerServices {
     private let store: FlowStore
+    /// The flows store, for the history extension.
+    var historyStore: FlowStore { store }
     private let home: InsightFlowHome
     private let workspaceProvider: @MainActor () -> WorkspaceSnapshot
     private let runsProvider: @MainActor () -> [String: RunSummary]
@@ -31,18 +33,18 @@ public final class StoreDesignerServices: DesignerServices {
     public func loadFlow(id: String) throws(FlowStoreError) -> Flow { try store.load(id: id).flow }
 
     public func createFlow(_ flow: Flow) throws(FlowStoreError) -> Flow {
-        try store.createWithFreeID(flow, basedOn: flow.displayName)
+        try store.createWithFreeID(flow, basedOn: flow.displayName, origin: .designer)
     }
 
     public func saveFlow(_ flow: Flow, expectedVersion: Int) throws(FlowStoreError) -> Flow {
-        try store.save(flow, expectedVersion: expectedVersion)
+        try store.save(flow, expectedVersion: expectedVersion, origin: .designer)
     }
 
     public func setState(id: String, _ state: FlowState) throws(FlowStoreError) -> Flow {
-        try store.setState(id: id, state, context: CheckContext(connections: connectionKinds()))
+        try store.setState(id: id, state, context: CheckContext(connections: connectionKinds()), origin: .designer)
     }
 
-    public func renameFlow(id: String, to name: String) throws(FlowStoreError) -> Flow { try store.rename(id: id, to: name) }
+    public func renameFlow(id: String, to name: String) throws(FlowStoreError) -> Flow { try store.rename(id: id, to: name, origin: .designer) }
 
     public func duplicateFlow(id: String, as name: String) throws(FlowStoreError) -> Flow { try store.duplicate(id: id, as: name) }
 
@@ -67,7 +69,7 @@ public final class StoreDesignerServices: DesignerServices {
         }
         var flow = imported.flow
         flow.state = .off
-        return try createFlow(flow)
+        return try store.createWithFreeID(flow, basedOn: flow.displayName, origin: .import)
     }
 
     public func workspace() -> WorkspaceSnapshot { workspaceProvider() }
@@ -85,4 +87,24 @@ public final class StoreDesignerServices: DesignerServices {
     private func connectionKinds() -> [String: String] {
         (try? ConnectionStore(home: home).checkContext())?.connections ?? [:]
     }
+}
+
+extension StoreDesignerServices: FlowHistoryServices {
+    /// The History screen computes "what changed" for this many of the newest versions (Enter shows any diff).
+    static let summarizedVersions = 30
+
+    public func flowVersions(id: String) throws(FlowStoreError) -> (entries: [FlowVersionEntry], summaries: VersionSummaries) {
+        let entries = try historyStore.versions(id: id)
+        return (entries, VersionSummaries(store: historyStore, id: id, entries: entries, limit: Self.summarizedVersions))
+    }
+
+    public func loadFlow(id: String, version: Int) throws(FlowStoreError) -> Flow { try historyStore.load(id: id, version: version) }
+
+    public func restoreFlow(id: String, version: Int) throws(FlowStoreError) -> Flow { try historyStore.restore(id: id, version: version, context: CheckContext(connections: connectionKinds())) }
+
+    public func saveDraft(_ flow: Flow) throws(FlowStoreError) { try historyStore.saveDraft(flow) }
+
+    public func loadDraft(id: String) throws(FlowStoreError) -> FlowDraft? { try historyStore.loadDraft(id: id) }
+
+    public func discardDraft(id: String) { historyStore.discardDraft(id: id) }
 }

@@ -15,6 +15,8 @@ public struct DesignerState: Sendable {
     public var facts: [Fact] = []
     /// What the live screens show (monitor feed, runs, run detail, system status).
     public var live = LiveState()
+    /// What the History screens show (a flow's versions, the diff open).
+    public var versions = VersionsState()
     /// The flow being edited, if any.
     public var document: FlowDocument?
     public var modal: Modal?
@@ -81,6 +83,10 @@ public enum ModalPurpose: Sendable, Hashable {
     case addConnection
     case testConnection(name: String)
     case editSchedule
+    /// Restore a kept version of a flow (as a new version).
+    case restoreVersion(id: String, version: Int)
+    /// Take back or throw away the unsaved edit found when a flow was opened.
+    case recoverDraft(FlowDraft)
 }
 
 extension DesignerState {

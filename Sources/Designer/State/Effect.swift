@@ -35,6 +35,8 @@ public enum Effect: Sendable, Hashable {
     case loadConnections
     case saveConnection(ConnectionDraft, replacing: String?)
     case deleteConnection(name: String)
+    /// Version history and draft autosave of a flow.
+    case history(HistoryEffect)
     case quit
 }
 
@@ -60,6 +62,8 @@ public enum Message: Sendable {
     case runDetailLoaded(RunDetail?)
     case flowOpenedAt(Flow, step: String?)
     case connectionsLoaded([ConnectionSummary])
+    /// Results of version history and draft effects.
+    case history(HistoryMessage)
 }
 
 /// A labelled fact (Admin > System).

@@ -55,17 +55,40 @@ public final class FlowsFolderWatch: @unchecked Sendable {
     }
 
     #if canImport(Glibc)
-    /// Reads every queued inotify event, then reports once after the debounce.
+    /// Reads every queued inotify event, then reports once after the debounce — unless every event was about a hidden
+    /// name (the index, temporary files, `.history`, the designer's autosaved drafts), which are never flows.
     private func drain(debounce: Double) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while buffer.withUnsafeMutableBytes({ Glibc.read(descriptor, $0.baseAddress, $0.count) }) > 0 {}
-        guard !pending else { return }
+        var relevant = false
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            relevant = relevant || Self.namesAFlow(buffer, count: count)
+        }
+        guard relevant, !pending else { return }
         pending = true
         queue.asyncAfter(deadline: .now() + debounce) { [weak self] in
             guard let self else { return }
             pending = false
             onChange()
         }
+    }
+
+    /// True when a batch of inotify events names something other than a hidden file (or overflowed, or names nothing).
+    static func namesAFlow(_ buffer: [UInt8], count: Int) -> Bool {
+        let header = MemoryLayout<inotify_event>.size
+        var offset = 0
+        while offset + header <= count {
+            let (mask, length) = buffer.withUnsafeBytes { raw in
+                (raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self), Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
+            }
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 || length == 0 { return true }
+            let nameStart = offset + header
+            guard nameStart < count else { return true }
+            if buffer[nameStart] != UInt8(ascii: ".") { return true }
+            offset = nameStart + length
+        }
+        return false
     }
     #endif
 

@@ -139,6 +139,11 @@ public final class NCursesTerminal: Terminal {
         return result
     }
 
+    public func copyToClipboard(_ text: String) {
+        // Inside tmux the sequence is written plainly: tmux handles OSC 52 itself with `set-clipboard on`.
+        Self.writeControl(ClipboardSequence.osc52(text))
+    }
+
     private static func writeControl(_ sequence: String) {
         let bytes = Array(sequence.utf8)
         _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }

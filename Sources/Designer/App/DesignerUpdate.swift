@@ -32,6 +32,9 @@ public enum DesignerUpdate {
             state.notify(text, .success)
             state.perform(.reloadFlows)
         case .failed(let text): state.notify(text, .error)
+        case .clipboardRead(let value, let placement):
+            ClipboardActions.paste(value, at: placement, &state)
+            recheck(&state)
         case .tick, .notices, .revision, .feedLoaded, .runsLoaded, .runDetailLoaded, .flowOpenedAt, .connectionsLoaded: LiveUpdate.update(&state, message)
         }
         defer { state.outbox = [] }
@@ -54,6 +57,7 @@ public enum DesignerUpdate {
             state.showHelp = true
             state.helpScroll = 0
         case .quit: requestQuit(&state)
+        case .palette: if !(state.top is PaletteScreen) { state.stack.append(PaletteScreen(state: state)) }
         case nil: navigate(key, &state)
         }
     }
@@ -109,6 +113,9 @@ public enum DesignerUpdate {
             below.receive(result, state: &state)
             state.stack[state.stack.count - 1] = below
         case .popToRoot: state.stack.removeLast(state.stack.count - 1)
+        case .popAndRun(let target):
+            if state.stack.count > 1 { state.stack.removeLast() }
+            PaletteRunner.run(target, &state)
         }
     }
 

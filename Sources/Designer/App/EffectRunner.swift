@@ -44,6 +44,10 @@ public enum EffectRunner {
             let flow = try services.importFlow(from: path)
             return [.succeeded("Imported \"\(flow.displayName)\" as \(flow.id) (Off)")]
         case .openFlowAt(let id, let step): return [.flowOpenedAt(try services.loadFlow(id: id), step: step)]
+        case .writeClipboard(let value):
+            try services.writeClipboard(value)
+            return []
+        case .pasteClipboard(let placement): return [.clipboardRead(services.readClipboard(), placement)]
         case .quit:
             services.runner?.stop()
             return []

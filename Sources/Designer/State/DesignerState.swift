@@ -25,6 +25,10 @@ public struct DesignerState: Sendable {
     /// The first help line shown while the help overlay is open.
     public var helpScroll = 0
     public internal(set) var isQuitting = false
+    /// Palette entries chosen, most recent first (they rank first among equal matches).
+    public var paletteRecent: [String] = []
+    /// Text to put on the terminal's clipboard (OSC 52) with the next frame; the app clears it once written.
+    public var terminalCopy: String?
     /// Effects queued by screens during the current update.
     var outbox: [Effect] = []
 
@@ -81,6 +85,8 @@ public enum ModalPurpose: Sendable, Hashable {
     case addConnection
     case testConnection(name: String)
     case editSchedule
+    /// The text of a step search on the canvas.
+    case findStep
 }
 
 extension DesignerState {

@@ -1,3 +1,4 @@
+import FlowExpressions
 import FlowModel
 import FlowRunner
 import TerminalUI
@@ -35,6 +36,10 @@ public enum Effect: Sendable, Hashable {
     case loadConnections
     case saveConnection(ConnectionDraft, replacing: String?)
     case deleteConnection(name: String)
+    /// Replaces the step clipboard (code-view JSON).
+    case writeClipboard(JSONValue)
+    /// Reads the step clipboard to paste it at a placement.
+    case pasteClipboard(Placement)
     case quit
 }
 
@@ -60,6 +65,8 @@ public enum Message: Sendable {
     case runDetailLoaded(RunDetail?)
     case flowOpenedAt(Flow, step: String?)
     case connectionsLoaded([ConnectionSummary])
+    /// The step clipboard as read (nil: empty), to paste at a placement.
+    case clipboardRead(JSONValue?, Placement)
 }
 
 /// A labelled fact (Admin > System).

@@ -1,0 +1,128 @@
+import Designer
+import FlowExpressions
+import FlowModel
+import Foundation
+import Testing
+import TerminalUI
+
+/// A flow with a scope `Notify` (a Compose `Build_text` and a Compose `Send` reading it), then `Log` after it.
+func scopedFlow(id: String = "scoped", name: String = "Scoped") -> Flow {
+    var flow = Flow(id: id, displayName: name, trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]),
+                    now: Date(timeIntervalSince1970: 1_790_000_000))
+    flow.version = 1
+    var notify = Step(name: "Notify", type: .scope)
+    notify.actions = ["Build_text": Step(name: "Build_text", type: .compose, inputs: "Refresh failed"),
+                      "Send": Step(name: "Send", type: .compose, inputs: "@{outputs('Build_text')}!", runAfter: ["Build_text": [.succeeded]])]
+    flow.definition.actions["Notify"] = notify
+    flow.definition.actions["Log"] = Step(name: "Log", type: .compose, inputs: "@{outputs('Send')}", runAfter: ["Notify": [.succeeded]])
+    return flow
+}
+
+/// Copy, cut, paste and duplicate on the canvas (`y` `x` `p` `P`), the home's clipboard file, and the cloud
+/// designer's clipboard JSON pasted in (bracketed paste) or copied out (`Y`, OSC 52).
+@MainActor @Suite struct ClipboardJourneyTests {
+    /// `y` on a scope then `p`: the copy and its nested steps get free names, the inner reference follows the new
+    /// name, the copy runs after the scope and the next step after the copy; the flow stays free of errors.
+    @Test func copyAndPasteAScopeRenamesItsStepsAndReferences() throws {
+        let (session, services) = makeSession(flows: [scopedFlow()])
+        session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
+        session.send([.down])  // Notify
+        #expect(session.state.document?.selected == "Notify")
+        session.type("y")
+        #expect(session.screen.contains("Copied Notify with 2 nested step(s)"), "\(session.screen)")
+        session.type("p")
+        #expect(session.state.document?.selected == "Notify_2")
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["scoped"])
+        let actions = saved.definition.actions
+        #expect(Array(actions.keys) == ["Notify", "Notify_2", "Log"])
+        #expect(actions["Notify_2"]?.runAfter == ["Notify": [.succeeded]])
+        #expect(actions["Log"]?.runAfter == ["Notify_2": [.succeeded]])
+        let copy = try #require(actions["Notify_2"]?.actions)
+        #expect(Array(copy.keys) == ["Build_text_2", "Send_2"])
+        #expect(copy["Send_2"]?.inputs == "@{outputs('Build_text_2')}!")
+        #expect(copy["Send_2"]?.runAfter == ["Build_text_2": [.succeeded]])
+        #expect(actions["Notify"]?.actions?["Send"]?.inputs == "@{outputs('Build_text')}!", "the original is untouched")
+        #expect(FlowChecker.check(saved).filter { $0.severity == .error }.isEmpty, "\(FlowChecker.check(saved))")
+    }
+
+    /// `P` duplicates the selected step after itself; `x` cuts a step and `p` puts it back elsewhere.
+    @Test func duplicateAndCutThenPaste() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])
+        session.send([.end])  // Compose
+        session.type("P")
+        #expect(session.state.document?.selected == "Compose_2")
+        session.type("x")  // cuts Compose_2 (nothing refers to it)
+        #expect(session.state.document?.flow.definition.step(named: "Compose_2") == nil)
+        session.send([.home, .down])  // Post_message
+        session.type("p")
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        #expect(Array(saved.definition.actions.keys) == ["Post_message", "Compose_2", "Compose"])
+        #expect(saved.definition.actions["Compose"]?.runAfter == ["Compose_2": [.succeeded]])
+    }
+
+    /// The clipboard is a file in the home: a step copied in one flow pastes into another, and into another session.
+    @Test func theClipboardPersistsInTheHomeAcrossFlowsAndSessions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("insightflow-clipboard-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = InsightFlowHome(url: folder)
+        _ = try FlowStore(home: home).create(scopedFlow())
+        _ = try FlowStore(home: home).create(sampleFlow())
+        let services = StoreDesignerServices(home: home)
+        let session = DesignerSession(services: services, size: Size(width: 80, height: 24), theme: .plain)
+        session.send([.down, .down, .enter])  // Flows: Scoped, Teams alert (by name)
+        session.send([.enter, .down])  // Scoped › Notify
+        session.type("y")
+        #expect(FileManager.default.fileExists(atPath: services.clipboardFile.path))
+        session.send([.escape, .down, .enter, .end])  // Teams alert › Compose
+        #expect(session.state.document?.flow.id == "teams-alert", "\(session.screen)")
+        session.type("p")
+        session.send([.ctrl("s")])
+        let saved = try FlowStore(home: home).load(id: "teams-alert").flow
+        #expect(Array(saved.definition.actions.keys) == ["Post_message", "Compose", "Notify"])
+        #expect(saved.definition.actions["Notify"]?.actions?["Send"]?.inputs == "@{outputs('Build_text')}!")
+
+        let later = DesignerSession(services: StoreDesignerServices(home: home), size: Size(width: 80, height: 24), theme: .plain)
+        later.send([.down, .down, .enter, .down, .enter, .end])  // Teams alert › Notify (last)
+        later.type("p")
+        #expect(later.state.document?.selected == "Notify_2", "\(later.screen)")
+    }
+
+    /// The cloud designer's "Copy to my clipboard" JSON pasted on the canvas (bracketed paste) becomes a Teams step.
+    @Test func pastingCloudDesignerJSONAddsATranslatedStep() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter, .end])
+        let clipboard = """
+        {"id":"3f2a-11","brandColor":"#4B53BC","operationName":"Post_message_in_a_chat_or_channel","operationDefinition":{"type":"OpenApiConnection",\
+        "inputs":{"host":{"connectionName":"shared_teams","operationId":"PostMessageToConversation","apiId":"/providers/Microsoft.PowerApps/apis/shared_teams"},\
+        "parameters":{"poster":"Flow bot","location":"Channel","body/recipient/groupId":"g1","body/recipient/channelId":"c1","body/messageBody":"<p>Copied from the cloud</p>"}},\
+        "runAfter":{"Some_cloud_step":["Succeeded"]}}}
+        """
+        session.send([.paste(clipboard)])
+        #expect(session.state.document?.selected == "Post_message_in_a_chat_or_channel", "\(session.screen)")
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        let step = try #require(saved.definition.actions["Post_message_in_a_chat_or_channel"])
+        #expect(step.type == .teamsPostMessage)
+        #expect(step.inputs?["text"] == "<p>Copied from the cloud</p>")
+        #expect(step.runAfter == ["Compose": [.succeeded]], "the cloud's runAfter names a step this flow lacks: attached after the selection")
+
+        session.send([.escape])  // the saved flow's warnings (the cloud connection's name is not a connection here)
+        session.send([.paste("not json at all")])
+        #expect(session.screen.contains("not an action's JSON"), "\(session.screen)")
+    }
+
+    /// `Y` puts the selected step's code-view JSON on the terminal's clipboard (OSC 52), and it pastes back as is.
+    @Test func copyAsCodeWritesCodeViewJSONToTheTerminal() throws {
+        let terminal = MemoryTerminal(size: Size(width: 80, height: 24), keys: [.down, .down, .enter, .enter, .end, .character("Y"), .ctrl("c")])
+        DesignerApp.run(terminal: terminal, services: InMemoryDesignerServices(flows: [sampleFlow()]), theme: .plain)
+        let copied = try #require(terminal.copied.first)
+        let value = try JSONValue.parse(copied)
+        #expect(value["Compose"]?["type"] == "Compose")
+        #expect(value["Compose"]?["runAfter"]?["Post_message"] == ["Succeeded"])
+        #expect(StepClipboard.steps(from: value)?["Compose"]?.inputs == "@{body('Post_message')?['statusCode']}")
+        #expect(ClipboardSequence.osc52("hi") == "\u{1B}]52;c;aGk=\u{07}")
+    }
+}

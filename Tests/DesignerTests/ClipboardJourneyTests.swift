@@ -124,5 +124,12 @@ func scopedFlow(id: String = "scoped", name: String = "Scoped") -> Flow {
         #expect(value["Compose"]?["runAfter"]?["Post_message"] == ["Succeeded"])
         #expect(StepClipboard.steps(from: value)?["Compose"]?.inputs == "@{body('Post_message')?['statusCode']}")
         #expect(ClipboardSequence.osc52("hi") == "\u{1B}]52;c;aGk=\u{07}")
+
+        // A Teams step goes out as the cloud's connector action, and comes back in as a Teams step.
+        let teams = MemoryTerminal(size: Size(width: 80, height: 24), keys: [.down, .down, .enter, .enter, .down, .character("Y"), .ctrl("c")])
+        DesignerApp.run(terminal: teams, services: InMemoryDesignerServices(flows: [sampleFlow()]), theme: .plain)
+        let action = try JSONValue.parse(try #require(teams.copied.first))
+        #expect(action["Post_message"]?["type"] == "OpenApiConnection", "\(action)")
+        #expect(StepClipboard.steps(from: action)?["Post_message"]?.type == .teamsPostMessage)
     }
 }

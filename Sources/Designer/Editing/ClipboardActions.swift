@@ -69,7 +69,8 @@ enum ClipboardActions {
     /// `Y`: the selected step as code-view JSON on the terminal's clipboard (OSC 52), for the cloud designer.
     static func copyAsCode(_ state: inout DesignerState) {
         guard let block = selectedBlock(&state, verb: "copy"), let name = block.keys.first else { return }
-        state.terminalCopy = StepClipboard.json(block).jsonText(pretty: true)
+        let cloud = state.document.map { StepClipboard.cloudJSON(block, of: $0.flow) } ?? StepClipboard.json(block)
+        state.terminalCopy = cloud.jsonText(pretty: true)
         state.notify("Copied \(name) as code-view JSON to the terminal's clipboard (OSC 52)", .success)
     }
 

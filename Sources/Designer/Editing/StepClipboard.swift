@@ -10,6 +10,16 @@ public enum StepClipboard {
         .object(OrderedDictionary(uniqueKeysWithValues: steps.map { ($0.key, FlowCodec.jsonValue($0.value)) }))
     }
 
+    /// The code-view JSON of `steps` as the cloud designer knows them: written as a Power Automate export writes
+    /// them (connector steps as the connector's actions), else as InsightFlow keeps them.
+    public static func cloudJSON(_ steps: StepList, of flow: Flow) -> JSONValue {
+        var holder = flow
+        holder.definition.actions = steps
+        let exported = FlowExporter.document(holder, format: .powerautomate).value(atPath: "properties.definition.actions")
+        guard let members = exported?.objectValue, Set(members.keys) == Set(steps.keys) else { return json(steps) }
+        return .object(members)
+    }
+
     /// The steps in clipboard JSON: a `{name: action}` map, or the cloud designer's "Copy to my clipboard" shape
     /// `{"id": .., "operationName": .., "operationDefinition": {..}}`; connector actions are translated as
     /// `flow import` translates them. Nil when the value is neither.

@@ -109,6 +109,8 @@ func scopedFlow(id: String = "scoped", name: String = "Scoped") -> Flow {
         #expect(step.inputs?["text"] == "<p>Copied from the cloud</p>")
         #expect(step.runAfter == ["Compose": [.succeeded]], "the cloud's runAfter names a step this flow lacks: attached after the selection")
 
+        #expect(StepClipboard.steps(fromText: #"{"id":"1","operationName":"Send_an_email_(V2)","operationDefinition":{"type":"Compose","inputs":"x"}}"#)?
+            .keys.first == "Send_an_email__V2", "characters a step name cannot hold become _")
         session.send([.escape])  // the saved flow's warnings (the cloud connection's name is not a connection here)
         session.send([.paste("not json at all")])
         #expect(session.screen.contains("not an action's JSON"), "\(session.screen)")

@@ -1,5 +1,6 @@
 import FlowExpressions
 import FlowModel
+import Foundation
 import OrderedCollections
 
 /// Steps on the clipboard as code-view JSON (a `{name: action}` map, each step with everything nested in it), and
@@ -26,7 +27,7 @@ public enum StepClipboard {
     public static func steps(from value: JSONValue) -> StepList? {
         var map: JSONValue = value
         if let name = value["operationName"]?.stringValue, let definition = value["operationDefinition"], definition.objectValue != nil {
-            map = .object([StepReferences.isValidName(name) ? name : "Pasted_action": definition])
+            map = .object([stepName(name): definition])
         }
         guard let members = map.objectValue, !members.isEmpty,
               members.values.allSatisfy({ $0["type"]?.stringValue != nil }) else { return nil }
@@ -34,6 +35,15 @@ public enum StepClipboard {
         guard let imported = try? FlowImporter.importDocument(document.jsonBytes(), file: "<clipboard>", fallbackName: "clipboard") else { return nil }
         let actions = imported.flow.definition.actions
         return actions.isEmpty ? nil : actions
+    }
+
+    /// A cloud action name as a step name here: characters not allowed (`Send_an_email_(V2)`) become `_`.
+    static func stepName(_ cloudName: String) -> String {
+        let mapped = String(String.UnicodeScalarView(cloudName.unicodeScalars.map { scalar in
+            StepReferences.isValidName(String(scalar)) ? scalar : "_"
+        }))
+        let trimmed = String(mapped.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        return StepReferences.isValidName(trimmed) ? trimmed : "Pasted_action"
     }
 
     /// The steps in pasted text (JSON), or nil when it is not clipboard JSON.

@@ -134,4 +134,24 @@ func scopedFlow(id: String = "scoped", name: String = "Scoped") -> Flow {
         #expect(action["Post_message"]?["type"] == "OpenApiConnection", "\(action)")
         #expect(StepClipboard.steps(from: action)?["Post_message"]?.type == .teamsPostMessage)
     }
+
+    /// Pasting a 200-step block into the flow it came from: every name is taken, so all 200 are renamed and the
+    /// references rewritten; timed in this debug build (release figures: Benchmarks/), the flow stays valid.
+    @Test func pastingA200StepBlockRenamesEveryStep() {
+        let flow = SampleFlows.long(id: "long", steps: 300)
+        // The steps after Initialize variable (a second Initialize of the same variable is an error, as in the cloud).
+        let block = StepList(uniqueKeysWithValues: flow.definition.actions.dropFirst().prefix(200).map { ($0.key, $0.value) })
+        var definition = flow.definition
+        var names: [String] = []
+        let took = ContinuousClock().measure {
+            names = StepClipboard.paste(block, at: .after(flow.definition.actions.keys.last ?? ""), in: &definition)
+        }
+        print("paste of 200 steps: \(took)")
+        #expect(names.count == 200)
+        #expect(names.allSatisfy { flow.definition.step(named: $0) == nil })
+        var pasted = flow
+        pasted.definition = definition
+        let errors = FlowChecker.check(pasted).filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors)")
+    }
 }

@@ -52,56 +52,99 @@ public enum StepClipboard {
         return steps(from: value)
     }
 
-    /// Pastes `block` at `placement` (after a step, or first in a branch) and returns the top-level names it got.
-    /// Every name in the block taken in the flow gets a free one (`Name_2`), with references inside the block
-    /// rewritten; the block's first steps run after the anchor and the anchor's successors after the block's last.
+    /// Pastes `block` at `placement` (after a step, first in a branch, or beside a step) and returns the top-level
+    /// names it got. Every name in the block taken in the flow gets a free one (`Name_2`), with references inside the
+    /// block rewritten; the block's first steps run after the anchor and the anchor's successors after its last step.
     @discardableResult
     public static func paste(_ block: StepList, at placement: Placement, in definition: inout WorkflowDefinition) -> [String] {
-        let renamed = uniquelyNamed(block, in: definition)
-        let names = Set(renamed.keys)
-        var anchor: Placement = placement
-        var pasted: [String] = []
-        for (_, var step) in renamed {
+        var steps = uniquelyNamed(block, in: definition)
+        guard let lastName = steps.keys.last else { return [] }
+        let names = Set(steps.keys)
+        for (name, var step) in steps {
             // A step of the block keeps its links inside the block; links to steps left behind are dropped.
+            let before = step.runAfter.count
             step.runAfter.removeAll { !names.contains($0.key) }
-            if step.runAfter.isEmpty {
-                step.runAfter = [:]
-                StepTree.insert(step, at: anchor, in: &definition)
-            } else {
-                let runAfter = step.runAfter
-                StepTree.insert(step, at: anchor, in: &definition)
-                // insert() chained it after the previous block step; restore the block's own links.
-                if var placed = definition.step(named: step.name) {
-                    placed.runAfter = runAfter
-                    StepTree.replace(step.name, with: placed, in: &definition)
+            if step.runAfter.count != before { steps[name] = step }
+        }
+        let path: [BranchRef]
+        switch placement {
+        case .after(let anchor), .beside(let anchor):
+            guard let found = StepTree.scope(of: anchor, in: definition) else { return [] }
+            path = found
+        case .start(let branch):
+            path = branch.map { (StepTree.scope(of: $0.container, in: definition) ?? []) + [$0] } ?? []
+        }
+        StepTree.withScope(path, in: &definition.actions) { siblings in
+            var first: OrderedDictionary<String, [RunAfterStatus]> = [:]
+            var index = 0
+            switch placement {
+            case .after(let anchor):
+                first = [anchor: [.succeeded]]
+                index = (siblings.index(forKey: anchor) ?? siblings.count - 1) + 1
+                for (name, var sibling) in siblings {
+                    guard let statuses = sibling.runAfter.removeValue(forKey: anchor) else { continue }
+                    sibling.runAfter[lastName] = statuses
+                    siblings[name] = sibling
+                }
+            case .beside(let anchor):
+                first = siblings[anchor]?.runAfter ?? [:]
+                index = (siblings.index(forKey: anchor) ?? siblings.count - 1) + 1
+            case .start:
+                for (name, var sibling) in siblings where sibling.runAfter.isEmpty {
+                    sibling.runAfter = [lastName: [.succeeded]]
+                    siblings[name] = sibling
                 }
             }
-            anchor = .after(step.name)
-            pasted.append(step.name)
+            for (name, var step) in steps {
+                if step.runAfter.isEmpty { step.runAfter = first }
+                siblings.updateValue(step, forKey: name, insertingAt: min(index, siblings.count))
+                index += 1
+            }
         }
-        return pasted
+        return Array(steps.keys)
     }
 
-    /// The block with every step name not free in `definition` (or repeated in the block) replaced by a free one.
+    /// The block with every step name not free in `definition` (or repeated in the block) replaced by a free one,
+    /// and the references to them inside the block rewritten (one pass over the block's JSON).
     static func uniquelyNamed(_ block: StepList, in definition: WorkflowDefinition) -> StepList {
-        var holder = Flow(id: "clipboard", displayName: "clipboard", trigger: Trigger(kind: .manual))
-        holder.definition.actions = block
+        let inBlock = WorkflowDefinition(actions: block).allSteps.map(\.step.name)
         var taken = Set(definition.allSteps.map(\.step.name))
-        for located in holder.definition.allSteps {
-            let old = located.step.name
+        var reserved = Set(inBlock)
+        var renames: [String: String] = [:]
+        for old in inBlock {
             guard taken.contains(old) else {
                 taken.insert(old)
                 continue
             }
             var counter = 2
             var candidate = "\(old)_\(counter)"
-            while taken.contains(candidate) || holder.definition.step(named: candidate) != nil {
+            while taken.contains(candidate) || reserved.contains(candidate) {
                 counter += 1
                 candidate = "\(old)_\(counter)"
             }
             taken.insert(candidate)
-            holder = StepReferences.rename(old, to: candidate, in: holder)
+            reserved.insert(candidate)
+            renames[old] = candidate
         }
-        return holder.definition.actions
+        guard !renames.isEmpty else { return block }
+        let rewritten = renamed(json(block), renames, renamesKeys: true)
+        let document: JSONValue = .object(["triggers": .object([:]), "actions": rewritten])
+        return (try? FlowCodec.decodeDefinition(document, file: "<clipboard>"))?.actions ?? block
+    }
+
+    /// `value` with step names renamed: the keys of `actions` and `runAfter` objects, and references in strings.
+    private static func renamed(_ value: JSONValue, _ renames: [String: String], renamesKeys: Bool) -> JSONValue {
+        switch value {
+        case .string(let text): return .string(StepRename.rename(in: text, renames: renames))
+        case .array(let items): return .array(items.map { renamed($0, renames, renamesKeys: false) })
+        case .object(let members):
+            var result: OrderedDictionary<String, JSONValue> = [:]
+            for (key, member) in members {
+                let newKey = renamesKeys ? renames[key] ?? key : key
+                result[newKey] = renamed(member, renames, renamesKeys: key == "actions" || key == "runAfter")
+            }
+            return .object(result)
+        default: return value
+        }
     }
 }

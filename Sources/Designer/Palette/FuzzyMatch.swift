@@ -7,21 +7,40 @@ public enum FuzzyMatch {
         public let text: String
         let scalars: [Unicode.Scalar]
         let wordStarts: [Bool]
+        /// One bit per scalar value modulo 64: a query with a bit the candidate lacks cannot match (checked first).
+        let mask: UInt64
 
         public init(_ text: String) {
             self.text = text
-            let original = Array(text.unicodeScalars)
-            scalars = original.map { Self.lowered($0) }
+            var scalars: [Unicode.Scalar] = []
             var starts: [Bool] = []
-            starts.reserveCapacity(original.count)
-            for (index, scalar) in original.enumerated() {
-                guard index > 0 else { starts.append(true); continue }
-                let previous = original[index - 1]
-                let separator = " _-./:()›".unicodeScalars.contains(previous)
-                let camel = previous.properties.isLowercase && scalar.properties.isUppercase
-                starts.append(separator || camel)
+            scalars.reserveCapacity(text.utf8.count)
+            starts.reserveCapacity(text.utf8.count)
+            var previous: Unicode.Scalar?
+            for scalar in text.unicodeScalars {
+                scalars.append(Self.lowered(scalar))
+                if let previous {
+                    let separator = Self.separators.contains(previous)
+                    let camel = Self.isLower(previous) && Self.isUpper(scalar)
+                    starts.append(separator || camel)
+                } else {
+                    starts.append(true)
+                }
+                previous = scalar
             }
+            self.scalars = scalars
             wordStarts = starts
+            mask = FuzzyMatch.mask(scalars)
+        }
+
+        static let separators = Set(" _-./:()›".unicodeScalars)
+
+        static func isLower(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase
+        }
+
+        static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
         }
 
         static func lowered(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -36,6 +55,11 @@ public enum FuzzyMatch {
         public var positions: [Int]
     }
 
+    /// The bit set of `scalars` (value modulo 64).
+    static func mask(_ scalars: [Unicode.Scalar]) -> UInt64 {
+        scalars.reduce(0) { $0 | (1 << UInt64($1.value % 64)) }
+    }
+
     /// Lower-cased scalars of a query.
     public static func prepare(_ query: String) -> [Unicode.Scalar] {
         query.unicodeScalars.filter { $0 != " " }.map(Candidate.lowered)
@@ -43,8 +67,13 @@ public enum FuzzyMatch {
 
     /// The match of `query` in `candidate`, or nil when its letters do not all appear in order.
     public static func match(_ query: [Unicode.Scalar], in candidate: Candidate) -> Match? {
+        match(query, mask: mask(query), in: candidate)
+    }
+
+    /// `match(_:in:)` with the query's mask computed once for many candidates.
+    static func match(_ query: [Unicode.Scalar], mask queryMask: UInt64, in candidate: Candidate) -> Match? {
         guard !query.isEmpty else { return Match(score: 0, positions: []) }
-        guard query.count <= candidate.scalars.count,
+        guard queryMask & ~candidate.mask == 0, query.count <= candidate.scalars.count,
               let positions = positions(query, candidate, preferWordStarts: true) ?? positions(query, candidate, preferWordStarts: false)
         else { return nil }
         var score = 0

@@ -9,13 +9,15 @@ public enum PaletteRanking {
     /// The entries matching `query`, best first (all of them, in order with the recent ones first, for an empty query).
     public static func rank(_ query: String, _ entries: [PaletteEntry], recent: [String]) -> [Result] {
         let letters = FuzzyMatch.prepare(query)
+        let mask = FuzzyMatch.mask(letters)
         var recency: [String: Int] = [:]
         for (rank, id) in recent.enumerated() where recency[id] == nil { recency[id] = rank }
         var results: [(result: Result, recent: Int, length: Int)] = []
         results.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() {
-            guard let match = FuzzyMatch.match(letters, in: entry.candidate) else { continue }
-            results.append((Result(index: index, match: match), recency[entry.id] ?? Int.max, letters.isEmpty ? 0 : entry.candidate.text.count))
+        for index in entries.indices {
+            guard let match = FuzzyMatch.match(letters, mask: mask, in: entries[index].candidate) else { continue }
+            let entry = entries[index]
+            results.append((Result(index: index, match: match), recency[entry.id] ?? Int.max, letters.isEmpty ? 0 : entry.candidate.scalars.count))
         }
         results.sort { a, b in
             if a.result.match.score != b.result.match.score { return a.result.match.score > b.result.match.score }

@@ -39,6 +39,7 @@ import TerminalUI
             session.dispatch(.tick)
         }
         #expect(session.state.breadcrumb.last?.hasPrefix("Run ") == true, "screen:\n\(session.screen)")
+        #expect(session.screen.contains("Catch  — Runs when Try failed"), "the step's note shows in the run detail:\n\(session.screen)")
         let run = try #require(try embedded.host.history.runs(flowId: "breaks").first)
         var steps: [StepRecord] = []
         for _ in 0..<250 where !steps.contains(where: { $0.stepName == "Done" }) {

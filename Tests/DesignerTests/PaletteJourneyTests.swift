@@ -88,3 +88,20 @@ import TerminalUI
         #expect(rerank < .milliseconds(100))
     }
 }
+
+extension PaletteJourneyTests {
+    /// `:runs failed` opens the run history of all flows found on Failed: only the failed run is listed.
+    @Test func colonRunsFailedListsTheFailedRuns() {
+        let link = FixtureRunnerLink()
+        let session = makeLiveSession(link: link, flows: [sampleFlow(id: "teams-refresh-failed", name: "Teams alert")])
+        session.type(":")
+        session.type("runs failed")
+        #expect(session.screen.contains(":runs failed"), "\(session.screen)")
+        session.send([.enter])
+        session.dispatch(.tick)
+        #expect(session.state.breadcrumb.last == "Runs", "\(session.state.breadcrumb)")
+        let lines = session.screen.split(separator: "\n")
+        #expect(lines.filter { $0.contains("Failed") }.count >= 2, "the find line and the failed run:\n\(session.screen)")
+        #expect(!session.screen.contains("Succeeded"), "\(session.screen)")
+    }
+}

@@ -43,7 +43,7 @@ public enum PaletteEntries {
     /// Screens reachable by name.
     static let screens: [(name: String, detail: String)] = [
         ("Home", "the four areas"), ("Flows", "all flows: open, On/Off, rename, copy, export, import"),
-        ("Monitor", "live events and runs"), ("Data", "sources, unification, segments, measures"),
+        ("Monitor", "live events and runs"), ("Runs", "run history of all flows"), ("Runs failed", "the failed runs of all flows"), ("Data", "sources, unification, segments, measures"),
         ("Admin", "system, export destinations, connections"), ("Connections", "Admin › Connections"),
     ]
 

@@ -114,6 +114,14 @@ enum PaletteRunner {
         }
     }
 
+    /// The run history of all flows, found on "Failed" (the find kept, as after `/ Failed Enter`).
+    private static func failedRuns() -> RunHistoryScreen {
+        var screen = RunHistoryScreen()
+        screen.table.find.start()
+        for key in "Failed".map(Key.character) + [.enter] { _ = screen.table.find.handle(key) }
+        return screen
+    }
+
     private static func open(_ name: String, _ state: inout DesignerState) {
         let screen: (any Screen)? = switch name {
         case "Flows": FlowsListScreen()
@@ -121,6 +129,8 @@ enum PaletteRunner {
         case "Data": DataScreen()
         case "Admin": AdminScreen()
         case "Connections": ConnectionsScreen()
+        case "Runs": RunHistoryScreen()
+        case "Runs failed": failedRuns()
         default: nil
         }
         if state.document?.isDirty == true {

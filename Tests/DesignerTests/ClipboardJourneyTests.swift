@@ -155,3 +155,38 @@ func scopedFlow(id: String = "scoped", name: String = "Scoped") -> Flow {
         #expect(errors.isEmpty, "\(errors)")
     }
 }
+
+extension ClipboardJourneyTests {
+    /// With the trigger selected, `p` puts the block first: the steps that ran first now run after it.
+    @Test func pastingOnTheTriggerPutsTheBlockFirst() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter, .end])  // Compose
+        session.type("y")
+        session.send([.home])  // the trigger
+        #expect(session.state.document?.selected == nil)
+        session.type("p")
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["teams-alert"])
+        #expect(Array(saved.definition.actions.keys) == ["Compose_2", "Post_message", "Compose"])
+        #expect(saved.definition.actions["Compose_2"]?.runAfter == [:])
+        #expect(saved.definition.actions["Post_message"]?.runAfter == ["Compose_2": [.succeeded]])
+    }
+}
+
+extension TryCatchJourneyTests {
+    /// A step inside a container is wrapped in its own branch: the three scopes stay inside the container.
+    @Test func aNestedStepIsWrappedInItsBranch() throws {
+        let (session, services) = makeSession(flows: [scopedFlow()])
+        session.send([.down, .down, .enter, .enter, .down, .down, .down])  // Notify › Send
+        #expect(session.state.document?.selected == "Send")
+        session.type("w")
+        session.send([.ctrl("s")])
+        let saved = try #require(services.flows["scoped"])
+        let inside = try #require(saved.definition.actions["Notify"]?.actions)
+        #expect(Array(inside.keys) == ["Build_text", "Try", "Catch", "Finally"])
+        #expect(inside["Try"]?.runAfter == ["Build_text": [.succeeded]])
+        #expect(inside["Try"]?.actions?["Send"]?.runAfter == [:])
+        #expect(saved.definition.actions["Log"]?.runAfter == ["Notify": [.succeeded]])
+        #expect(FlowChecker.check(saved).filter { $0.severity == .error }.isEmpty, "\(FlowChecker.check(saved))")
+    }
+}

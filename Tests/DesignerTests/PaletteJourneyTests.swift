@@ -105,3 +105,15 @@ extension PaletteJourneyTests {
         #expect(!session.screen.contains("Succeeded"), "\(session.screen)")
     }
 }
+
+extension PaletteJourneyTests {
+    /// The global keys are commands too: "help" from the palette opens the help of the screen below it.
+    @Test func theHelpIsACommand() {
+        let (session, _) = makeSession(flows: [sampleFlow()], size: Size(width: 120, height: 40))
+        session.send([.down, .down, .enter, .enter])
+        session.send([.ctrl("p")])
+        session.type("help")
+        session.send([.enter])
+        #expect(session.screen.contains("Keys: Canvas"), "\(session.screen)")
+    }
+}

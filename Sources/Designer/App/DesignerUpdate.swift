@@ -41,7 +41,8 @@ public enum DesignerUpdate {
         return state.outbox
     }
 
-    private static func handleKey(_ key: Key, _ state: inout DesignerState) {
+    /// A key as the user pressed it: help and dialogs first, then the global keys, then the top screen.
+    static func handleKey(_ key: Key, _ state: inout DesignerState) {
         if key == .resize { return }
         state.toast = nil
         if state.showHelp {

@@ -50,7 +50,8 @@ public enum PaletteEntries {
     /// Every entry for `state`, with `below` the screen the palette opened over.
     public static func entries(_ state: DesignerState, below: any Screen) -> [PaletteEntry] {
         var result = screens.map { PaletteEntry(kind: "screen", title: ":" + $0.name.lowercased(), detail: $0.detail, target: .screen($0.name)) }
-        for hint in commands(below) {
+        let global = GlobalKeys.map.commands.filter { $0.hint.action != "palette" }
+        for hint in commands(below) + global {
             result.append(PaletteEntry(kind: "command", title: hint.hint.action, detail: "\(hint.hint.key) · \(hint.hint.help)", target: .press(hint.key)))
         }
         result += state.flows.map { PaletteEntry(kind: "flow", title: $0.displayName, detail: "\($0.state.rawValue) · open on the canvas", target: .openFlow(id: $0.id)) }

@@ -88,7 +88,7 @@ struct PaletteScreen: Screen, TextInputScreen {
 enum PaletteRunner {
     static func run(_ target: PaletteTarget, _ state: inout DesignerState) {
         switch target {
-        case .press(let key): DesignerUpdate.navigate(key, &state)
+        case .press(let key): DesignerUpdate.handleKey(key, &state)
         case .selectStep(let name): state.document?.selected = name
         case .addAction(let type):
             guard let spec = Catalog.step(type), let document = state.document, state.top is FlowCanvasScreen else {

@@ -8,10 +8,15 @@ import OrderedCollections
 public enum TryCatchWrap {
     /// The names given to the new steps (each made unique in the flow).
     public struct Names: Sendable, Hashable {
+        /// The scope holding the wrapped steps.
         public var tryScope: String
+        /// The scope running after Try Failed or TimedOut.
         public var catchScope: String
+        /// The scope running after Catch, whatever its status.
         public var finallyScope: String
+        /// Catch's Filter array over `result('Try')`.
         public var failedActions: String
+        /// Catch's Compose naming the failed action and its message.
         public var report: String
     }
 

@@ -19,8 +19,11 @@ public enum PaletteTarget: Sendable, Hashable {
 public struct PaletteEntry: Sendable {
     /// `screen`, `flow`, `step`, `action` or `command`.
     public var kind: String
+    /// What is matched and shown (a flow's name, a step's name, `:monitor`, a command's short label).
     public var title: String
+    /// The muted text after the title.
     public var detail: String
+    /// What Enter does.
     public var target: PaletteTarget
     /// The title prepared for matching.
     public var candidate: FuzzyMatch.Candidate

@@ -190,3 +190,18 @@ extension TryCatchJourneyTests {
         #expect(FlowChecker.check(saved).filter { $0.severity == .error }.isEmpty, "\(FlowChecker.check(saved))")
     }
 }
+
+extension ClipboardJourneyTests {
+    /// Right-click on a card selects it and opens its menu; "Duplicate" there does what `P` does.
+    @Test func theRightClickMenuDuplicatesACard() throws {
+        let (session, _) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])
+        let row = try #require(session.screen.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("│ Compose") })
+        session.send([.mouse(MouseEvent(x: 10, y: row, button: .right))])
+        #expect(session.state.document?.selected == "Compose")
+        #expect(session.screen.contains("Duplicate"), "\(session.screen)")
+        session.send([.right, .right, .right, .enter])  // Copy › Cut › Paste › Duplicate
+        #expect(session.state.document?.selected == "Compose_2", "\(session.screen)")
+        #expect(session.state.document?.flow.definition.actions["Compose_2"]?.runAfter == ["Compose": [.succeeded]])
+    }
+}

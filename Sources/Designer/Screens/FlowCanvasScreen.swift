@@ -53,11 +53,15 @@ struct FlowCanvasScreen: Screen, EditorScreen {
             }
             return .stay
         }
+        if case .mouse(let event) = key, event.button == .right {
+            // Right-click: select the step card under the pointer and open its menu.
+            guard let hit = card(at: event, items: items, document: document, size: state.size), hit.stepName != nil else { return .stay }
+            state.document?.selected = hit.stepName
+            CanvasMenu.open(&state)
+            return .stay
+        }
         if case .mouse(let event) = key, event.button == .left {
-            let canvas = bodyArea(state.size).dropTop(1)
-            guard canvas.contains(x: event.x, y: event.y) else { return .stay }
-            let row = Self.visibleTop(items, document: document, height: canvas.height, scroll: scroll) + event.y - canvas.y
-            guard let hit = selectable.first(where: { row >= $0.top && row < $0.top + $0.height }) else { return .stay }
+            guard let hit = card(at: event, items: items, document: document, size: state.size) else { return .stay }
             if hit.stepName == document.selected { return handle(.enter, state: &state) }
             state.document?.selected = hit.stepName
             return .stay
@@ -131,6 +135,14 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         case .move, nil: break
         }
         return .stay
+    }
+
+    /// The selectable card under a mouse event, if any.
+    private func card(at event: MouseEvent, items: [CanvasItem], document: FlowDocument, size: Size) -> CanvasItem? {
+        let canvas = bodyArea(size).dropTop(1)
+        guard canvas.contains(x: event.x, y: event.y) else { return nil }
+        let row = Self.visibleTop(items, document: document, height: canvas.height, scroll: scroll) + event.y - canvas.y
+        return items.first { $0.isSelectable && row >= $0.top && row < $0.top + $0.height }
     }
 
     private func toggleState(_ state: inout DesignerState) {

@@ -87,6 +87,8 @@ public enum ModalPurpose: Sendable, Hashable {
     case editSchedule
     /// The text of a step search on the canvas.
     case findStep
+    /// The right-click menu of a canvas card.
+    case cardMenu
 }
 
 extension DesignerState {

@@ -114,6 +114,8 @@ public final class NCursesTerminal: Terminal {
             button = .wheelDown
         } else if buttons & insightflow_button1_clicked() != 0 {
             button = .left
+        } else if buttons & insightflow_button3_clicked() != 0 {
+            button = .right
         } else {
             return nil
         }

@@ -64,6 +64,7 @@ static inline int insightflow_mouse(int *x, int *y, unsigned long *buttons) {
 }
 
 static inline unsigned long insightflow_button1_clicked(void) { return (unsigned long)(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED); }
+static inline unsigned long insightflow_button3_clicked(void) { return (unsigned long)(BUTTON3_CLICKED | BUTTON3_PRESSED); }
 static inline unsigned long insightflow_button4_pressed(void) { return (unsigned long)BUTTON4_PRESSED; }
 #ifdef BUTTON5_PRESSED
 static inline unsigned long insightflow_button5_pressed(void) { return (unsigned long)BUTTON5_PRESSED; }
@@ -71,7 +72,7 @@ static inline unsigned long insightflow_button5_pressed(void) { return (unsigned
 static inline unsigned long insightflow_button5_pressed(void) { return 0; }
 #endif
 static inline int insightflow_enable_mouse(void) {
-    return mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | insightflow_button5_pressed(), NULL) != 0;
+    return mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON3_CLICKED | BUTTON3_PRESSED | BUTTON4_PRESSED | insightflow_button5_pressed(), NULL) != 0;
 }
 
 static inline attr_t insightflow_attr_bold(void) { return A_BOLD; }

@@ -36,3 +36,36 @@ public enum StepRename {
         return ranges
     }
 }
+
+extension StepRename {
+    /// `text` with references to every step in `renames` (old name → new name) rewritten in one pass (pasting a
+    /// block of steps renames many at once); unchanged when it does not parse.
+    public static func rename(in text: String, renames: [String: String]) -> String {
+        let bytes = Array(text.utf8)
+        guard !renames.isEmpty, bytes.contains(UInt8(ascii: "@")),
+              let scan = try? FlowStringScanner(bytes: bytes).scan() else { return text }
+        var edits: [(range: Range<Int>, name: String)] = []
+        for piece in scan.pieces {
+            guard case .expression(_, let range) = piece else { continue }
+            var lexer = ExpressionLexer(bytes: Array(bytes[..<range.upperBound]), position: range.lowerBound)
+            var tokens: [ExpressionToken] = []
+            while let token = try? lexer.next(), token.kind != .end { tokens.append(token) }
+            for i in tokens.indices.dropLast(2) {
+                guard case .identifier = tokens[i].kind, tokens[i + 1].kind == .leftParen,
+                      case .string(let literal) = tokens[i + 2].kind, let new = renames[literal] else { continue }
+                let identifier = String(decoding: bytes[tokens[i].start..<tokens[i].end], as: UTF8.self)
+                if BuiltinFunction(caseInsensitiveName: identifier)?.referencesStep == true {
+                    edits.append((tokens[i + 2].start..<tokens[i + 2].end, new))
+                }
+            }
+        }
+        guard !edits.isEmpty else { return text }
+        var out = bytes
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            var replacement = ""
+            ExpressionPrinter.printString(edit.name, into: &replacement)
+            out.replaceSubrange(edit.range, with: Array(replacement.utf8))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

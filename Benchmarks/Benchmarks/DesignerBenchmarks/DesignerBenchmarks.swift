@@ -33,4 +33,33 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(second.changedPositions(since: first))
         }
     }
+
+    // Command palette (issue #18): 1,000 flows, the open flow's 300 steps, the full catalog and the canvas commands.
+    var paletteState = DesignerState.canvas(for: flow, size: size, theme: theme)
+    paletteState.flows = (0..<1000).map { Flow(id: "flow-\($0)", displayName: "Alert flow \($0) when the webshop refresh fails", trigger: Trigger(kind: .manual)) }
+    let state = paletteState
+    let entries = PaletteEntries.entries(state, below: state.top)
+
+    Benchmark("Palette open: entries and first results (1,000 flows, 300 steps, catalog, commands)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let opened = PaletteEntries.entries(state, below: state.top)
+            blackHole(PaletteRanking.rank("", opened, recent: []))
+        }
+    }
+
+    Benchmark("Palette keystroke re-rank (\"pmt\" over the same entries)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(PaletteRanking.rank("pmt", entries, recent: []))
+        }
+    }
+
+    // Paste of a 200-step block (a copy of the 200 steps after Initialize variable) after the flow's last step: unique
+    // names and reference rewriting included.
+    let block = StepList(uniqueKeysWithValues: flow.definition.actions.dropFirst().prefix(200).map { ($0.key, $0.value) })
+    Benchmark("Paste a 200-step block (names made unique, references rewritten)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var definition = flow.definition
+            blackHole(StepClipboard.paste(block, at: .after(flow.definition.actions.keys.last ?? ""), in: &definition))
+        }
+    }
 }

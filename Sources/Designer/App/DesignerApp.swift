@@ -47,6 +47,7 @@ public enum DesignerApp {
                 if session.state.isQuitting { break }
             }
             if session.state.isQuitting { break }
+            if let text = session.takeTerminalCopy() { terminal.copyToClipboard(text) }
             frame = session.render()
             terminal.present(frame)
         }

@@ -25,6 +25,12 @@ public final class DesignerSession {
         }
     }
 
+    /// The text a command asked to put on the terminal's clipboard since the last call (cleared once taken).
+    public func takeTerminalCopy() -> String? {
+        defer { state.terminalCopy = nil }
+        return state.terminalCopy
+    }
+
     /// Sends keys one after another.
     public func send(_ keys: [Key]) {
         for key in keys { dispatch(.key(key)) }

@@ -37,13 +37,17 @@ public enum DesignerUpdate {
             state.perform(.reloadFlows)
         case .failed(let text): state.notify(text, .error)
         case .history(let message): HistoryUpdate.update(&state, message)
+        case .clipboardRead(let value, let placement):
+            ClipboardActions.paste(value, at: placement, &state)
+            recheck(&state)
         case .tick, .notices, .revision, .feedLoaded, .runsLoaded, .runDetailLoaded, .flowOpenedAt, .connectionsLoaded: LiveUpdate.update(&state, message)
         }
         defer { state.outbox = [] }
         return state.outbox
     }
 
-    private static func handleKey(_ key: Key, _ state: inout DesignerState) {
+    /// A key as the user pressed it: help and dialogs first, then the global keys, then the top screen.
+    static func handleKey(_ key: Key, _ state: inout DesignerState) {
         if key == .resize { return }
         state.toast = nil
         if state.showHelp {
@@ -59,6 +63,7 @@ public enum DesignerUpdate {
             state.showHelp = true
             state.helpScroll = 0
         case .quit: requestQuit(&state)
+        case .palette: if !(state.top is PaletteScreen) { state.stack.append(PaletteScreen(state: state)) }
         case nil: navigate(key, &state)
         }
     }
@@ -114,6 +119,9 @@ public enum DesignerUpdate {
             below.receive(result, state: &state)
             state.stack[state.stack.count - 1] = below
         case .popToRoot: state.stack.removeLast(state.stack.count - 1)
+        case .popAndRun(let target):
+            if state.stack.count > 1 { state.stack.removeLast() }
+            PaletteRunner.run(target, &state)
         }
     }
 

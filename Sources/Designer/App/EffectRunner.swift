@@ -45,6 +45,10 @@ public enum EffectRunner {
             return [.succeeded("Imported \"\(flow.displayName)\" as \(flow.id) (Off)")]
         case .openFlowAt(let id, let step): return [.flowOpenedAt(try services.loadFlow(id: id), step: step)]
         case .history(let effect): return try HistoryEffects.perform(effect, services)
+        case .writeClipboard(let value):
+            try services.writeClipboard(value)
+            return []
+        case .pasteClipboard(let placement): return [.clipboardRead(services.readClipboard(), placement)]
         case .quit:
             services.runner?.stop()
             return []

@@ -2,17 +2,20 @@ import TerminalUI
 
 /// The keys every screen answers to, declared once (the update function and the help overlay read them).
 enum GlobalKeys {
-    enum Action: Sendable { case help, quit }
+    enum Action: Sendable { case help, quit, palette }
 
     /// `?` opens help unless the screen takes text (then it is typed); F1 opens help everywhere.
     static let map = KeyMap<Action>([
         KeyBinding([.function(1), .character("?")], "F1  ?", "help", help: "this help (in text fields ? is typed: use F1)", priority: nil, .help),
+        KeyBinding([.ctrl("p"), .character(":")], "Ctrl-P  :", "palette", help: "palette: find screens, flows, steps, actions, commands (also :)", priority: nil, .palette),
         KeyBinding([.ctrl("c")], "Ctrl-C", "quit", help: "quit (asks when there are unsaved changes)", priority: nil, .quit),
     ])
 
     /// The global action for `key` on `screen` (`?` is text on screens that take text).
     static func action(for key: Key, on screen: any Screen) -> Action? {
-        if key == .character("?"), screen.takesTextInput { return nil }
+        if key == .character("?") || key == .character(":"), screen.takesTextInput { return nil }
+        // A screen that declares Ctrl-P itself (the test form's previous event) keeps it.
+        if key == .ctrl("p"), screen.bindings.contains(where: { $0.key == "Ctrl-P" }) { return nil }
         return map.action(for: key)
     }
 }

@@ -58,6 +58,8 @@ enum ModalHandling {
                 state.stack.append(ConnectionFormScreen(kind: ConnectionFormScreen.kinds[index]))
             }
         case .testConnection(let name): if answer == .send { state.perform(.runner(.testConnection(name: name, recipient: text.isEmpty ? nil : text))) }
+        case .findStep: if case .option = answer { StepSearch.find(text, &state) }
+        case .cardMenu: CanvasMenu.choose(answer, &state)
         case .editSchedule:
             guard answer == .save else { return }
             guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {

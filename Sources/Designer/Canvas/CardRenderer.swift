@@ -30,7 +30,7 @@ enum CardRenderer {
                 buffer.putLine("\(marker) \(stepName) · \(typeName) (collapsed)", in: Rect(x: x, y: y, width: width, height: 1), style: selected ? theme[.selection] : theme[.action])
             } else {
                 let fold = step.type.isContainer ? "  [Space folds]" : ""
-                card(title: typeName, heading: stepName, summary: StepSummary.oneLine(step) + fold, role: .action, selected: selected,
+                card(title: typeName, heading: stepName, note: step.description, summary: StepSummary.oneLine(step) + fold, role: .action, selected: selected,
                      flagged: issues.contains(stepName), rect: Rect(x: x, y: y, width: width, height: 4), buffer: &buffer, theme: theme)
                 if let note = runNote(item, theme: theme) {
                     buffer.put(" \(note) ", x: x + 2, y: y + 3, style: theme[.warning], limit: x + width - 1)
@@ -51,13 +51,18 @@ enum CardRenderer {
     /// The column of the guide line of a nesting level.
     private static func guide(_ level: Int, _ area: Rect) -> Int { area.x + 2 + level * CanvasLayout.indent }
 
-    private static func card(title: String, heading: String, summary: String, role: ThemeRole, selected: Bool, flagged: Bool,
+    private static func card(title: String, heading: String, note: String? = nil, summary: String, role: ThemeRole, selected: Bool, flagged: Bool,
                              rect: Rect, buffer: inout CellBuffer, theme: Theme) {
         let border = selected ? theme[.selection] : (flagged ? theme[.error] : theme[.border])
         buffer.fill(rect.inset(1), style: theme[.text])
         buffer.drawBox(rect, style: border, glyphs: theme.glyphs, title: title, titleStyle: selected ? theme[.selection] : theme[role])
         let mark = flagged ? "! " : ""
         buffer.put(mark + heading, x: rect.x + 2, y: rect.y + 1, style: flagged ? theme[.error] : theme[.text].adding(.bold), limit: rect.maxX - 1)
+        if let note, !note.isEmpty {
+            // The note follows the name on its line, in the muted style, cut at the card's edge.
+            let x = rect.x + 2 + CharacterWidth.of(mark + heading)
+            buffer.put("  — " + note.split(whereSeparator: \.isNewline).joined(separator: " "), x: x, y: rect.y + 1, style: theme[.muted], limit: rect.maxX - 1)
+        }
         buffer.put(summary, x: rect.x + 2, y: rect.y + 2, style: theme[.muted], limit: rect.maxX - 1)
     }
 }

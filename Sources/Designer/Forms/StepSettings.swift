@@ -33,7 +33,12 @@ enum StepSettings {
         if !editsTimeoutAsParameter(step.type) {
             fields.append(FormField.text("settings.timeout", "Timeout", step.limit?.timeout ?? "", help: "ISO 8601, e.g. PT1H (empty: no limit)", kind: .duration))
         }
-        return fields + statusFields(step) + secureFields(step)
+        return fields + statusFields(step) + secureFields(step) + [noteField(step)]
+    }
+
+    /// The step's note (`description`): shown on its card.
+    private static func noteField(_ step: Step) -> FormField {
+        FormField.text("settings.note", "Note", step.description ?? "", help: "A note shown on the step's card (its description); empty: none")
     }
 
     /// True when the step type's catalog parameters include `limit.timeout`.
@@ -88,6 +93,10 @@ enum StepSettings {
                                            interval: interval.isEmpty ? nil : interval)
         }
         if let inputs = step.inputs, inputs == .object([:]) { step.inputs = nil }
+        if form.field("settings.note") != nil {
+            let note = form.text("settings.note").trimmingCharacters(in: .whitespaces)
+            if note != (step.description ?? "") { step.description = note.isEmpty ? nil : note }
+        }
         guard form.field("settings.timeout") != nil else { return }
         let timeout = form.text("settings.timeout").trimmingCharacters(in: .whitespaces)
         if timeout.isEmpty {

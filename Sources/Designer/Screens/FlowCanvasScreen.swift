@@ -5,7 +5,8 @@ import TerminalUI
 struct FlowCanvasScreen: Screen, EditorScreen {
     var scroll = 0
 
-    enum Action: Sendable { case move, edit, add, addParallel, delete, moveDown, moveUp, rename, fold, undo, issues, onOff, test, save, versions, back }
+    enum Action: Sendable { case move, edit, add, addParallel, delete, moveDown, moveUp, rename, fold, undo, issues, onOff, test, save, versions, back, mark, wrap, runAfter,
+        copy, cut, paste, duplicate, copyCode, find, findNext }
 
     static let keys = KeyMap<Action>([
         ListKeys.binding(.move, priority: nil),
@@ -23,6 +24,16 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         KeyBinding([.character("o")], "o", "on/off", help: "switch the flow On or Off (On needs no errors)", priority: 9, .onOff),
         KeyBinding([.character("t")], "t", "test", help: "test the flow: a form with the trigger's outputs, dry run on", priority: 9, .test),
         KeyBinding([.character("V")], "V", "versions", help: "version history of this flow: diff and restore any saved version", priority: nil, .versions),
+        KeyBinding([.character("w")], "w", "try/catch", help: "wrap the selected step (or the v range) in Try, Catch and Finally", priority: 9, .wrap),
+        KeyBinding([.character("v")], "v", "mark", help: "mark one end of a range of steps in a branch (v again clears)", priority: nil, .mark),
+        KeyBinding([.character("R")], "R", "run after", help: "configure run after: the step's form at its status checkboxes", priority: nil, .runAfter),
+        KeyBinding([.character("y")], "y", "copy", help: "copy the selected step and its nested steps (any flow can paste)", priority: nil, .copy),
+        KeyBinding([.character("x")], "x", "cut", help: "cut: copy the selected step, then delete it", priority: nil, .cut),
+        KeyBinding([.character("p")], "p", "paste", help: "paste after the selected step (names made unique)", priority: nil, .paste),
+        KeyBinding([.character("P")], "P", "duplicate", help: "duplicate the selected step right after it", priority: nil, .duplicate),
+        KeyBinding([.character("Y")], "Y", "copy JSON", help: "copy the step as code-view JSON to the terminal's clipboard (OSC 52)", priority: nil, .copyCode),
+        KeyBinding([.character("/")], "/", "find", help: "find a step by its name, type, note or inputs", priority: nil, .find),
+        KeyBinding([.character("n"), .character("N")], "n N", "next", help: "jump to the next / previous step found", priority: nil, .findNext),
         KeyBinding([.character(" ")], "Space", "fold", help: "collapse or expand a container card", priority: nil, .fold),
     ])
 
@@ -43,13 +54,21 @@ struct FlowCanvasScreen: Screen, EditorScreen {
             }
             return .stay
         }
+        if case .mouse(let event) = key, event.button == .right {
+            // Right-click: select the step card under the pointer and open its menu.
+            guard let hit = card(at: event, items: items, document: document, size: state.size), hit.stepName != nil else { return .stay }
+            state.document?.selected = hit.stepName
+            CanvasMenu.open(&state)
+            return .stay
+        }
         if case .mouse(let event) = key, event.button == .left {
-            let canvas = bodyArea(state.size).dropTop(1)
-            guard canvas.contains(x: event.x, y: event.y) else { return .stay }
-            let row = Self.visibleTop(items, document: document, height: canvas.height, scroll: scroll) + event.y - canvas.y
-            guard let hit = selectable.first(where: { row >= $0.top && row < $0.top + $0.height }) else { return .stay }
+            guard let hit = card(at: event, items: items, document: document, size: state.size) else { return .stay }
             if hit.stepName == document.selected { return handle(.enter, state: &state) }
             state.document?.selected = hit.stepName
+            return .stay
+        }
+        if case .paste(let text) = key {
+            ClipboardActions.pasteText(text, &state)
             return .stay
         }
         let selected = document.selected
@@ -105,9 +124,32 @@ struct FlowCanvasScreen: Screen, EditorScreen {
                 return .stay
             }
             return VersionHistoryScreen.open(document.flow, &state)
+        case .mark: ErrorHandlingActions.toggleMark(&state)
+        case .wrap: ErrorHandlingActions.wrap(&state)
+        case .runAfter:
+            guard let form = ErrorHandlingActions.configureRunAfter(state) else {
+                state.notify("The trigger runs first; select a step to configure what it runs after", .info)
+                return .stay
+            }
+            return .push(form)
+        case .copy: ClipboardActions.copy(&state)
+        case .cut: ClipboardActions.cut(&state)
+        case .paste: ClipboardActions.requestPaste(&state)
+        case .duplicate: ClipboardActions.duplicate(&state)
+        case .copyCode: ClipboardActions.copyAsCode(&state)
+        case .find: StepSearch.ask(&state)
+        case .findNext: StepSearch.jump(by: key == .character("N") ? -1 : 1, &state)
         case .move, nil: break
         }
         return .stay
+    }
+
+    /// The selectable card under a mouse event, if any.
+    private func card(at event: MouseEvent, items: [CanvasItem], document: FlowDocument, size: Size) -> CanvasItem? {
+        let canvas = bodyArea(size).dropTop(1)
+        guard canvas.contains(x: event.x, y: event.y) else { return nil }
+        let row = Self.visibleTop(items, document: document, height: canvas.height, scroll: scroll) + event.y - canvas.y
+        return items.first { $0.isSelectable && row >= $0.top && row < $0.top + $0.height }
     }
 
     private func toggleState(_ state: inout DesignerState) {
@@ -145,6 +187,7 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         var parts = [flow.state.rawValue, "\(CanvasLayout.stepCount(flow.definition.actions)) step(s)"]
         if errors > 0 { parts.append(errors == 1 ? "! 1 error" : "! \(errors) errors") }
         parts.append(document.isNew ? "new" : "v\(document.savedVersion)")
+        if let mark = document.mark { parts.append("mark: \(mark)") }
         // A long flow name is shortened, not the state, error count and version after it.
         let suffix = "  ·  " + parts.joined(separator: "  ·  ")
         let name = CharacterWidth.truncate(flow.displayName, to: max(8, area.width - 1 - CharacterWidth.of(suffix)))

@@ -18,6 +18,7 @@ public enum KeyReference {
             ("template form", TemplateFormScreen.keys.hints),
             ("new flow form", TriggerFormScreen(kind: .manual, isNewFlow: true, form: FormModel(fields: [])).keys.hints),
             ("canvas", FlowCanvasScreen.keys.hints),
+            ("command palette (Ctrl-P, :)", PaletteScreen.keys.hints),
             ("step picker", StepPickerScreen.keys.hints),
             ("step form", StepFormScreen.keys.hints),
             ("trigger form", TriggerFormScreen(kind: .manual, isNewFlow: false, form: FormModel(fields: [])).keys.hints),

@@ -1,3 +1,4 @@
+import FlowExpressions
 import FlowModel
 
 /// A named value shown read-only in the Data area (a source's rows, a segment's members, a measure's value).
@@ -76,6 +77,10 @@ public protocol DesignerServices: AnyObject {
     func systemFacts() -> [Fact]
     /// The runner of the home (embedded or attached), if any.
     var runner: (any RunnerLink)? { get }
+    /// The step clipboard (code-view JSON), shared by every flow of the home; nil when empty or unreadable.
+    func readClipboard() -> JSONValue?
+    /// Replaces the step clipboard.
+    func writeClipboard(_ value: JSONValue) throws(FlowStoreError)
 }
 
 extension DesignerServices {

@@ -12,12 +12,18 @@ public final class InMemoryDesignerServices: DesignerServices {
     public var runnerLink: (any RunnerLink)?
     /// Files "written" by export and read by import, by path.
     public var files: [String: [UInt8]] = [:]
+    /// The step clipboard.
+    public var clipboard: JSONValue?
 
     public init(flows: [Flow] = [], workspace: WorkspaceSnapshot = .sample, connections: [String: String] = ["teams": "teams", "mail": "smtp"]) {
         self.flows = Dictionary(flows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.workspaceSnapshot = workspace
         self.connectionKinds = connections
     }
+
+    public func readClipboard() -> JSONValue? { clipboard }
+
+    public func writeClipboard(_ value: JSONValue) throws(FlowStoreError) { clipboard = value }
 
     public func listFlows() -> (flows: [Flow], problems: [String]) {
         (flows.values.sorted { ($0.displayName.lowercased(), $0.id) < ($1.displayName.lowercased(), $1.id) }, [])

@@ -72,6 +72,18 @@ public final class StoreDesignerServices: DesignerServices {
         return try store.createWithFreeID(flow, basedOn: flow.displayName, origin: .import)
     }
 
+    /// The step clipboard's file: in the home, so a step copied in one flow (or one app) pastes into another.
+    public var clipboardFile: URL { home.url.appendingPathComponent("clipboard.json") }
+
+    public func readClipboard() -> JSONValue? {
+        guard let bytes = try? AtomicFile.read(clipboardFile) else { return nil }
+        return try? JSONValue.parse(bytes: bytes)
+    }
+
+    public func writeClipboard(_ value: JSONValue) throws(FlowStoreError) {
+        try AtomicFile.write(value.jsonBytes(pretty: true), to: clipboardFile, mode: 0o600)
+    }
+
     public func workspace() -> WorkspaceSnapshot { workspaceProvider() }
 
     public func connections() -> [String: String] { connectionKinds() }

@@ -27,6 +27,10 @@ public struct DesignerState: Sendable {
     /// The first help line shown while the help overlay is open.
     public var helpScroll = 0
     public internal(set) var isQuitting = false
+    /// Palette entries chosen, most recent first (they rank first among equal matches).
+    public var paletteRecent: [String] = []
+    /// Text to put on the terminal's clipboard (OSC 52) with the next frame; the app clears it once written.
+    public var terminalCopy: String?
     /// Effects queued by screens during the current update.
     var outbox: [Effect] = []
 
@@ -87,6 +91,10 @@ public enum ModalPurpose: Sendable, Hashable {
     case restoreVersion(id: String, version: Int)
     /// Take back or throw away the unsaved edit found when a flow was opened.
     case recoverDraft(FlowDraft)
+    /// The text of a step search on the canvas.
+    case findStep
+    /// The right-click menu of a canvas card.
+    case cardMenu
 }
 
 extension DesignerState {

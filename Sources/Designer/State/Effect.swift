@@ -1,3 +1,4 @@
+import FlowExpressions
 import FlowModel
 import FlowRunner
 import TerminalUI
@@ -37,6 +38,10 @@ public enum Effect: Sendable, Hashable {
     case deleteConnection(name: String)
     /// Version history and draft autosave of a flow.
     case history(HistoryEffect)
+    /// Replaces the step clipboard (code-view JSON).
+    case writeClipboard(JSONValue)
+    /// Reads the step clipboard to paste it at a placement.
+    case pasteClipboard(Placement)
     case quit
 }
 
@@ -64,6 +69,8 @@ public enum Message: Sendable {
     case connectionsLoaded([ConnectionSummary])
     /// Results of version history and draft effects.
     case history(HistoryMessage)
+    /// The step clipboard as read (nil: empty), to paste at a placement.
+    case clipboardRead(JSONValue?, Placement)
 }
 
 /// A labelled fact (Admin > System).

@@ -18,6 +18,10 @@ public struct FlowDocument: Sendable, Hashable {
     public var collapsed: Set<String> = []
     /// The selected card: a step name, or nil for the trigger.
     public var selected: String?
+    /// The other end of a range of sibling steps (`v` on the canvas); the range runs from it to the selected step.
+    public var mark: String?
+    /// The last step search (`/` on the canvas; `n` / `N` jump between its matches).
+    public var search: String?
     /// The checker's findings at the last save or check (cards with errors are flagged).
     public var issues: [FlowIssue] = []
 
@@ -45,6 +49,7 @@ public struct FlowDocument: Sendable, Hashable {
         guard let previous = undoStack.popLast() else { return false }
         flow = previous
         if let selected, flow.definition.step(named: selected) == nil { self.selected = nil }
+        if let mark, flow.definition.step(named: mark) == nil { self.mark = nil }
         return true
     }
 

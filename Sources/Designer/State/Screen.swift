@@ -9,6 +9,8 @@ public enum Transition: Sendable {
     /// Pops and hands a result to the screen below (e.g. the dynamic content picker to its form).
     case popWith(ScreenResult)
     case popToRoot
+    /// Pops the palette and runs the chosen entry on the screen below.
+    case popAndRun(PaletteTarget)
 }
 
 /// A value a popped screen hands to the screen below it.

@@ -43,5 +43,10 @@ public final class MemoryTerminal: Terminal {
         return [queuedKeys.removeFirst()]
     }
 
+    /// Texts put on the clipboard, oldest first.
+    public private(set) var copied: [String] = []
+
+    public func copyToClipboard(_ text: String) { copied.append(text) }
+
     public func shutdown() { isShutDown = true }
 }

@@ -114,6 +114,8 @@ public final class NCursesTerminal: Terminal {
             button = .wheelDown
         } else if buttons & insightflow_button1_clicked() != 0 {
             button = .left
+        } else if buttons & insightflow_button3_clicked() != 0 {
+            button = .right
         } else {
             return nil
         }
@@ -137,6 +139,11 @@ public final class NCursesTerminal: Terminal {
         if attributes.contains(.reverse) { result |= insightflow_attr_reverse() }
         if attributes.contains(.italic) { result |= insightflow_attr_italic() }
         return result
+    }
+
+    public func copyToClipboard(_ text: String) {
+        // Inside tmux the sequence is written plainly: tmux handles OSC 52 itself with `set-clipboard on`.
+        Self.writeControl(ClipboardSequence.osc52(text))
     }
 
     private static func writeControl(_ sequence: String) {

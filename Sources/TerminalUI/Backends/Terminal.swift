@@ -12,6 +12,8 @@ public protocol Terminal: AnyObject {
     func present(_ buffer: CellBuffer)
     /// The next keys, waiting at most `timeoutMilliseconds` (negative: forever). Empty on timeout.
     func readKeys(timeoutMilliseconds: Int) -> [Key]
+    /// Puts text on the system clipboard (OSC 52; the terminal may ignore it).
+    func copyToClipboard(_ text: String)
     /// Gives the terminal back to the shell.
     func shutdown()
 }

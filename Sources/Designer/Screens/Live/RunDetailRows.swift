@@ -30,7 +30,7 @@ enum RunDetailRows {
                 rows.append(RunDetailRow(cells: ["⚡ " + name, "Fired", "", ""], record: fired))
             case .step(let name):
                 shown.insert(name)
-                rows.append(row(name, depth: indent, records: byName[name] ?? []))
+                rows.append(row(name, depth: indent, records: byName[name] ?? [], note: item.step?.description))
             case .branch(let title):
                 rows.append(RunDetailRow(cells: [String(repeating: "  ", count: max(0, indent - 1)) + "┆ " + title, "", "", ""], record: nil))
             case .emptyBranch: continue
@@ -43,9 +43,11 @@ enum RunDetailRows {
         return rows
     }
 
-    /// A step's line: the last record's status, the total time and attempts over its iterations.
-    static func row(_ name: String, depth: Int, records: [StepRecord]) -> RunDetailRow {
-        let label = String(repeating: "  ", count: depth) + name + (records.count > 1 ? " ×\(records.count)" : "")
+    /// A step's line: the last record's status, the total time and attempts over its iterations; the step's note
+    /// (its description) after the name.
+    static func row(_ name: String, depth: Int, records: [StepRecord], note: String? = nil) -> RunDetailRow {
+        let noteText = note.map { "  — " + $0.split(whereSeparator: \.isNewline).joined(separator: " ") } ?? ""
+        let label = String(repeating: "  ", count: depth) + name + (records.count > 1 ? " ×\(records.count)" : "") + noteText
         guard let last = records.last else { return RunDetailRow(cells: [label, "not run", "", ""], record: nil) }
         let failed = records.last { $0.status == .failed }
         let total = records.reduce(0.0) { sum, record in sum + (record.finishedAt?.timeIntervalSince(record.startedAt) ?? 0) }

@@ -9,8 +9,9 @@ import sys
 
 
 def roff(text):
-    """Text safe in a roff body: backslashes doubled, a leading dot or quote guarded."""
+    """Text safe in a roff body: backslashes doubled, a leading dot or quote guarded, non-ASCII as \\[uXXXX]."""
     text = (text or "").replace("\\", "\\e").replace("-", "\\-")
+    text = "".join(c if ord(c) < 128 else "\\[u%04X]" % ord(c) for c in text)
     return "\n".join(("\\&" + line) if line[:1] in (".", "'") else line for line in text.splitlines())
 
 

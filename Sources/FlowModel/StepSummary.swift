@@ -10,10 +10,10 @@ public enum StepSummary {
         case .teamsPostMessage: return quote(inputs?["text"]) + via(inputs)
         case .sendEmail: return "to \(text(inputs?["to"])): \(quote(inputs?["subject"]))" + via(inputs)
         case .http: return "\(text(inputs?["method"]) .uppercased()) \(text(inputs?["uri"]))"
-        case .condition: return "if \(text(step.expression))"
+        case .condition: return "if \(ConditionSummary.text(step.expression).map(shortened) ?? text(step.expression))"
         case .switchCase: return "on \(text(step.expression)), \(step.cases?.count ?? 0) case(s)"
         case .foreach: return "for each in \(step.foreach ?? "?")"
-        case .until: return "until \(text(step.expression))" + (step.limit?.count.map { ", at most \($0) times" } ?? "")
+        case .until: return "until \(ConditionSummary.text(step.expression).map(shortened) ?? text(step.expression))" + (step.limit?.count.map { ", at most \($0) times" } ?? "")
         case .scope: return "\(step.actions?.count ?? 0) step(s)"
         case .wait: return "wait \(text(inputs?.value(atPath: "interval.count"))) \(text(inputs?.value(atPath: "interval.unit")).lowercased())(s)"
         case .compose: return text(inputs)
@@ -95,6 +95,9 @@ public enum StepSummary {
         case .string(let s)?: full = s
         case let other?: full = other.jsonText()
         }
-        return full.count > 60 ? String(full.prefix(59)) + "…" : full
+        return shortened(full)
     }
+
+    /// At most 60 characters, an ellipsis marking the cut.
+    static func shortened(_ full: String) -> String { full.count > 60 ? String(full.prefix(59)) + "…" : full }
 }

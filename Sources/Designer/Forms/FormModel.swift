@@ -1,3 +1,4 @@
+import FlowModel
 import TerminalUI
 
 /// A list of fields with one focused: Tab/Shift-Tab and ↑/↓ move between fields, other keys edit the focused one.
@@ -51,6 +52,10 @@ struct FormModel: Sendable, Hashable {
             }
             if let problem = field.refusal ?? field.problem {
                 buffer.put("  ! " + problem, x: area.x + 2, y: y + 2, style: theme[.error], limit: area.maxX)
+            } else if field.kind == .condition, field.text.hasPrefix("{"),
+                      let readable = ConditionSummary.text(StepParameters.value(fromText: field.text, kind: .condition)) {
+                // The object form is long JSON: below it, the same condition as one readable line.
+                buffer.put("  = " + readable, x: area.x + 2, y: y + 2, style: theme[.muted], limit: area.maxX)
             } else if focused, !field.help.isEmpty {
                 buffer.put("  " + field.help, x: area.x + 2, y: y + 2, style: theme[.muted], limit: area.maxX)
             }

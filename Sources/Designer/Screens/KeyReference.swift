@@ -21,6 +21,7 @@ public enum KeyReference {
             ("command palette (Ctrl-P, :)", PaletteScreen.keys.hints),
             ("step picker", StepPickerScreen.keys.hints),
             ("step form", StepFormScreen.keys.hints),
+            ("condition builder (Ctrl-G in a condition field)", ConditionBuilderScreen.keys.hints),
             ("trigger form", TriggerFormScreen(kind: .manual, isNewFlow: false, form: FormModel(fields: [])).keys.hints),
             ("dynamic content", DynamicContentScreen.keys.hints),
             ("issues", IssuesScreen.keys.hints),

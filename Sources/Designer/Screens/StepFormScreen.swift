@@ -6,7 +6,7 @@ import TerminalUI
 /// dynamic content with Ctrl-D), and its settings (run after, retry policy, timeout). Enter applies; Esc applies
 /// only when something changed; Ctrl-X cancels the form's changes.
 struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
-    enum Action: Sendable { case field, apply, back, cancel, save, dynamic }
+    enum Action: Sendable { case field, apply, back, cancel, save, dynamic, builder }
 
     var stepName: String
     var form: FormModel
@@ -19,6 +19,7 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
         KeyBinding([.escape], "Esc", "back", help: "back (applies the form when something changed)", priority: 1, .back),
         KeyBinding([.ctrl("x")], "Ctrl-X", "cancel", help: "cancel: leave the step as it was", priority: 5, .cancel),
         KeyBinding([.ctrl("d"), .function(4)], "Ctrl-D", "dynamic", help: "insert dynamic content into a text field (also F4)", priority: 4, .dynamic),
+        KeyBinding([.ctrl("g"), .function(5)], "Ctrl-G", "builder", help: "edit a condition as rows of value, operator, value in And/Or groups (also F5)", priority: 5, .builder),
     ] + FormKeys.fields(.field))
 
     init(step: Step, state: DesignerState, focusField: String? = nil) {
@@ -101,6 +102,18 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
                 return .stay
             }
             return .push(DynamicContentScreen(options: DynamicContent.options(for: stepName, in: flow)))
+        case .builder:
+            guard form.fields.indices.contains(form.focus), form.fields[form.focus].kind == .condition else {
+                state.notify("The condition builder edits a condition: Tab to the condition field first", .warning)
+                return .stay
+            }
+            let value = StepParameters.value(fromText: form.fields[form.focus].text, kind: .condition)
+            do throws(ConditionProblem) {
+                return .push(ConditionBuilderScreen(group: try ConditionConversion.group(from: value), stepName: stepName))
+            } catch {
+                state.notify("This condition stays in advanced mode: \(error.message)", .warning)
+                return .stay
+            }
         case .field, nil:
             _ = form.handle(key)
             return .stay
@@ -112,6 +125,10 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
         case .insertText(let text):
             guard form.fields.indices.contains(form.focus) else { return }
             form.fields[form.focus].insert(text)
+        case .replaceText(let text):
+            guard form.fields.indices.contains(form.focus) else { return }
+            form.fields[form.focus].setText(text)
+            form.fields[form.focus].refusal = nil
         case .connectionCreated(let name):
             // The new connection goes just before "new connection…" and is chosen.
             guard let index = form.fields.firstIndex(where: { $0.kind == .connection }),

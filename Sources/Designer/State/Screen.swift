@@ -18,6 +18,8 @@ public enum ScreenResult: Sendable, Hashable {
     case insertText(String)
     /// A connection made from a step form's "new connection…" choice, by its name.
     case connectionCreated(String)
+    /// Replaces the focused field's text (the condition builder's result).
+    case replaceText(String)
 }
 
 /// One screen of the designer: its breadcrumb title, key hints, key handling and drawing.

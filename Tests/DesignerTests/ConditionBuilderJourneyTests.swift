@@ -143,3 +143,36 @@ import TerminalUI
         #expect(try ConditionConversion.expressionText(group) == "@equals(outputs('Code'), 200)")
     }
 }
+
+/// Trigger conditions: the trigger form's condition field and its builder (expression text only, as the file keeps it).
+@MainActor @Suite struct TriggerConditionBuilderJourneyTests {
+    @Test func aTriggerConditionIsBuiltAsRowsAndSavedAsExpressionText() throws {
+        let (session, services) = makeSession(flows: [sampleFlow()])
+        session.send([.down, .down, .enter, .enter])  // the canvas, the trigger selected
+        session.send([.enter])  // the trigger form
+        #expect(session.screen.contains("Trigger condition"), "\(session.screen)")
+        session.send([.ctrl("g")])
+        #expect(session.state.breadcrumb.last == "Condition builder", "\(session.state.breadcrumb)")
+        session.type("@triggerBody()?['dataSourceName']")
+        session.send([.tab, .right, .right, .right, .right, .right, .right, .right, .right, .tab])  // starts with
+        session.type("crm")
+        session.send([.enter])
+        #expect(session.state.breadcrumb.last == "Trigger", "\(session.state.breadcrumb)")
+        session.send([.enter, .ctrl("s")])
+        #expect(services.flows["teams-alert"]?.trigger?.conditions == ["@startsWith(triggerBody()?['dataSourceName'], 'crm')"])
+
+        session.send([.enter, .ctrl("g")])  // back into rows from the saved text
+        #expect(session.screen.contains("starts with"), "\(session.screen)")
+        session.send([.escape])
+        session.send([.ctrl("x")])
+        session.send([.enter])
+        // A condition that is not an expression is refused with the fix, and nothing is written.
+        session.send(Array(repeating: .down, count: 8))  // the last field
+        #expect(session.screen.contains("› Trigger condition"), "\(session.screen)")
+        session.send([.ctrl("u")])
+        session.type("crm")
+        session.send([.enter])
+        #expect(session.screen.contains("an expression starting with @"), "\(session.screen)")
+        #expect(services.flows["teams-alert"]?.trigger?.conditions == ["@startsWith(triggerBody()?['dataSourceName'], 'crm')"])
+    }
+}

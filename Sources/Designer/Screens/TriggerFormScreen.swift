@@ -12,7 +12,7 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     /// The fields' texts when the open flow's trigger form was opened: an unchanged form writes nothing (no defaults).
     var openedTexts: [String] = []
 
-    enum Action: Sendable { case field, commit, save, back, cancel }
+    enum Action: Sendable { case field, commit, save, back, cancel, builder }
 
     /// The keys; labels differ between a new flow's form and the open flow's trigger.
     var keys: KeyMap<Action> {
@@ -20,6 +20,7 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
             KeyBinding([.enter], "Enter", isNewFlow ? "create" : "apply", help: isNewFlow ? "create the flow and open it on the canvas" : "apply to the trigger and go back",
                        priority: 2, .commit),
             KeyBinding([.ctrl("s")], "Ctrl-S", "save", help: "apply and save the flow", priority: 3, .save),
+            KeyBinding([.ctrl("g"), .function(5)], "Ctrl-G", "builder", help: "edit the trigger condition as rows of value, operator, value (also F5)", priority: 7, .builder),
         ] + (isNewFlow ? [KeyBinding([.escape, .ctrl("x")], "Esc", "cancel", help: "cancel: no flow is created", priority: 1, .cancel)]
             : [KeyBinding([.escape], "Esc", "back", help: "back (applies the form when something changed)", priority: 1, .back),
                KeyBinding([.ctrl("x")], "Ctrl-X", "cancel", help: "cancel: leave the trigger as it was", priority: 5, .cancel)])
@@ -52,7 +53,25 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
     }
 
     private static func fields(_ spec: TriggerSpec, trigger: Trigger?, state: DesignerState) -> [FormField] {
-        parameterFields(spec, trigger: trigger, state: state) + ConcurrencyFields.fields(trigger)
+        parameterFields(spec, trigger: trigger, state: state) + ConcurrencyFields.fields(trigger) + [conditionField(trigger)]
+    }
+
+    /// The id of the trigger-condition field.
+    static let conditionsField = "trigger.conditions"
+
+    /// The trigger's conditions as one expression (several, which must all be true, as `@and(…)`).
+    private static func conditionField(_ trigger: Trigger?) -> FormField {
+        let conditions = trigger?.conditions ?? []
+        let text = conditions.count <= 1 ? conditions.first ?? ""
+            : "@and(" + conditions.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }.joined(separator: ", ") + ")"
+        return FormField.text(conditionsField, "Trigger condition", text, help: "Fire only when this expression is true, e.g. @greater(triggerBody()?['currentCount'], 500) (Ctrl-G builds it)",
+                              kind: .condition)
+    }
+
+    /// The conditions the field stands for: none when empty, else the one expression.
+    private var conditions: [String] {
+        let text = form.text(Self.conditionsField).trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? [] : [text]
     }
 
     private static func parameterFields(_ spec: TriggerSpec, trigger: Trigger?, state: DesignerState) -> [FormField] {
@@ -79,6 +98,15 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
             if isNewFlow || !changed(state) { return .pop }
             return apply(&state) ? .pop : .stay
         case .cancel: return .pop
+        case .builder:
+            form.focus(on: Self.conditionsField)
+            do throws(ConditionProblem) {
+                let current = form.text(Self.conditionsField)
+                return .push(ConditionBuilderScreen(group: try ConditionConversion.group(from: current.isEmpty ? nil : .string(current)), stepName: nil, expressionOnly: true))
+            } catch {
+                state.notify("This condition stays as text: \(error.message)", .warning)
+                return .stay
+            }
         case .commit:
             return commit(&state, save: false)
         case .save:
@@ -89,6 +117,12 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
             ConcurrencyFields.tickWhenTyped(&form, before: before)
             return .stay
         }
+    }
+
+    mutating func receive(_ result: ScreenResult, state: inout DesignerState) {
+        guard case .replaceText(let text) = result, let index = form.fields.firstIndex(where: { $0.id == Self.conditionsField }) else { return }
+        form.fields[index].setText(text)
+        form.focus = index
     }
 
     private mutating func commit(_ state: inout DesignerState, save: Bool) -> Transition {
@@ -113,7 +147,7 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
         if !openedTexts.isEmpty { return form.fields.map(\.text) != openedTexts }
         guard let current = state.document?.flow.trigger else { return true }
         let new = trigger()
-        return current.parameters != new.parameters || current.concurrency != new.concurrency
+        return current.parameters != new.parameters || current.concurrency != new.concurrency || current.conditions != new.conditions
     }
 
     /// Writes the parameters into the open flow's trigger; false (with a message) when a number is not a number.
@@ -128,12 +162,25 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
             for parameter in Catalog.trigger(new.kind ?? .manual).parameters { merged = merged.setting(new.parameter(parameter.key), atPath: parameter.key) }
             updated.parameters = merged == .object([:]) ? nil : merged
             updated.concurrency = new.concurrency
+            // Several conditions are shown as one @and(…): they are replaced only when the field was edited.
+            if conditionsEdited { updated.conditions = new.conditions }
             flow.definition.triggers[name] = updated
         }
         return true
     }
 
+    /// True when the trigger-condition field differs from what the form opened with.
+    private var conditionsEdited: Bool {
+        guard let index = form.fields.firstIndex(where: { $0.id == Self.conditionsField }), openedTexts.indices.contains(index) else { return true }
+        return form.fields[index].text != openedTexts[index]
+    }
+
     private mutating func validate(_ state: inout DesignerState) -> Bool {
+        if let condition = conditions.first, !condition.hasPrefix("@") {
+            state.notify("Trigger condition: an expression starting with @, such as @greater(triggerBody()?['currentCount'], 500)", .error)
+            form.focus(on: Self.conditionsField)
+            return false
+        }
         let blocking = form.fields.filter { field in
             guard let problem = field.problem else { return false }
             return problem != "required" || field.id == "flow.name"
@@ -156,6 +203,7 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
             if let value = StepParameters.value(fromText: form.text(parameter.key), kind: parameter.kind) { parameters[parameter.key] = value }
         }
         var trigger = Trigger(kind: kind, parameters: parameters)
+        trigger.conditions = conditions
         if case .success(let control) = ConcurrencyFields.value(form) { trigger.concurrency = control }
         return trigger
     }

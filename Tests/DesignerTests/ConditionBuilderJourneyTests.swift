@@ -153,7 +153,10 @@ import TerminalUI
         #expect(session.screen.contains("Trigger condition"), "\(session.screen)")
         session.send([.ctrl("g")])
         #expect(session.state.breadcrumb.last == "Condition builder", "\(session.state.breadcrumb)")
-        session.type("@triggerBody()?['dataSourceName']")
+        session.send([.ctrl("d")])  // a trigger condition sees the trigger's outputs
+        session.type("data source name")
+        session.send([.enter])
+        #expect(session.screen.contains("['dataSourceName']"), "\(session.screen)")
         session.send([.tab, .right, .right, .right, .right, .right, .right, .right, .right, .tab])  // starts with
         session.type("crm")
         session.send([.enter])

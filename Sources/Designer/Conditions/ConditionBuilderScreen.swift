@@ -95,7 +95,8 @@ struct ConditionBuilderScreen: Screen, EditorScreen, TextInputScreen {
                 state.notify("Dynamic content goes into a row's value: Tab to a value first", .warning)
                 return .stay
             }
-            return .push(DynamicContentScreen(options: DynamicContent.options(for: stepName, in: flow)))
+            let options = stepName.map { DynamicContent.options(for: $0, in: flow) } ?? DynamicContent.triggerOutputs(in: flow)
+            return .push(DynamicContentScreen(options: options))
         case .choose, nil: choose(key)
         }
         return .stay
@@ -202,6 +203,20 @@ struct ConditionBuilderScreen: Screen, EditorScreen, TextInputScreen {
         }
     }
 
+    /// A value cut to `width`: an expression keeps its end (`…['dataSourceName']`, the part that tells values
+    /// apart), text its start.
+    static func fitted(_ text: String, to width: Int) -> String {
+        guard text.hasPrefix("@"), CharacterWidth.of(text) > width, width > 1 else { return CharacterWidth.truncate(text, to: width) }
+        var tail: [Character] = []
+        var used = 1
+        for character in text.reversed() {
+            used += CharacterWidth.of(character)
+            guard used <= width else { break }
+            tail.append(character)
+        }
+        return "…" + String(tail.reversed())
+    }
+
     private func draw(_ line: ConditionLine, selected: Bool, y: Int, area: Rect, into buffer: inout CellBuffer, theme: Theme) {
         let x = area.x + 2 + line.depth * 2
         let rowRect = Rect(x: area.x, y: y, width: area.width - 1, height: 1)
@@ -236,7 +251,7 @@ struct ConditionBuilderScreen: Screen, EditorScreen, TextInputScreen {
                 }
                 let text = part == .left ? row.left.text : row.right.text
                 let shown = text.isEmpty ? (part == .left ? "choose a value" : "value") : text
-                buffer.putLine(CharacterWidth.truncate(shown, to: rect.width), in: rect, style: selected ? theme[.selection] : theme[text.isEmpty ? .muted : .text])
+                buffer.putLine(Self.fitted(shown, to: rect.width), in: rect, style: selected ? theme[.selection] : theme[text.isEmpty ? .muted : .text])
             }
         }
     }

@@ -10,17 +10,20 @@ public struct DynamicContentOption: Sendable, Hashable {
 
 /// The dynamic content a step may use: the trigger's outputs and the outputs of the steps before it.
 public enum DynamicContent {
+    /// The trigger's outputs: all a trigger condition may read.
+    public static func triggerOutputs(in flow: Flow) -> [DynamicContentOption] {
+        guard let kind = flow.trigger?.kind else { return [] }
+        let spec = Catalog.trigger(kind)
+        return spec.outputs.map { output in
+            let token = output.key.isEmpty ? "@{triggerBody()}" : "@{triggerBody()?['\(output.key)']}"
+            return DynamicContentOption(source: spec.displayName, name: output.displayName, token: token)
+        }
+    }
+
     /// Options for a field of step `stepName` (nil: a trigger field, which sees nothing).
     public static func options(for stepName: String?, in flow: Flow) -> [DynamicContentOption] {
         guard let stepName else { return [] }
-        var options: [DynamicContentOption] = []
-        if let kind = flow.trigger?.kind {
-            let spec = Catalog.trigger(kind)
-            for output in spec.outputs {
-                let token = output.key.isEmpty ? "@{triggerBody()}" : "@{triggerBody()?['\(output.key)']}"
-                options.append(DynamicContentOption(source: spec.displayName, name: output.displayName, token: token))
-            }
-        }
+        var options = triggerOutputs(in: flow)
         let steps = flow.definition.allSteps
         let ownAncestry = steps.first { $0.step.name == stepName }.map { Set($0.ancestors) } ?? []
         // Only steps certain to have run (the checker's rule): not the other branch of a Condition, not a

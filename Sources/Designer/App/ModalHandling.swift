@@ -39,6 +39,7 @@ enum ModalHandling {
             }
             if answer == .saveAsCopy { EditorActions.saveAsCopy(&state) }
         case .deleteStep(let name): if answer == .delete { EditorActions.deleteStep(name, &state) }
+        case .cutStep(let name): if answer == .delete { ClipboardActions.completeCut(name, &state) }
         case .renameStep(let name): if answer == .rename { EditorActions.renameStep(name, to: text, &state) }
         case .placement(let placements):
             guard case .option(let index, _) = answer else { return }

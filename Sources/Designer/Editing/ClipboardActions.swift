@@ -26,11 +26,18 @@ enum ClipboardActions {
         state.notify("Copied \(step.name)\(nested > 0 ? " with \(nested) nested step(s)" : ""): p pastes it after the selected step, in any flow", .success)
     }
 
-    /// `x`: copies the selected step, then deletes it (asking first when other steps refer to it).
+    /// `x`: copies the selected step, then deletes it (asking first when other steps refer to it; a cancelled cut
+    /// leaves the clipboard as it was).
     static func cut(_ state: inout DesignerState) {
         guard let block = selectedBlock(&state, verb: "cut"), let name = block.keys.first else { return }
-        state.perform(.writeClipboard(StepClipboard.json(block)))
-        EditorActions.requestDelete(name, &state)
+        EditorActions.requestDelete(name, cutting: true, &state)
+    }
+
+    /// The cut itself, once it is sure: the step (with its nested steps) onto the clipboard, then deleted.
+    static func completeCut(_ name: String, _ state: inout DesignerState) {
+        guard let step = state.document?.flow.definition.step(named: name) else { return }
+        state.perform(.writeClipboard(StepClipboard.json([name: step])))
+        EditorActions.deleteStep(name, &state)
     }
 
     /// `p`: reads the home's clipboard and pastes it after the selected step.

@@ -113,7 +113,7 @@ enum EditorActions {
     }
 
     /// Asks before deleting when other steps refer to the step; otherwise deletes at once.
-    static func requestDelete(_ name: String, _ state: inout DesignerState) {
+    static func requestDelete(_ name: String, cutting: Bool = false, _ state: inout DesignerState) {
         guard let flow = state.document?.flow else { return }
         // A container goes with the steps inside it: references to any of them break, but not their own.
         let inside = flow.definition.allSteps.filter { $0.ancestors.contains(name) }.map(\.step.name)
@@ -125,11 +125,11 @@ enum EditorActions {
             }
         }
         if referrers.isEmpty {
-            deleteStep(name, &state)
+            if cutting { ClipboardActions.completeCut(name, &state) } else { deleteStep(name, &state) }
         } else {
             let what = inside.isEmpty ? name : "\(name) or the steps inside it"
-            state.ask("Delete step", "\(referrers.joined(separator: ", ")) refer(s) to \(what) and will break. Delete \(name) anyway?",
-                      answers: [.delete, .cancel], selected: .cancel, for: .deleteStep(name))
+            state.ask(cutting ? "Cut step" : "Delete step", "\(referrers.joined(separator: ", ")) refer(s) to \(what) and will break. \(cutting ? "Cut" : "Delete") \(name) anyway?",
+                      answers: [.delete, .cancel], selected: .cancel, for: cutting ? .cutStep(name) : .deleteStep(name))
         }
     }
 

@@ -73,6 +73,8 @@ public enum ModalPurpose: Sendable, Hashable {
     /// Reload / Save as copy / Cancel after a refused save.
     case conflict
     case deleteStep(String)
+    /// A cut whose delete was asked about: the clipboard is written only when the delete is confirmed.
+    case cutStep(String)
     case renameStep(String)
     /// Where to add a step next to or inside a container: one placement per button (the last button cancels).
     case placement([Placement])

@@ -25,7 +25,7 @@ struct MonitorScreen: LiveScreen {
             KeyBinding([.character("f")], "f", "flow", help: "filter by flow (cycles; runs of that flow and their events)", priority: 6, .flow),
             KeyBinding([.character("t")], "t", "type", help: "filter by event type (cycles)", priority: 7, .type),
             KeyBinding([.character("s")], "s", "status", help: "filter by run status (cycles)", priority: 7, .status),
-            KeyBinding([.character("c")], "c", "canvas", help: "the selected run on the canvas, as its flow was when the run started", priority: 4, .canvas),
+            KeyBinding([.character("c")], "c", "canvas", help: "the selected run on the canvas, as its flow was when the run started", priority: nil, .canvas),
             KeyBinding([.character("x")], "x", "clear", help: "clear the filters", priority: nil, .clear),
             KeyBinding([.character("h")], "h", "history", help: "run history (of the filtered flow)", priority: 5, .history),
             Common.back(.back, keys: [.escape, .left]),

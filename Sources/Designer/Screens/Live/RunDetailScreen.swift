@@ -23,7 +23,7 @@ struct RunDetailScreen: LiveScreen {
             KeyBinding([.enter], "Enter", expanded ? "collapse" : "expand JSON", help: "expand / collapse the inputs and outputs JSON", priority: 2, .expand),
             KeyBinding([.character("r")], "r", "resubmit", help: "resubmit the run", priority: 3, .resubmit),
             KeyBinding([.character("o")], "o", "open flow", help: "open the flow at the failing (or selected) step", priority: 4, .openFlow),
-            KeyBinding([.character("c")], "c", "canvas", help: "the run on the canvas: the flow as it was when the run started, cards coloured by status", priority: 3, .canvas),
+            KeyBinding([.character("c")], "c", "canvas", help: "the run on the canvas: the flow as it was when the run started, cards coloured by status", priority: 5, .canvas),
             Common.back(.back, keys: [.escape, .left]),
         ])
     }

@@ -19,7 +19,7 @@ struct RunHistoryScreen: LiveScreen {
         ListKeys.binding(.move, priority: 5),
         KeyBinding([.enter, .right], "Enter", "detail", help: "the run's detail (the selection stays on its run as runs arrive)", priority: 2, .open),
         KeyBinding([.character("r")], "r", "resubmit", help: "resubmit the run (same trigger event)", priority: 3, .resubmit),
-        KeyBinding([.character("c")], "c", "canvas", help: "the run on the canvas: the flow as it was when the run started, cards coloured by status", priority: 3, .canvas),
+        KeyBinding([.character("c")], "c", "canvas", help: "the run on the canvas: the flow as it was when the run started, cards coloured by status", priority: 6, .canvas),
         ListKeys.findBinding(.find, priority: 4),
         Common.back(.back, keys: [.escape, .left]),
     ])

@@ -27,7 +27,7 @@ cat > "$HOME_DIR/flows/loop-alert.json" <<'JSON'
   }}}
 JSON
 
-"$BIN" --home "$HOME_DIR" emit DataSourceRefreshFailed --field "dataSourceName=e2e source" --field "errorMessage=row 7" > "$WORK/emit.txt" 2>&1 \
+"$BIN" emit --home "$HOME_DIR" DataSourceRefreshFailed --field "dataSourceName=e2e source" --field "errorMessage=row 7" > "$WORK/emit.txt" 2>&1 \
   || true
 grep -q "of loop-alert: Failed" "$WORK/emit.txt" || { echo "FAIL: the emitted event did not fail a run of loop-alert"; cat "$WORK/emit.txt"; exit 1; }
 
@@ -61,11 +61,12 @@ esc 1
 wait_for_text "Skipped" 5 || fail "at 120×40 the step after the loop shows Skipped"
 screen > "$WORK/run-canvas-120.txt"
 
-# Replay: back home, open the flow's canvas, L, Enter (10 events).
-esc 4
-wait_for_text "Flows" 5 || fail "back home"
-keys Down Down Enter
-wait_for_text "Loop alert" 5 || fail "Flows list"
+# Replay: open the flow's canvas from the palette, L, Enter (10 events).
+esc 1
+keys :
+wait_for_text "palette" 5 || wait_for_text "Palette" 5 || fail "the palette opens"
+typed "Loop alert"
+sleep 0.3
 keys Enter
 wait_for_text "Canvas" 5 || fail "canvas"
 keys L
@@ -75,7 +76,7 @@ wait_for_text "the draft fires for 1, the saved version ran for 1" 15 || fail "t
 wait_for_text "Failed (v1)" 5 || fail "the saved version's run beside the draft's"
 
 e2e_kill_tmux
-"$BIN" --home "$HOME_DIR" flow replay loop-alert --last 5 > "$WORK/replay.txt" 2>&1 || true
+"$BIN" flow replay --home "$HOME_DIR" loop-alert --last 5 > "$WORK/replay.txt" 2>&1 || true
 grep -q "saved flow of \"Loop alert\" replayed dry against 1 event(s)" "$WORK/replay.txt" || { echo "FAIL: flow replay"; cat "$WORK/replay.txt"; FAILURES=$((FAILURES + 1)); }
 
 if [ "$FAILURES" -gt 0 ]; then

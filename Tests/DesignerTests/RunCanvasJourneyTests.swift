@@ -166,7 +166,7 @@ import TerminalUI
         try await settle(session) { session.state.breadcrumb.last == "Replay" }
         let screen = session.screen
         #expect(session.state.breadcrumb.last == "Replay", "\(screen)")
-        #expect(screen.contains("4 event(s): the draft fires for 1, the saved version ran for 2 · 1 differ"), "\(screen)")
+        #expect(screen.contains("4 event(s): draft fires 1, saved version ran 2 · 1 differ"), "\(screen)")
         let twelve = try #require(screen.split(separator: "\n").first { $0.contains("VIP = 12") }, "\(screen)")
         #expect(twelve.contains("no: 5 → 12 vs 13: not crossed") && twelve.contains("Failed (v1)"), "\(screen)")
         let fifteen = try #require(screen.split(separator: "\n").first { $0.contains("VIP = 15") })

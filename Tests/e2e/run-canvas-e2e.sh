@@ -72,7 +72,7 @@ wait_for_text "Canvas" 5 || fail "canvas"
 keys L
 wait_for_text "Replay recorded events" 5 || fail "L asks how many events"
 keys Enter
-wait_for_text "the draft fires for 1, the saved version ran for 1" 15 || fail "the replay summary"
+wait_for_text "1 event(s): draft fires 1, saved version ran 1" 15 || fail "the replay summary"
 wait_for_text "Failed (v1)" 5 || fail "the saved version's run beside the draft's"
 
 e2e_kill_tmux

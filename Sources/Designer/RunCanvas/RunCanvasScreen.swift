@@ -129,7 +129,8 @@ struct RunCanvasScreen: Screen {
             return CardStatus(text: "Fired · " + TriggerSummary.text(data.run), role: .success)
         case .step(let name):
             let record = overlay.record(name, chosen: chosen)
-            return CardStatus(text: RunOverlay.cardLine(record), role: Self.role(record?.status), header: loopHeader(name))
+            let type = item.step?.type
+            return CardStatus(text: RunOverlay.cardLine(record, type: type), role: Self.role(record?.status), header: loopHeader(name))
         default: return nil
         }
     }

@@ -85,13 +85,18 @@ struct RunOverlay: Sendable, Hashable {
 
     static func isFailure(_ status: StepStatus) -> Bool { status == .failed || status == .timedOut || status == .aborted }
 
-    /// A card's status line: `Failed · 1.2 s · 2 tries · error text` (the output summary for steps that succeeded).
-    static func cardLine(_ record: StepRecord?) -> String {
+    /// A card's status line: `Failed · 1.2 s · 2 tries · error text` (the output summary for steps that succeeded;
+    /// for a dry run's Teams, email or HTTP step, what it would have sent).
+    static func cardLine(_ record: StepRecord?, type: StepType? = nil) -> String {
         guard let record else { return "not run" }
         var parts = [record.status.rawValue]
         if let finished = record.finishedAt { parts.append(TimeText.duration(finished.timeIntervalSince(record.startedAt))) }
         if record.attempts != 1 { parts.append(record.attempts == 0 ? "not tried" : "\(record.attempts) tries") }
-        if let summary = summary(record) { parts.append(summary) }
+        if let effect = ReplayEffect.from(record, type: type) {
+            parts.append("would send " + effect.summary)
+        } else if let summary = summary(record) {
+            parts.append(summary)
+        }
         return parts.joined(separator: " · ")
     }
 

@@ -44,11 +44,34 @@ struct StepIOScreen: Screen {
         return .object(.init(members, uniquingKeysWith: { first, _ in first }))
     }
 
-    var lines: [String] { JSONFold.lines(document, level: level) }
+    /// The folded JSON's lines, long ones wrapped at `width` (continuations indented under their line).
+    func lines(width: Int) -> [String] {
+        let width = max(10, width)
+        var result: [String] = []
+        for line in JSONFold.lines(document, level: level) {
+            guard line.count > width else {
+                result.append(line)
+                continue
+            }
+            let indent = String(line.prefix { $0 == " " }) + "    "
+            var rest = Substring(line)
+            var first = true
+            while !rest.isEmpty {
+                let room = first ? width : max(4, width - indent.count)
+                result.append((first ? "" : indent) + rest.prefix(room))
+                rest = rest.dropFirst(room)
+                first = false
+            }
+        }
+        return result
+    }
+
+    /// The width the JSON is drawn in on a screen of `size`.
+    static func textWidth(_ size: Size) -> Int { size.width - 2 }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         let height = max(1, bodyArea(state.size).height - 2)
-        let count = lines.count
+        let count = lines(width: Self.textWidth(state.size)).count
         let maxScroll = max(0, count - height)
         switch Self.keys.action(for: key) {
         case .scroll:
@@ -71,7 +94,7 @@ struct StepIOScreen: Screen {
         case .back: return .pop
         case nil: break
         }
-        scroll = max(0, min(scroll, max(0, lines.count - height)))
+        scroll = max(0, min(scroll, max(0, lines(width: Self.textWidth(state.size)).count - height)))
         return .stay
     }
 
@@ -80,7 +103,7 @@ struct StepIOScreen: Screen {
         let took = record.finishedAt.map { TimeText.duration($0.timeIntervalSince(record.startedAt)) } ?? "-"
         let head = "\(record.stepName) · \(record.status.rawValue) · took \(took) · \(record.attempts) attempt(s) · folded below level \(level)"
         buffer.put(head, x: area.x + 1, y: area.y, style: theme[RunCanvasScreen.role(record.status)], limit: area.maxX - 1)
-        let all = lines
+        let all = lines(width: area.width - 2)
         let height = max(1, area.height - 2)
         let first = min(scroll, max(0, all.count - height))
         for (row, line) in all.dropFirst(first).prefix(height).enumerated() {

@@ -76,7 +76,7 @@ public struct ReplayEffect: Sendable, Hashable {
     public var json: JSONValue { ["step": .string(step), "kind": .string(kind), "summary": .string(summary)] }
 
     /// The effect recorded by a dry-run step record (nil for steps that send nothing).
-    static func from(_ record: StepRecord, type: StepType?) -> ReplayEffect? {
+    public static func from(_ record: StepRecord, type: StepType?) -> ReplayEffect? {
         guard let outputs = record.outputs, outputs["dryRun"]?.boolValue == true, let type else { return nil }
         let target = outputs["target"] ?? .null
         switch type {

@@ -104,6 +104,48 @@ import TerminalUI
         #expect(session.state.breadcrumb.last?.hasPrefix("Runs") == true, "\(session.state.breadcrumb)")
     }
 
+    /// Outer over 0, 1; Inner over 1, 0; Ratio = 10 / (inner + outer): only Outer[0].Inner[1] divides by zero.
+    static func nestedFlow() -> Flow {
+        var flow = Flow(id: "nested", displayName: "Nested", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
+        flow.state = .on
+        var inner = Step(name: "Inner", type: .foreach)
+        inner.foreach = "@createArray(1, 0)"
+        inner.runtimeConfiguration = ["concurrency": ["repetitions": 1]]
+        inner.actions = ["Ratio": Step(name: "Ratio", type: .compose, inputs: "@div(10, add(items('Inner'), items('Outer')))")]
+        var outer = Step(name: "Outer", type: .foreach)
+        outer.foreach = "@createArray(0, 1)"
+        outer.runtimeConfiguration = ["concurrency": ["repetitions": 1]]
+        outer.actions = ["Inner": inner]
+        flow.definition.actions["Outer"] = outer
+        return flow
+    }
+
+    @Test func nestedLoopsBrowseEachLoopAndTheInnerCardsFollowBoth() async throws {
+        let embedded = try await EmbeddedHome.open([Self.nestedFlow()])
+        defer { embedded.close() }
+        _ = try await fire(embedded, "DataSourceRefreshFailed", ["dataSourceName": "Webshop", "errorMessage": "row 7"])
+        let session = embedded.session(Size(width: 100, height: 40))
+        openRunHistory(session)
+        session.type("c")
+        var screen = session.screen
+        #expect(screen.contains("Outer  ⟳ iteration 1 of 2 · 1 failed"), "\(screen)")
+        #expect(screen.contains("Inner  ⟳ iteration 2 of 2 · 1 failed"), "the failed record's iterations are chosen\n\(screen)")
+        #expect(screen.contains("divide by zero"), "\(screen)")
+        session.type("[")  // Ratio is selected: [ acts on its innermost loop
+        screen = session.screen
+        #expect(screen.contains("Inner  ⟳ iteration 1 of 2 · 1 failed") && screen.contains("Succeeded · ") && screen.contains("· 10"), "\(screen)")
+        session.send([.up, .up])  // the Outer card
+        session.type("]")
+        screen = session.screen
+        #expect(screen.contains("Outer  ⟳ iteration 2 of 2 · 1 failed"), "\(screen)")
+        #expect(screen.contains("Inner  ⟳ iteration 1 of 2") && !screen.contains("Inner  ⟳ iteration 1 of 2 · 1 failed"),
+                "inside Outer[1] no inner iteration failed\n\(screen)")
+        #expect(screen.contains("Succeeded · ") && screen.contains("· 5"), "Ratio of Outer[1].Inner[0] is 10 / 2\n\(screen)")
+        session.send([.down])
+        session.type("F")
+        #expect(session.screen.contains("No iteration of Inner failed"), "\(session.screen)")
+    }
+
     @Test func theRunShowsTheVersionItRanAndWarnsWhenThatVersionIsGone() async throws {
         let embedded = try await EmbeddedHome.open([Self.loopFlow()])
         defer { embedded.close() }

@@ -9,7 +9,7 @@ struct FlowCommand: AsyncParsableCommand {
             FlowListCommand.self, FlowShowCommand.self, FlowValidateCommand.self, FlowNewCommand.self,
             FlowImportCommand.self, FlowExportCommand.self, FlowEnableCommand.self, FlowDisableCommand.self,
             FlowRenameCommand.self, FlowDuplicateCommand.self, FlowDeleteCommand.self, FlowTestCommand.self,
-            FlowHistoryCommand.self, FlowDiffCommand.self, FlowRestoreCommand.self,
+            FlowHistoryCommand.self, FlowDiffCommand.self, FlowRestoreCommand.self, FlowReplayCommand.self,
         ]
     )
 }

@@ -37,6 +37,7 @@ public enum DesignerUpdate {
             state.perform(.reloadFlows)
         case .failed(let text): state.notify(text, .error)
         case .history(let message): HistoryUpdate.update(&state, message)
+        case .runCanvas(let message): RunCanvasUpdate.update(&state, message)
         case .clipboardRead(let value, let placement):
             ClipboardActions.paste(value, at: placement, &state)
             recheck(&state)

@@ -49,6 +49,7 @@ public enum EffectRunner {
             try services.writeClipboard(value)
             return []
         case .pasteClipboard(let placement): return [.clipboardRead(services.readClipboard(), placement)]
+        case .runCanvas(let effect): return RunCanvasEffects.perform(effect, services)
         case .quit:
             services.runner?.stop()
             return []

@@ -59,6 +59,7 @@ enum LiveUpdate {
             state.stack.append(RunDetailScreen(runId: id))
             state.perform(.loadRunDetail(id: id))
         case .status(let view): state.live.system = view
+        case .replayed(let report): RunCanvasUpdate.replayed(report, &state)
         }
     }
 }

@@ -61,6 +61,7 @@ enum ModalHandling {
         case .testConnection(let name): if answer == .send { state.perform(.runner(.testConnection(name: name, recipient: text.isEmpty ? nil : text))) }
         case .findStep: if case .option = answer { StepSearch.find(text, &state) }
         case .cardMenu: CanvasMenu.choose(answer, &state)
+        case .replayLast: if case .option = answer { RunCanvasActions.replayLast(text, &state) }
         case .editSchedule:
             guard answer == .save else { return }
             guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {

@@ -6,7 +6,7 @@ struct FlowCanvasScreen: Screen, EditorScreen {
     var scroll = 0
 
     enum Action: Sendable { case move, edit, add, addParallel, delete, moveDown, moveUp, rename, fold, undo, issues, onOff, test, save, versions, back, mark, wrap, runAfter,
-        copy, cut, paste, duplicate, copyCode, find, findNext }
+        copy, cut, paste, duplicate, copyCode, find, findNext, recordedEvent, replayLast }
 
     static let keys = KeyMap<Action>([
         ListKeys.binding(.move, priority: nil),
@@ -23,6 +23,8 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         KeyBinding([.character("i")], "i", "issues", help: "list the checker's issues (the header counts them live)", priority: 5, .issues),
         KeyBinding([.character("o")], "o", "on/off", help: "switch the flow On or Off (On needs no errors)", priority: 9, .onOff),
         KeyBinding([.character("t")], "t", "test", help: "test the flow: a form with the trigger's outputs, dry run on", priority: 9, .test),
+        KeyBinding([.character("T")], "T", "recorded event", help: "test the draft dry with a recorded event, shown on the canvas", priority: nil, .recordedEvent),
+        KeyBinding([.character("L")], "L", "replay last N", help: "replay the draft dry against the last N events vs the saved flow", priority: nil, .replayLast),
         KeyBinding([.character("V")], "V", "versions", help: "version history of this flow: diff and restore any saved version", priority: nil, .versions),
         KeyBinding([.character("w")], "w", "try/catch", help: "wrap the selected step (or the v range) in Try, Catch and Finally", priority: 9, .wrap),
         KeyBinding([.character("v")], "v", "mark", help: "mark one end of a range of steps in a branch (v again clears)", priority: nil, .mark),
@@ -117,6 +119,8 @@ struct FlowCanvasScreen: Screen, EditorScreen {
             if issues.isEmpty { state.notify("No issues: the flow can be turned On", .success) } else { return .push(IssuesScreen(issues: issues)) }
         case .onOff: toggleState(&state)
         case .test: TestRunActions.ask(&state)
+        case .recordedEvent: RunCanvasActions.pickEvent(&state)
+        case .replayLast: RunCanvasActions.askReplayLast(&state)
         case .save: EditorActions.save(then: .stay, &state)
         case .versions:
             guard !document.isNew else {

@@ -52,6 +52,8 @@ public enum RunnerNotice: Sendable, Hashable {
     /// A run to show in the run detail (a test run or a resubmitted run).
     case openRun(String)
     case status(SystemStatusView)
+    /// A replay of a draft finished (the run view or the replay summary opens).
+    case replayed(ReplayReport)
 }
 
 /// Admin > System: the workspace's last refreshes and values, the schedule and the demo feed.

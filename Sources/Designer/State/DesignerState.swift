@@ -97,6 +97,8 @@ public enum ModalPurpose: Sendable, Hashable {
     case findStep
     /// The right-click menu of a canvas card.
     case cardMenu
+    /// How many recorded events to replay the draft against.
+    case replayLast
 }
 
 extension DesignerState {

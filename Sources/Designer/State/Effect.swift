@@ -42,6 +42,8 @@ public enum Effect: Sendable, Hashable {
     case writeClipboard(JSONValue)
     /// Reads the step clipboard to paste it at a placement.
     case pasteClipboard(Placement)
+    /// The run on the canvas and replays of a draft.
+    case runCanvas(RunCanvasEffect)
     case quit
 }
 
@@ -71,6 +73,8 @@ public enum Message: Sendable {
     case history(HistoryMessage)
     /// The step clipboard as read (nil: empty), to paste at a placement.
     case clipboardRead(JSONValue?, Placement)
+    /// Results of the run view's effects.
+    case runCanvas(RunCanvasMessage)
 }
 
 /// A labelled fact (Admin > System).

@@ -13,7 +13,7 @@ struct MonitorScreen: LiveScreen {
     /// Set when opened from a flow (its runs only).
     init(flowId: String? = nil) { filter.flowId = flowId }
 
-    enum Action: Sendable { case move, open, pause, flow, type, status, clear, history, find, back }
+    enum Action: Sendable { case move, open, canvas, pause, flow, type, status, clear, history, find, back }
 
     /// The keys; the pause label follows the feed's state.
     var keys: KeyMap<Action> {
@@ -25,7 +25,8 @@ struct MonitorScreen: LiveScreen {
             KeyBinding([.character("f")], "f", "flow", help: "filter by flow (cycles; runs of that flow and their events)", priority: 6, .flow),
             KeyBinding([.character("t")], "t", "type", help: "filter by event type (cycles)", priority: 7, .type),
             KeyBinding([.character("s")], "s", "status", help: "filter by run status (cycles)", priority: 7, .status),
-            KeyBinding([.character("c")], "c", "clear", help: "clear the filters", priority: nil, .clear),
+            KeyBinding([.character("c")], "c", "canvas", help: "the selected run on the canvas, as its flow was when the run started", priority: nil, .canvas),
+            KeyBinding([.character("x")], "x", "clear", help: "clear the filters", priority: nil, .clear),
             KeyBinding([.character("h")], "h", "history", help: "run history (of the filtered flow)", priority: 5, .history),
             Common.back(.back, keys: [.escape, .left]),
         ])
@@ -68,6 +69,12 @@ struct MonitorScreen: LiveScreen {
         case .history:
             state.perform(.loadRuns(flowId: filter.flowId, limit: RunHistoryScreen.limit))
             return .push(RunHistoryScreen(flowId: filter.flowId))
+        case .canvas:
+            guard let selected = table.selected(in: all), let id = rows.first(where: { $0.id == selected.id })?.runId else {
+                state.notify("Select a run (a ↳ row under the event that fired it) to see it on the canvas", .info)
+                return .stay
+            }
+            state.perform(.runCanvas(.open(runId: id)))
         case .open:
             guard let selected = table.selected(in: all) else { return .stay }
             guard let id = rows.first(where: { $0.id == selected.id })?.runId else {

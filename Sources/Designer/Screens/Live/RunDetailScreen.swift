@@ -13,7 +13,7 @@ struct RunDetailScreen: LiveScreen {
 
     init(runId: String) { self.runId = runId }
 
-    enum Action: Sendable { case move, expand, resubmit, openFlow, back }
+    enum Action: Sendable { case move, expand, resubmit, openFlow, canvas, back }
 
     /// The keys; Enter's label follows the pane's state, and PgUp/PgDn scroll the expanded JSON.
     var keys: KeyMap<Action> {
@@ -23,6 +23,7 @@ struct RunDetailScreen: LiveScreen {
             KeyBinding([.enter], "Enter", expanded ? "collapse" : "expand JSON", help: "expand / collapse the inputs and outputs JSON", priority: 2, .expand),
             KeyBinding([.character("r")], "r", "resubmit", help: "resubmit the run", priority: 3, .resubmit),
             KeyBinding([.character("o")], "o", "open flow", help: "open the flow at the failing (or selected) step", priority: 4, .openFlow),
+            KeyBinding([.character("c")], "c", "canvas", help: "the run on the canvas: the flow as it was when the run started, cards coloured by status", priority: 5, .canvas),
             Common.back(.back, keys: [.escape, .left]),
         ])
     }
@@ -55,6 +56,7 @@ struct RunDetailScreen: LiveScreen {
             expanded.toggle()
             scroll = 0
         case .resubmit: state.perform(.runner(.resubmit(runId: detail.run.id)))
+        case .canvas: state.perform(.runCanvas(.open(runId: detail.run.id)))
         case .openFlow:
             let failed = detail.steps.last { $0.status == .failed }
             state.perform(.openFlowAt(id: detail.run.flowId, step: (failed ?? selectedRecord(rows))?.stepName))

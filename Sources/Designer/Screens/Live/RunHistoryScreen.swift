@@ -13,12 +13,13 @@ struct RunHistoryScreen: LiveScreen {
 
     init(flowId: String? = nil) { self.flowId = flowId }
 
-    enum Action: Sendable { case move, open, resubmit, find, back }
+    enum Action: Sendable { case move, open, resubmit, canvas, find, back }
 
     static let keys = KeyMap<Action>([
         ListKeys.binding(.move, priority: 5),
         KeyBinding([.enter, .right], "Enter", "detail", help: "the run's detail (the selection stays on its run as runs arrive)", priority: 2, .open),
         KeyBinding([.character("r")], "r", "resubmit", help: "resubmit the run (same trigger event)", priority: 3, .resubmit),
+        KeyBinding([.character("c")], "c", "canvas", help: "the run on the canvas: the flow as it was when the run started, cards coloured by status", priority: 6, .canvas),
         ListKeys.findBinding(.find, priority: 4),
         Common.back(.back, keys: [.escape, .left]),
     ])
@@ -52,6 +53,8 @@ struct RunHistoryScreen: LiveScreen {
             return .push(RunDetailScreen(runId: selected))
         case .resubmit:
             if let selected { state.perform(.runner(.resubmit(runId: selected))) }
+        case .canvas:
+            if let selected { state.perform(.runCanvas(.open(runId: selected))) }
         case nil: break
         }
         return .stay

@@ -10,10 +10,10 @@ import Insights
 public final class HomeRunnerLink: RunnerLink {
     /// The runner; nil when the history is only read (no runner could be started or reached).
     private let client: (any RunnerClient)?
-    private let history: HistoryStore
+    let history: HistoryStore
     /// The home (connections.json, delivery for connection tests); nil in history-only tests.
     let home: InsightFlowHome?
-    private let commands: LinkCommands
+    let commands: LinkCommands
     private let views: LiveViews
     private var watching: Task<Void, Never>?
 

@@ -49,6 +49,7 @@ public enum EffectRunner {
             try services.writeClipboard(value)
             return []
         case .pasteClipboard(let placement): return [.clipboardRead(services.readClipboard(), placement)]
+        case .unification(let request): return UnificationEffects.perform(request, services)
         case .quit:
             services.runner?.stop()
             return []

@@ -17,6 +17,8 @@ public struct DesignerState: Sendable {
     public var live = LiveState()
     /// What the History screens show (a flow's versions, the diff open).
     public var versions = VersionsState()
+    /// What Data > Unification shows (match statistics, the latest why / explain answer).
+    public var unification = UnificationState()
     /// The flow being edited, if any.
     public var document: FlowDocument?
     public var modal: Modal?
@@ -95,6 +97,10 @@ public enum ModalPurpose: Sendable, Hashable {
     case findStep
     /// The right-click menu of a canvas card.
     case cardMenu
+    /// The two record references of a why lookup (Data > Unification).
+    case whyPair
+    /// The id of a profile to explain (Data > Unification).
+    case explainProfile
 }
 
 extension DesignerState {

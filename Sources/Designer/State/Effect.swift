@@ -42,6 +42,8 @@ public enum Effect: Sendable, Hashable {
     case writeClipboard(JSONValue)
     /// Reads the step clipboard to paste it at a placement.
     case pasteClipboard(Placement)
+    /// Data > Unification: statistics, why, explain.
+    case unification(UnificationRequest)
     case quit
 }
 
@@ -71,6 +73,8 @@ public enum Message: Sendable {
     case history(HistoryMessage)
     /// The step clipboard as read (nil: empty), to paste at a placement.
     case clipboardRead(JSONValue?, Placement)
+    /// Data > Unification's statistics and answers.
+    case unification(UnificationMessage)
 }
 
 /// A labelled fact (Admin > System).

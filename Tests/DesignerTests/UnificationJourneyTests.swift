@@ -35,6 +35,10 @@ import TerminalUI
         #expect(session.screen.contains("postcode [exact] 0.00 ✗"), "\(session.screen)")
         #expect(session.screen.contains("joined through: CRM contacts:1 + CRM contacts:2 (crm dob+surname), CRM contacts:1 + web shop:w1"),
                 "\(session.screen)")
+        // Any case of the source name, a comma between the references.
+        session.why("crm contacts:1,web shop:w1")
+        #expect(session.screen.contains("CRM contacts:1 and web shop:w1 are together in profile C"), "\(session.screen)")
+        #expect(session.screen.contains("rule 'Name and postcode': matches"), "\(session.screen)")
         // Swapped names: the verdict says so and the scores compare given with surname.
         session.why("CRM contacts:4 web shop:w3")
         #expect(session.screen.contains("rule 'Name and postcode': matches (names swapped)"), "\(session.screen)")

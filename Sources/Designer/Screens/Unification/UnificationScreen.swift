@@ -56,7 +56,7 @@ struct UnificationScreen: LiveScreen, PaletteCommands {
     static func askWhy(_ text: String, problem: String?, _ state: inout DesignerState) {
         let sources = state.unification.sources.map(\.name)
         let question = "Two records as SOURCE:KEY SOURCE:KEY, e.g. \(RecordPairInput.example(sources))"
-        state.ask("Why together or apart?", problem.map { $0 + "\n\n" + question } ?? question, answers: [.explain, .cancel],
+        state.ask("Why together or apart?", problem.map { $0 + "\n\nCorrect the text below:" } ?? question, answers: [.explain, .cancel],
                   input: TextField(text), for: .whyPair)
     }
 
@@ -110,7 +110,7 @@ struct UnificationScreen: LiveScreen, PaletteCommands {
     static func columns(width: Int) -> [Int] {
         let number = 8
         let stage = width >= 100 ? 26 : 20
-        let rule = max(10, width - 4 - stage - 4 * number)
+        let rule = min(44, max(10, width - 4 - stage - 4 * number))
         return [rule, stage, number, number, number, number]
     }
 }

@@ -113,6 +113,12 @@ import TerminalUI
         session.send([.escape, .ctrl("p")])
         session.type("why")
         #expect(session.screen.contains("why are two records together or apart"), "\(session.screen)")
+        // From anywhere, the palette opens the screen by name (Data below it, so Esc goes back to Data).
+        session.send([.escape, .escape, .escape, .ctrl("p")])
+        session.type("unification")
+        session.send([.enter])
+        #expect(session.state.breadcrumb == ["InsightFlow", "Data", "Unification"], "\(session.state.breadcrumb)")
+        #expect(session.screen.contains("7 records → 4 profiles"), "\(session.screen)")
     }
 
     @Test func sampleWorkspaceMatchesTheCommandLine() async throws {

@@ -82,7 +82,7 @@ struct UnificationScreen: LiveScreen, PaletteCommands {
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {
         let theme = state.theme
         let lines = UnificationLines.lines(state.unification, width: area.width)
-        let columns = Self.columns(width: area.width)
+        let columns = Self.columns(width: area.width, stages: lines.filter { $0.cells.count > 1 }.map { $0.cells[1] })
         let visible = selection.visibleRange(height: area.height, count: lines.count)
         for (row, index) in visible.enumerated() {
             let line = lines[index]
@@ -106,10 +106,11 @@ struct UnificationScreen: LiveScreen, PaletteCommands {
         indicator.drawIndicator(into: &buffer, rect: area, count: lines.count, theme: theme)
     }
 
-    /// Column widths of the statistics table: the rule name takes what the stage and four numbers leave.
-    static func columns(width: Int) -> [Int] {
+    /// Column widths of the statistics table: the stage as wide as its longest text (at most 24), four numbers, and
+    /// the rule name what they leave (at most 44).
+    static func columns(width: Int, stages: [String]) -> [Int] {
         let number = 8
-        let stage = width >= 100 ? 26 : 20
+        let stage = min(24, (stages.map(CharacterWidth.of).max() ?? 5) + 2)
         let rule = min(44, max(10, width - 4 - stage - 4 * number))
         return [rule, stage, number, number, number, number]
     }

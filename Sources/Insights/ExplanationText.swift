@@ -11,10 +11,11 @@ public enum ExplanationText {
     /// The statistics table's header, one column per `statsRow` cell.
     public static let statsHeader = ["RULE", "STAGE", "PAIRS", "RECORDS MATCHED", "MERGES", "VETOED"]
 
-    /// One rule's statistics: name, stage ("match" or "dedup SOURCE"), pairs ("-" for a set-wise exact rule),
+    /// One rule's statistics: name, stage ("match" or "dedup SOURCE"), pairs ("-" for a plain exact rule matched
+    /// set-wise, which counts no pairs),
     /// records matched, merges, vetoed merges.
     public static func statsRow(_ stats: MatchRuleStats) -> [String] {
-        [stats.rule, stats.deduplicates.map { "dedup \($0)" } ?? "match", stats.pairs == 0 && stats.vetoed == 0 ? "-" : String(stats.pairs),
+        [stats.rule, stats.deduplicates.map { "dedup \($0)" } ?? "match", stats.pairwise || stats.pairs > 0 || stats.vetoed > 0 ? String(stats.pairs) : "-",
          String(stats.matchedRecords), String(stats.merges), String(stats.vetoed)]
     }
 

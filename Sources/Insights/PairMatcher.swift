@@ -37,7 +37,7 @@ struct PairMatcher {
         var deduplicates: String?
         if case .within(let source) = rule.scope { deduplicates = source }
         return MatchRuleStats(rule: rule.name, matchedRecords: matchedRows.count, merges: merges, matchRate: rate, pairs: pairs, vetoed: vetoed,
-                              deduplicates: deduplicates)
+                              pairwise: true, deduplicates: deduplicates)
     }
 
     /// Rows grouped by the rule's blocking key (rows missing a blocking value are left out: missing never matches),

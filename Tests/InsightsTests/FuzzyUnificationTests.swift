@@ -26,14 +26,16 @@ import Testing
         ])
         #expect(profiles == [["a:1", "b:x1"], ["a:2", "b:x2"], ["a:3"], ["a:4"], ["b:x3"], ["b:x4"]])
         let stats = try workspace.lastUnification()?.rules
-        #expect(stats == [MatchRuleStats(rule: "name+postcode", matchedRecords: 4, merges: 2, matchRate: 0.5, pairs: 2, vetoed: 0)])
+        #expect(stats == [MatchRuleStats(rule: "name+postcode", matchedRecords: 4, merges: 2, matchRate: 0.5, pairs: 2, vetoed: 0, pairwise: true)])
     }
 
     @Test func fuzzyThresholdIsRespected() async throws {
         var rule = Self.nameRule
         rule.conditions?[1].precision = .high
-        let (_, profiles) = try await refreshed(PeopleWorkspace.definition([rule]), a: ["1,Jacqueline,Smith,2000,"], b: ["x1,Jaclyne,Smith,2000,"])
+        let (workspace, profiles) = try await refreshed(PeopleWorkspace.definition([rule]), a: ["1,Jacqueline,Smith,2000,"], b: ["x1,Jaclyne,Smith,2000,"])
         #expect(profiles == [["a:1"], ["b:x1"]], "0.6 < 80 %")
+        let stats = try #require(try workspace.lastUnification()?.rules.first)
+        #expect(ExplanationText.statsRow(stats) == ["name+postcode", "match", "0", "0", "0", "0"], "a fuzzy rule that found no pair says 0, not -")
     }
 
     @Test func exceptionsKeepDifferentPeopleApartEvenTransitively() async throws {

@@ -34,7 +34,10 @@ struct PairMatcher {
             }
         }
         let rate = recordCount == 0 ? 0 : Double(matchedRows.count) / Double(recordCount)
-        return MatchRuleStats(rule: rule.name, matchedRecords: matchedRows.count, merges: merges, matchRate: rate, pairs: pairs, vetoed: vetoed)
+        var deduplicates: String?
+        if case .within(let source) = rule.scope { deduplicates = source }
+        return MatchRuleStats(rule: rule.name, matchedRecords: matchedRows.count, merges: merges, matchRate: rate, pairs: pairs, vetoed: vetoed,
+                              pairwise: true, deduplicates: deduplicates)
     }
 
     /// Rows grouped by the rule's blocking key (rows missing a blocking value are left out: missing never matches),

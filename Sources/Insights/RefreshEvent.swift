@@ -104,8 +104,12 @@ public enum InsightsEvent: Sendable, Equatable {
 extension MatchRuleStats {
     /// The statistics as event fields.
     var fields: InsightsValue {
-        .object(["rule": .string(rule), "matchedRecords": .integer(matchedRecords), "merges": .integer(merges), "matchRate": .number(matchRate),
-                 "pairs": .integer(pairs), "vetoed": .integer(vetoed)])
+        var object: [String: InsightsValue] = [
+            "rule": .string(rule), "matchedRecords": .integer(matchedRecords), "merges": .integer(merges), "matchRate": .number(matchRate),
+            "pairs": .integer(pairs), "vetoed": .integer(vetoed),
+        ]
+        if let deduplicates { object["deduplicates"] = .string(deduplicates) }
+        return .object(object)
     }
 }
 

@@ -127,13 +127,15 @@ struct UnificationExplainer {
 
 extension Workspace {
     /// Which records make up profile `customerId` and which rules joined them (nil if no such profile).
-    public func explainProfile(_ customerId: String) throws -> ProfileExplanation? {
+    ///
+    /// Nonisolated: it only reads the store, so the designer can ask synchronously (a few records, milliseconds).
+    public nonisolated func explainProfile(_ customerId: String) throws -> ProfileExplanation? {
         let explainer = UnificationExplainer(definition: definition)
         return try pool.read { db in try explainer.explain(customerId: customerId, db) }
     }
 
     /// Why records `first` and `second` are in one profile or apart: every rule's verdict with condition scores.
-    public func explainPair(_ first: RecordRef, _ second: RecordRef) throws -> PairExplanation {
+    public nonisolated func explainPair(_ first: RecordRef, _ second: RecordRef) throws -> PairExplanation {
         let explainer = UnificationExplainer(definition: definition)
         return try pool.read { db in try explainer.explain(first, second, db) }
     }
@@ -149,7 +151,7 @@ public struct LastUnification: Codable, Sendable, Equatable {
 
 extension Workspace {
     /// The most recent unification's statistics; nil before the first one.
-    public func lastUnification() throws -> LastUnification? {
+    public nonisolated func lastUnification() throws -> LastUnification? {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT CAST(finished_at AS TEXT), records_in, profiles_out, rule_stats FROM unification_log ORDER BY rowid DESC LIMIT 1

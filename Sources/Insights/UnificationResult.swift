@@ -14,8 +14,13 @@ public struct MatchRuleStats: Sendable, Equatable, Codable {
     public var pairs: Int = 0
     /// Merges refused because an exception field disagreed.
     public var vetoed: Int = 0
+    /// True for a rule matched pair by pair (fuzzy, exceptions, scope, deduplication), whose `pairs` count is
+    /// meaningful even when 0; false for a plain exact rule matched set-wise (and in logs written before this field).
+    public var pairwise = false
+    /// The source a deduplication rule deduplicates (it runs before the match rules); nil for a match rule.
+    public var deduplicates: String?
 
-    enum CodingKeys: String, CodingKey { case rule, matchedRecords, merges, matchRate, pairs, vetoed }
+    enum CodingKeys: String, CodingKey { case rule, matchedRecords, merges, matchRate, pairs, vetoed, pairwise, deduplicates }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -25,11 +30,16 @@ public struct MatchRuleStats: Sendable, Equatable, Codable {
         matchRate = try container.decode(Double.self, forKey: .matchRate)
         pairs = try container.decodeIfPresent(Int.self, forKey: .pairs) ?? 0
         vetoed = try container.decodeIfPresent(Int.self, forKey: .vetoed) ?? 0
+        pairwise = try container.decodeIfPresent(Bool.self, forKey: .pairwise) ?? false
+        deduplicates = try container.decodeIfPresent(String.self, forKey: .deduplicates)
     }
 
     /// Statistics of one rule.
-    public init(rule: String, matchedRecords: Int, merges: Int, matchRate: Double, pairs: Int = 0, vetoed: Int = 0) {
+    public init(rule: String, matchedRecords: Int, merges: Int, matchRate: Double, pairs: Int = 0, vetoed: Int = 0, pairwise: Bool = false,
+                deduplicates: String? = nil) {
         self.rule = rule
+        self.pairwise = pairwise
+        self.deduplicates = deduplicates
         self.matchedRecords = matchedRecords
         self.merges = merges
         self.matchRate = matchRate

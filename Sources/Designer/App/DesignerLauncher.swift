@@ -15,7 +15,8 @@ public enum DesignerLauncher {
         let (resolved, themeError) = ThemeLoader.load(name: name, folders: themeFolders(home: home, environment: environment),
                                                       mode: mode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
         let services = StoreDesignerServices(home: home, workspace: { runner?.workspaceSnapshot() ?? WorkspaceSnapshot(name: "no workspace") },
-                                             runs: { runner?.lastRuns() ?? [:] }, runner: runner)
+                                             runs: { runner?.lastRuns() ?? [:] }, runner: runner,
+                                             unification: runner?.workspace.map(WorkspaceUnification.init))
         defer { runner?.stop() }
         DesignerApp.run(terminal: terminal, services: services, theme: resolved, startupMessage: themeError?.description ?? settings.problem ?? runnerProblem)
     }

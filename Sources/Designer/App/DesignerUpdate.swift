@@ -41,6 +41,7 @@ public enum DesignerUpdate {
         case .clipboardRead(let value, let placement):
             ClipboardActions.paste(value, at: placement, &state)
             recheck(&state)
+        case .unification(let message): UnificationUpdate.update(&state, message)
         case .tick, .notices, .revision, .feedLoaded, .runsLoaded, .runDetailLoaded, .flowOpenedAt, .connectionsLoaded: LiveUpdate.update(&state, message)
         }
         defer { state.outbox = [] }

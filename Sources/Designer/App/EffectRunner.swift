@@ -50,6 +50,7 @@ public enum EffectRunner {
             return []
         case .pasteClipboard(let placement): return [.clipboardRead(services.readClipboard(), placement)]
         case .runCanvas(let effect): return RunCanvasEffects.perform(effect, services)
+        case .unification(let request): return UnificationEffects.perform(request, services)
         case .quit:
             services.runner?.stop()
             return []

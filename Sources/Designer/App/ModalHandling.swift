@@ -73,6 +73,11 @@ enum ModalHandling {
         case .restoreVersion(let id, let version): if case .option = answer { state.perform(.history(.restore(id: id, version: version))) }
         case .recoverDraft(let draft): HistoryUpdate.recover(draft, answer, &state)
         case .importFlow: if answer == .importFile, !text.isEmpty { state.perform(.importFlow(path: text)) }
+        case .whyPair: if answer == .explain { UnificationScreen.submitWhy(text, &state) }
+        case .explainProfile:
+            guard answer == .explain else { return }
+            if text.isEmpty { return state.notify("Type a profile id (CustomerId) to explain, e.g. from a why answer", .warning) }
+            state.perform(.unification(.explain(customerId: text)))
         }
     }
 

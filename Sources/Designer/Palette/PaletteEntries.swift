@@ -47,6 +47,7 @@ public enum PaletteEntries {
     static let screens: [(name: String, detail: String)] = [
         ("Home", "the four areas"), ("Flows", "all flows: open, On/Off, rename, copy, export, import"),
         ("Monitor", "live events and runs"), ("Runs", "run history of all flows"), ("Runs failed", "the failed runs of all flows"), ("Data", "sources, unification, segments, measures"),
+        ("Unification", "Data › Unification: match statistics per rule, why two records are together or apart"),
         ("Admin", "system, export destinations, connections"), ("Connections", "Admin › Connections"),
     ]
 

@@ -1,15 +1,21 @@
 import TerminalUI
 
 /// Data: the workspace's sources, unification, segments and measures with their current values (read-only). The
-/// values are re-read from the services while the screen is shown.
+/// values are re-read from the services while the screen is shown. Enter on the Unification section (or u anywhere)
+/// opens Data > Unification: match statistics per rule, why two records are together or apart, profile explanations.
 struct DataScreen: LiveScreen {
-    enum Action: Sendable { case move, back }
+    enum Action: Sendable { case move, open, unification, back }
 
     /// Re-read the workspace every this many ticks (2 s at 250 ms).
     static let pollEvery = 8
     var selection = ListSelection()
 
-    static let keys = KeyMap<Action>([ListKeys.binding(.move, priority: 2), Common.back(.back)])
+    static let keys = KeyMap<Action>([
+        ListKeys.binding(.move, priority: 4),
+        KeyBinding([.enter], "Enter", "open", help: "open the selected section (Unification: match statistics, why, explain)", priority: 2, .open),
+        KeyBinding([.character("u")], "u", "unification", help: "open Data > Unification from anywhere on this screen", priority: 3, .unification),
+        Common.back(.back),
+    ])
 
     var title: String { "Data" }
     var bindings: [KeyHint] { Self.keys.hints }
@@ -23,10 +29,28 @@ struct DataScreen: LiveScreen {
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         switch Self.keys.action(for: key) {
         case .move: _ = selection.handle(key, count: Self.lines(state).count, page: bodyArea(state.size).height)
+        case .open:
+            guard Self.section(of: selection.index, state) == "Unification" else {
+                state.notify("Only Unification opens: move to it and press Enter (or press u)", .info)
+                return .stay
+            }
+            return Self.openUnification(&state)
+        case .unification: return Self.openUnification(&state)
         case .back: return .pop
         case nil: break
         }
         return .stay
+    }
+
+    /// Data > Unification, with its statistics asked for.
+    static func openUnification(_ state: inout DesignerState) -> Transition {
+        state.perform(.unification(.stats))
+        return .push(UnificationScreen())
+    }
+
+    /// The heading of the section holding line `index`.
+    static func section(of index: Int, _ state: DesignerState) -> String? {
+        Self.lines(state).prefix(index + 1).last { $0.role == .title }?.name
     }
 
     /// One line: name, value, detail and the role of the name.

@@ -11,6 +11,7 @@ public enum KeyReference {
             ("home", HomeScreen.keys.hints),
             ("Admin", AdminScreen.keys.hints),
             ("Data", DataScreen.keys.hints),
+            ("Data > Unification", UnificationScreen.keys.hints),
             ("Export destinations", ExportDestinationsScreen.keys.hints),
             ("connector page: triggers", ConnectorPageScreen.triggerKeys.hints),
             ("connector page: your flows", ConnectorPageScreen.flowKeys.hints),

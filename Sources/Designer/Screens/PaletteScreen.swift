@@ -126,7 +126,7 @@ enum PaletteRunner {
         let screen: (any Screen)? = switch name {
         case "Flows": FlowsListScreen()
         case "Monitor": MonitorScreen()
-        case "Data": DataScreen()
+        case "Data", "Unification": DataScreen()
         case "Admin": AdminScreen()
         case "Connections": ConnectionsScreen()
         case "Runs": RunHistoryScreen()
@@ -141,5 +141,6 @@ enum PaletteRunner {
         state.stack.removeLast(state.stack.count - 1)
         if let screen { state.stack.append(screen) }
         if name == "Connections" { state.perform(.loadConnections) }
+        if name == "Unification", case .push(let unification) = DataScreen.openUnification(&state) { state.stack.append(unification) }
     }
 }

@@ -77,6 +77,8 @@ public protocol DesignerServices: AnyObject {
     func systemFacts() -> [Fact]
     /// The runner of the home (embedded or attached), if any.
     var runner: (any RunnerLink)? { get }
+    /// The workspace's match statistics and explanations (Data > Unification); nil without a workspace.
+    var unification: (any UnificationServices)? { get }
     /// The step clipboard (code-view JSON), shared by every flow of the home; nil when empty or unreadable.
     func readClipboard() -> JSONValue?
     /// Replaces the step clipboard.
@@ -85,6 +87,7 @@ public protocol DesignerServices: AnyObject {
 
 extension DesignerServices {
     public var runner: (any RunnerLink)? { nil }
+    public var unification: (any UnificationServices)? { nil }
 }
 
 /// A flow's versions and drafts: the services that keep no history say so when asked.

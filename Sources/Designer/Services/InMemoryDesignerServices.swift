@@ -14,6 +14,9 @@ public final class InMemoryDesignerServices: DesignerServices {
     public var files: [String: [UInt8]] = [:]
     /// The step clipboard.
     public var clipboard: JSONValue?
+    /// Data > Unification's services (tests plug in a real workspace on a temporary folder; nil: no workspace).
+    public var unificationServices: (any UnificationServices)?
+    public var unification: (any UnificationServices)? { unificationServices }
 
     public init(flows: [Flow] = [], workspace: WorkspaceSnapshot = .sample, connections: [String: String] = ["teams": "teams", "mail": "smtp"]) {
         self.flows = Dictionary(flows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

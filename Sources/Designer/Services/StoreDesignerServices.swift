@@ -14,11 +14,14 @@ public final class StoreDesignerServices: DesignerServices {
     private let workspaceProvider: @MainActor () -> WorkspaceSnapshot
     private let runsProvider: @MainActor () -> [String: RunSummary]
     public let runner: (any RunnerLink)?
+    public let unification: (any UnificationServices)?
 
     public init(home: InsightFlowHome,
                 workspace: @escaping @MainActor () -> WorkspaceSnapshot = { WorkspaceSnapshot() },
-                runs: @escaping @MainActor () -> [String: RunSummary] = { [:] }, runner: (any RunnerLink)? = nil) {
+                runs: @escaping @MainActor () -> [String: RunSummary] = { [:] }, runner: (any RunnerLink)? = nil,
+                unification: (any UnificationServices)? = nil) {
         self.runner = runner
+        self.unification = unification
         self.home = home
         self.store = FlowStore(home: home)
         self.workspaceProvider = workspace

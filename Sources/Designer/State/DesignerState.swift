@@ -17,6 +17,8 @@ public struct DesignerState: Sendable {
     public var live = LiveState()
     /// What the History screens show (a flow's versions, the diff open).
     public var versions = VersionsState()
+    /// What Data > Unification shows (match statistics, the latest why / explain answer).
+    public var unification = UnificationState()
     /// The flow being edited, if any.
     public var document: FlowDocument?
     public var modal: Modal?
@@ -99,6 +101,10 @@ public enum ModalPurpose: Sendable, Hashable {
     case cardMenu
     /// How many recorded events to replay the draft against.
     case replayLast
+    /// The two record references of a why lookup (Data > Unification).
+    case whyPair
+    /// The id of a profile to explain (Data > Unification).
+    case explainProfile
 }
 
 extension DesignerState {

@@ -3,7 +3,7 @@ import TerminalUI
 /// What a dialog button means. A dialog is asked with its answers, shows their labels, and hands the chosen
 /// answer (not a button position) to the code that acts on it.
 public enum DialogAnswer: Sendable, Hashable {
-    case save, discard, saveOff, keepEditing, reload, saveAsCopy, delete, rename, copy, export, importFile, send, cancel
+    case save, discard, saveOff, keepEditing, reload, saveAsCopy, delete, rename, copy, export, importFile, send, explain, cancel
     /// One of a list of choices made at the time (where to add a step, which kind of connection).
     case option(Int, label: String)
 
@@ -22,6 +22,7 @@ public enum DialogAnswer: Sendable, Hashable {
         case .export: "Export"
         case .importFile: "Import"
         case .send: "Send"
+        case .explain: "Explain"
         case .cancel: "Cancel"
         case .option(_, let label): label
         }

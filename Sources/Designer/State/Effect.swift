@@ -44,6 +44,8 @@ public enum Effect: Sendable, Hashable {
     case pasteClipboard(Placement)
     /// The run on the canvas and replays of a draft.
     case runCanvas(RunCanvasEffect)
+    /// Data > Unification: statistics, why, explain.
+    case unification(UnificationRequest)
     case quit
 }
 
@@ -75,6 +77,8 @@ public enum Message: Sendable {
     case clipboardRead(JSONValue?, Placement)
     /// Results of the run view's effects.
     case runCanvas(RunCanvasMessage)
+    /// Data > Unification's statistics and answers.
+    case unification(UnificationMessage)
 }
 
 /// A labelled fact (Admin > System).

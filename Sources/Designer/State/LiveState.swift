@@ -20,6 +20,8 @@ public struct LiveState: Sendable {
     /// The counter when Home > Data and Admin > System last re-read the workspace.
     public var workspaceRevision: Int?
     public var statusRevision: Int?
+    /// The counter when Data > Unification last re-read the match statistics.
+    public var unificationRevision: Int?
     /// Whose runs were last read (a flow id, or "" for all flows).
     public var runsOf: String?
 

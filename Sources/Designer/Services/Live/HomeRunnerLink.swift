@@ -15,6 +15,8 @@ public final class HomeRunnerLink: RunnerLink {
     let home: InsightFlowHome?
     let commands: LinkCommands
     private let views: LiveViews
+    /// The workspace the link reads (nil when it could not be loaded).
+    public let workspace: Workspace?
     private var watching: Task<Void, Never>?
 
     /// A link over `client`, or a read-only one over `history` when `client` is nil.
@@ -22,6 +24,7 @@ public final class HomeRunnerLink: RunnerLink {
         self.client = client
         self.history = history
         self.home = home
+        self.workspace = workspace
         let notices = NoticeBox()
         views = LiveViews(workspace: workspace, history: history)
         commands = LinkCommands(client: client, workspace: workspace, home: home, notices: notices, views: views)

@@ -40,7 +40,7 @@ public enum DesignerUpdate {
         case .clipboardRead(let value, let placement):
             ClipboardActions.paste(value, at: placement, &state)
             recheck(&state)
-        case .tick, .notices, .revision, .feedLoaded, .runsLoaded, .runDetailLoaded, .flowOpenedAt, .connectionsLoaded: LiveUpdate.update(&state, message)
+        case .tick, .notices, .revision, .feedLoaded, .runsLoaded, .runDetailLoaded, .runPageLoaded, .comparisonLoaded, .historyFactsLoaded, .flowOpenedAt, .connectionsLoaded: LiveUpdate.update(&state, message)
         }
         defer { state.outbox = [] }
         return state.outbox

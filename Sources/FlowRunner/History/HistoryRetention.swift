@@ -28,9 +28,13 @@ public final class HistoryRetention: Sendable {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(delay))
                 delay = max(1, interval)
+                var runs = 0, events = 0
                 while !Task.isCancelled, let removed = try? history.pruneBatch(policy, limit: batch), removed.total > 0 {
+                    runs += removed.runs
+                    events += removed.events
                     try? await Task.sleep(for: .milliseconds(20))
                 }
+                if runs + events > 0 { try? history.recordPrune(PruneRecord(at: Date(), runs: runs, events: events)) }
             }
         }
         task.withLock { $0 = loop }

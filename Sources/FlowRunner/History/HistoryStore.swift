@@ -165,7 +165,12 @@ public final class HistoryStore: Sendable {
     /// all at once (tests and tools). The runner prunes in small batches in the background (`HistoryRetention`).
     public func prune(olderThan age: Double?, keep: Int?) throws {
         let policy = RetentionPolicy(age: age, runs: keep, events: nil)
-        while try pruneBatch(policy, limit: 10_000).total > 0 {}
+        var runs = 0, events = 0
+        while case let removed = try pruneBatch(policy, limit: 10_000), removed.total > 0 {
+            runs += removed.runs
+            events += removed.events
+        }
+        if runs + events > 0 { try recordPrune(PruneRecord(at: Date(), runs: runs, events: events)) }
     }
 
     /// Deletes at most `limit` finished runs (with their steps) and `limit` processed events that the policy no

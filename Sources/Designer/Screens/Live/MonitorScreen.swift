@@ -66,8 +66,9 @@ struct MonitorScreen: LiveScreen {
         case .status: filter.status = MonitorFilter.next(filter.status, in: RunStatus.allCases)
         case .clear: filter = MonitorFilter()
         case .history:
-            state.perform(.loadRuns(flowId: filter.flowId, limit: RunHistoryScreen.limit))
-            return .push(RunHistoryScreen(flowId: filter.flowId))
+            let screen = RunHistoryScreen(flowId: filter.flowId)
+            screen.load(&state)
+            return .push(screen)
         case .open:
             guard let selected = table.selected(in: all) else { return .stay }
             guard let id = rows.first(where: { $0.id == selected.id })?.runId else {

@@ -8,8 +8,6 @@ import TerminalUI
 /// failed only, flow, trigger, time window and words in the steps, read from the database a page at a time as the
 /// list is scrolled; two runs marked and compared step by step.
 struct RunHistoryScreen: LiveScreen {
-    /// How many of the newest runs the list held before paging (kept for the screens that preload runs).
-    static let limit = 500
     /// Runs read per page; the next page is read when the selection comes near the end of the loaded ones.
     static let pageSize = 100
     /// The most runs a refresh re-reads at once (the pages scrolled through so far, up to this).
@@ -23,9 +21,15 @@ struct RunHistoryScreen: LiveScreen {
     var table = Table(columns: [TableColumn("Start", width: 14), TableColumn("Took", width: 8), TableColumn("Status", width: 10),
                                 TableColumn("Flow", width: 22), TableColumn("Trigger")])
 
-    init(flowId: String? = nil) {
+    init(flowId: String? = nil, failedOnly: Bool = false) {
         self.flowId = flowId
         filter.flowId = flowId
+        filter.failedOnly = failedOnly
+    }
+
+    /// Asks for the first page (as the screen is pushed, so its first frame already has its runs).
+    func load(_ state: inout DesignerState) {
+        Self.requestFirstPage(filter, key: listKey, limit: Self.pageSize, &state)
     }
 
     enum Action: Sendable { case move, open, resubmit, find, failed, search, flow, trigger, window, clear, mark, compare, back }

@@ -64,10 +64,13 @@ import Testing
             let reads = plan.components(separatedBy: "; ").filter { $0.hasPrefix("SCAN run") || $0.hasPrefix("SEARCH run") }
             #expect(!reads.isEmpty && reads.allSatisfy { $0.contains("USING") }, "\(query) reads the run table without an index: \(plan)")
         }
-        let candidate = try history.pool.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + RunQuery(status: .failed).candidateSQL(), arguments: ["x", "Failed"]).map { $0["detail"] as String }
+        let search = RunQuery(status: .failed, since: now.addingTimeInterval(-3600)).textSQL(pattern: "\"timeout\"")
+        let plan = try history.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + search.sql, arguments: search.arguments).map { $0["detail"] as String }
         }
-        #expect(candidate.joined().contains("sqlite_autoindex_run_1"), "a search's candidate is a primary-key lookup: \(candidate)")
+        #expect(plan.first?.hasPrefix("SCAN step_text VIRTUAL TABLE") == true, "the text index drives the search: \(plan)")
+        #expect(plan.contains { $0.contains("SEARCH run USING INDEX sqlite_autoindex_run_1") }, "each run by its key: \(plan)")
+        #expect(!plan.joined().contains("TEMP B-TREE"), "no sort of the matches: \(plan)")
     }
 
     @Test func pagesFollowEachOtherWithoutGapsOrRepeats() async throws {

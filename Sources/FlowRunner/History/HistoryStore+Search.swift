@@ -29,23 +29,19 @@ extension HistoryStore {
         }
     }
 
-    /// A search: the matching steps newest first, each new run among them checked against the other filters by
-    /// its key, until the page is full.
+    /// A search: the matching steps of runs that pass the other filters, newest first; each run listed once (at its
+    /// newest matching step), until the page is full.
     private static func search(_ query: RunQuery, pattern: String, db: Database, _ body: (RunRecord) throws -> Void) throws -> RunCursor? {
         guard query.limit > 0 else { return nil }
         let (sql, arguments) = query.textSQL(pattern: pattern)
-        let candidates = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        let lookup = try db.cachedStatement(sql: query.candidateSQL())
-        let filters = query.runConditions().arguments
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         var seen = Set<String>()
         var count = 0
-        while let candidate = try candidates.next() {
-            let runId: String = candidate["runId"]
-            guard seen.insert(runId).inserted else { continue }
-            guard let row = try Row.fetchOne(lookup, arguments: StatementArguments([runId as any DatabaseValueConvertible] + filters)) else { continue }
+        while let row = try rows.next() {
+            guard seen.insert(row["id"]).inserted else { continue }
             try body(run(row))
             count += 1
-            if count == query.limit { return .text(rowid: candidate["textRow"]) }
+            if count == query.limit { return .text(rowid: row["textRow"]) }
         }
         return nil
     }

@@ -81,15 +81,17 @@ extension RunQuery {
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
-    /// The conditions on the run table, with their arguments (no cursor, no search).
-    func runConditions() -> (clauses: [String], arguments: [any DatabaseValueConvertible]) {
+    /// The conditions on the run table, with their arguments (no cursor, no search); `table` qualifies the columns
+    /// in a join.
+    func runConditions(table: String = "") -> (clauses: [String], arguments: [any DatabaseValueConvertible]) {
+        let t = table.isEmpty ? "" : table + "."
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
-        if let flowId { clauses.append("flowId = ?"); arguments.append(flowId) }
-        if let status { clauses.append("status = ?"); arguments.append(status.rawValue) }
-        if let triggerType { clauses.append("triggerType = ?"); arguments.append(triggerType.rawValue) }
-        if let since { clauses.append("queuedAt >= ?"); arguments.append(since.timeIntervalSince1970) }
-        if let until { clauses.append("queuedAt <= ?"); arguments.append(until.timeIntervalSince1970) }
+        if let flowId { clauses.append("\(t)flowId = ?"); arguments.append(flowId) }
+        if let status { clauses.append("\(t)status = ?"); arguments.append(status.rawValue) }
+        if let triggerType { clauses.append("\(t)triggerType = ?"); arguments.append(triggerType.rawValue) }
+        if let since { clauses.append("\(t)queuedAt >= ?"); arguments.append(since.timeIntervalSince1970) }
+        if let until { clauses.append("\(t)queuedAt <= ?"); arguments.append(until.timeIntervalSince1970) }
         return (clauses, arguments)
     }
 
@@ -105,23 +107,24 @@ extension RunQuery {
         return ("SELECT rowid AS rowNumber, * FROM run \(filter)ORDER BY queuedAt DESC, rowid DESC LIMIT ?", StatementArguments(arguments))
     }
 
-    /// A search's candidates: the steps whose text matches, newest written first, after the cursor (read as a cursor
-    /// and stopped once the page is full).
+    /// A search: the steps whose text matches, newest written first, after the cursor, each joined to its run by
+    /// the run's key and kept when the run passes the other filters (read as a cursor and stopped once the page is
+    /// full). `CROSS JOIN` fixes the loop order: the text index outside (its rowid order is the listing's order), the
+    /// key lookups inside — never a sort of every match.
     func textSQL(pattern: String) -> (sql: String, arguments: StatementArguments) {
         var arguments: [any DatabaseValueConvertible] = [pattern]
-        var bound = ""
+        var clauses = ["step_text MATCH ?"]
         if case .text(let rowid) = after {
-            bound = "AND step_text.rowid < ? "
+            clauses.append("step_text.rowid < ?")
             arguments.append(rowid)
         }
+        let conditions = runConditions(table: "run")
+        clauses += conditions.clauses
+        arguments += conditions.arguments
         return ("""
-            SELECT step_text.rowid AS textRow, step.runId AS runId FROM step_text JOIN step ON step.rowid = step_text.rowid
-            WHERE step_text MATCH ? \(bound)ORDER BY step_text.rowid DESC
+            SELECT step_text.rowid AS textRow, run.* FROM step_text CROSS JOIN step ON step.rowid = step_text.rowid
+            CROSS JOIN run ON run.id = step.runId
+            WHERE \(clauses.joined(separator: " AND ")) ORDER BY step_text.rowid DESC
             """, StatementArguments(arguments))
-    }
-
-    /// One candidate run of a search, if it passes the other filters (a primary-key lookup).
-    func candidateSQL() -> String {
-        "SELECT * FROM run WHERE " + (["id = ?"] + runConditions().clauses).joined(separator: " AND ")
     }
 }

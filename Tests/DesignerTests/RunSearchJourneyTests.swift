@@ -125,7 +125,7 @@ import TerminalUI
         let screen = session.screen
         #expect(screen.contains("15 runs · 20 events"), "\(screen)")
         #expect(screen.contains("free pages"), "\(screen)")
-        #expect(screen.contains("30 days (default) · 100000 runs (default) · 100000 events (default)"), "\(screen)")
+        #expect(screen.contains("30 days · 100000 runs · 100000 events (defaults)"), "\(screen)")
         #expect(screen.contains("removed 5 run(s), 0 event(s)"), "\(screen)")
         #expect(screen.contains("Oldest run"), "\(screen)")
     }

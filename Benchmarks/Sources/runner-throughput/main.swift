@@ -36,19 +36,30 @@ for i in 0..<extraFlows {
 let history = try HistoryStore(url: home.historyDatabase)
 /// `RUNNER_THROUGHPUT_WITHOUT_SEARCH=1`: drop what the v4-run-search migration adds to every write (the search index's
 /// triggers and the status and trigger indexes), so one binary measures the write path with and without them.
-if ProcessInfo.processInfo.environment["RUNNER_THROUGHPUT_WITHOUT_SEARCH"] == "1" {
+/// `=triggers` or `=indexes` drops only those.
+if let without = ProcessInfo.processInfo.environment["RUNNER_THROUGHPUT_WITHOUT_SEARCH"] {
+    let triggers = "DROP TRIGGER step_text_delete; DROP TRIGGER step_text_update;"
+    let indexes = "DROP INDEX run_status; DROP INDEX run_trigger;"
     let sqlite = Process()
     sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    sqlite.arguments = ["sqlite3", home.historyDatabase.path,
-                        "DROP TRIGGER step_text_insert; DROP TRIGGER step_text_delete; DROP TRIGGER step_text_update; DROP INDEX run_status; DROP INDEX run_trigger;"]
+    sqlite.arguments = ["sqlite3", home.historyDatabase.path, without == "triggers" ? triggers : without == "indexes" ? indexes : triggers + indexes]
     try sqlite.run()
     sqlite.waitUntilExit()
-    print("without the search index's triggers and the run_status/run_trigger indexes (exit \(sqlite.terminationStatus))")
+    print("without \(without == "triggers" ? "the search index's triggers" : without == "indexes" ? "the run_status/run_trigger indexes" : "both the search index's triggers and the run_status/run_trigger indexes") (exit \(sqlite.terminationStatus))")
+}
+/// `RUNNER_THROUGHPUT_SQL="..."`: run SQL on the new history first (e.g. FTS5 settings to try).
+if let sql = ProcessInfo.processInfo.environment["RUNNER_THROUGHPUT_SQL"] {
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    sqlite.arguments = ["sqlite3", home.historyDatabase.path, sql]
+    try sqlite.run()
+    sqlite.waitUntilExit()
+    print("ran \(sql) (exit \(sqlite.terminationStatus))")
 }
 /// `RUNNER_THROUGHPUT_PRUNE=N`: first fill the history with N finished runs of 5 steps queued 40 days ago (sqlite3),
 /// then measure while the background retention (30 days, batches of 1,000) deletes them.
 let pruneCount = Int(ProcessInfo.processInfo.environment["RUNNER_THROUGHPUT_PRUNE"] ?? "") ?? 0
-var retention: HistoryRetention?
+var retention: FlowRunner.HistoryRetention?
 if pruneCount > 0 {
     let old = Date().timeIntervalSince1970 - 40 * 86_400
     let sqlite = Process()
@@ -65,7 +76,7 @@ if pruneCount > 0 {
     try sqlite.run()
     sqlite.waitUntilExit()
     print("history filled with \(try history.runTotal()) old runs; background retention starts with the load")
-    retention = HistoryRetention(history: history, policy: RetentionPolicy(age: 30 * 86_400, runs: nil, events: nil), interval: 60, firstDelay: 0, batch: 1000)
+    retention = FlowRunner.HistoryRetention(history: history, policy: RetentionPolicy(age: 30 * 86_400, runs: nil, events: nil), interval: 60, firstDelay: 0, batch: 1000)
 }
 var configuration = RunnerConfiguration()
 configuration.perFlowConcurrency = 64

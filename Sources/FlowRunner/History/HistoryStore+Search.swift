@@ -14,7 +14,8 @@ extension HistoryStore {
     /// Returns where the next page starts (nil when this page was not full).
     @discardableResult
     public func forEachRun(matching query: RunQuery, _ body: (RunRecord) throws -> Void) throws -> RunCursor? {
-        try pool.read { db in
+        if RunQuery.ftsPattern(query.search) != nil { try? indexPendingText() }
+        return try pool.read { db in
             if let pattern = RunQuery.ftsPattern(query.search) { return try Self.search(query, pattern: pattern, db: db, body) }
             let (sql, arguments) = query.listSQL()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -27,6 +28,12 @@ extension HistoryStore {
             }
             return count >= query.limit && query.limit > 0 ? last : nil
         }
+    }
+
+    /// Brings the search index up to date with every step written (the runner does this every second; a search
+    /// does it first, so it never misses a step). A read-only history is searched as it is indexed.
+    public func indexPendingText() throws {
+        while try RunSearchSchema.indexPending(pool, limit: 20_000) >= 20_000 {}
     }
 
     /// A search: the matching steps of runs that pass the other filters, newest first; each run listed once (at its

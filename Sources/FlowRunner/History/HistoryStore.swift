@@ -9,6 +9,8 @@ public final class HistoryStore: Sendable {
     let writer: HistoryWriter
     /// Moves the WAL into the database in the background; only the runner's store has one.
     private let checkpointer: HistoryCheckpointer?
+    /// Indexes new steps for search in the background; only the runner's store has one.
+    private let textIndexer: HistoryTextIndexer?
     /// The database file.
     public let url: URL
     /// Signals this process's commits to `changes()` watchers.
@@ -21,6 +23,7 @@ public final class HistoryStore: Sendable {
         pool = try HistoryDatabase.open(url)
         writer = HistoryWriter(pool: pool)
         checkpointer = try HistoryCheckpointer(path: url.path, pool: pool)
+        textIndexer = HistoryTextIndexer(pool: pool)
         pool.add(transactionObserver: commits, extent: .databaseLifetime)
     }
 
@@ -29,6 +32,7 @@ public final class HistoryStore: Sendable {
         pool = try HistoryDatabase.open(url)
         writer = HistoryWriter(pool: pool)
         checkpointer = nil
+        textIndexer = nil
         pool.add(transactionObserver: commits, extent: .databaseLifetime)
     }
 

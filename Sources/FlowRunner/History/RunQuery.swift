@@ -88,7 +88,15 @@ extension RunQuery {
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let flowId { clauses.append("\(t)flowId = ?"); arguments.append(flowId) }
-        if let status { clauses.append("\(t)status = ?"); arguments.append(status.rawValue) }
+        if let status {
+            // SQLite uses a partial index only when the query repeats its condition.
+            switch status {
+            case .succeeded: clauses.append("\(t)status = ?")
+            case .queued, .running: clauses.append("\(t)status = ? AND \(t)status IN ('Queued', 'Running')")
+            default: clauses.append("\(t)status = ? AND \(t)status NOT IN ('Queued', 'Running', 'Succeeded')")
+            }
+            arguments.append(status.rawValue)
+        }
         if let triggerType { clauses.append("\(t)triggerType = ?"); arguments.append(triggerType.rawValue) }
         if let since { clauses.append("\(t)queuedAt >= ?"); arguments.append(since.timeIntervalSince1970) }
         if let until { clauses.append("\(t)queuedAt <= ?"); arguments.append(until.timeIntervalSince1970) }

@@ -51,7 +51,8 @@ struct RunHistoryScreen: LiveScreen {
     ])
 
     /// The keys while a search is typed.
-    static let searchHints = [KeyHint("Enter", "search", priority: 1), KeyHint("Esc", "cancel", priority: 2)]
+    static let searchHints = [KeyHint("Enter", "search", help: "search for the typed words (empty: no search)", priority: 1),
+                              KeyHint("Esc", "cancel", help: "leave the search as it was", priority: 2)]
 
     var title: String { flowId.map { "Runs of \($0)" } ?? "Runs" }
     var takesTextInput: Bool { table.find.isTyping || searchField != nil }

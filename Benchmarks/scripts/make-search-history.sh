@@ -2,8 +2,8 @@
 # Fills HOME's history with N generated runs of 5 steps each (default 1,000,000), straight in SQL with the sqlite3
 # CLI: 20 flows (flow-00 … flow-19), queuedAt spread over the last 29 days, the six event types in turn, 1 run in 20
 # Failed (its last step's error: "HTTP 503 from https://hooks.example.com: upstream timeout") and 1 in 1,000 of
-# those with the rarer word "gateway" in the error; 1 in 100 Cancelled. The step writes go through the search
-# index's triggers, as the runner's do.
+# those with the rarer word "gateway" in the error; 1 in 100 Cancelled. The search index is rebuilt at the end (as
+# the migration does for an existing history).
 # Usage: make-search-history.sh BIN HOME [N]
 set -euo pipefail
 BIN=$1 HOME_DIR=$2 N=${3:-1000000}
@@ -43,6 +43,8 @@ FROM run CROSS JOIN (SELECT 0 AS seq, 'Init' AS name UNION ALL SELECT 1, 'Compos
                      UNION ALL SELECT 3, 'Set_variable' UNION ALL SELECT 4, 'Send_webhook') AS k
 WHERE run.flowId LIKE 'flow-%'
 ORDER BY run.rowid, k.seq;
+INSERT INTO step_text(step_text) VALUES ('rebuild');
+UPDATE step_text_progress SET upto = (SELECT COALESCE(MAX(rowid), 0) FROM step);
 COMMIT;
 PRAGMA wal_checkpoint(TRUNCATE);
 SELECT 'runs', COUNT(*) FROM run; SELECT 'steps', COUNT(*) FROM step;

@@ -15,11 +15,11 @@ import Testing
 
     /// `count` finished runs a second apart (oldest first) of flows f0…f2; every 4th failed with an error naming
     /// `timeout`, run 7's output says `zebra`; event types alternate.
-    func fill(_ history: HistoryStore, count: Int, start: Date = Date(timeIntervalSinceNow: -86_400)) async throws {
+    func fill(_ history: HistoryStore, count: Int, start: Date = Date(timeIntervalSinceNow: -86_400), prefix: String = "run") async throws {
         for index in 0..<count {
             let at = start.addingTimeInterval(Double(index))
             let event = TriggerEvent(type: index % 2 == 0 ? .dataSourceRefreshFailed : .segmentRefreshed, fields: [:], origin: "test", receivedAt: at)
-            var run = RunRecord(id: String(format: "run-%05d", index), flowId: "f\(index % 3)", flowName: "F", flowVersion: 1, eventId: event.id,
+            var run = RunRecord(id: prefix + String(format: "-%05d", index), flowId: "f\(index % 3)", flowName: "F", flowVersion: 1, eventId: event.id,
                                 triggerOutputs: ["body": [:]], origin: "event", queuedAt: at)
             try await history.commitMatch(event: event, runs: [run], baselines: [], notes: nil, eventIsNew: true)
             let failed = index % 4 == 0
@@ -160,6 +160,21 @@ import Testing
         #expect(facts.oldestRun != nil && facts.fileBytes > 0)
     }
 
+    @Test func stepsPrunedOrRewrittenBeforeTheyAreIndexedLeaveTheIndexSound() async throws {
+        let (history, folder) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await fill(history, count: 20)
+        try history.indexPendingText()
+        try await fill(history, count: 40, start: Date(timeIntervalSinceNow: -3_600), prefix: "new")
+        // The first fill (a day old) is indexed, the second (an hour old) not yet; prune keeps the newest 30 runs:
+        // new-00010 … new-00039. Indexed rows go through the delete trigger, the others are never indexed.
+        try history.prune(olderThan: nil, keep: 30)
+        #expect(try history.runs(matching: RunQuery(search: "zebra", limit: 10)).runs.isEmpty, "run 7 of both fills is gone")
+        #expect(try history.runs(matching: RunQuery(search: "c25")).runs.map(\.id) == ["new-00025"], "a kept step is found once indexed")
+        #expect(try history.runs(matching: RunQuery(search: "timeout", limit: 100)).runs.count == 7, "new-00012 … new-00036, every 4th failed")
+        try integrityCheck(history)
+    }
+
     @Test func theMigrationBackfillsAnOlderHistory() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-old-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -183,7 +198,10 @@ import Testing
         try integrityCheck(history)
     }
 
+    /// FTS5's own check that the index holds exactly the step table's text (after indexing what is pending: the
+    /// check counts a row not yet indexed as a fault).
     func integrityCheck(_ history: HistoryStore) throws {
+        try history.indexPendingText()
         try history.pool.write { db in try db.execute(sql: "INSERT INTO step_text(step_text, rank) VALUES ('integrity-check', 1)") }
     }
 }

@@ -7,31 +7,28 @@ import Foundation
 /// `insightflow runs`: the run history.
 struct RunsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "runs", abstract: "List runs (newest first), show one, or resubmit one.",
-        subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsResubmitCommand.self], defaultSubcommand: RunsListCommand.self)
+        commandName: "runs", abstract: "List and search runs (newest first), show one, compare two, or resubmit one.",
+        subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsCompareCommand.self, RunsResubmitCommand.self], defaultSubcommand: RunsListCommand.self)
 }
 
-/// `insightflow runs [--flow NAME] [--status failed] [--json]`.
+/// `insightflow runs [--status S] [--flow NAME] [--trigger TYPE] [--since T] [--until T] [--search TEXT] [--json]`.
 struct RunsListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List runs, newest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List runs, newest first, filtered by status, flow, trigger, time and text.",
+        discussion: "Every filter reads one index newest first and stops at --limit, so it answers at once over millions of runs. See docs/run-history.md.")
     @OptionGroup var home: HomeOptions
-    @Option(help: "Only runs of this flow (id or name).") var flow: String?
-    @Option(help: "Only runs with this status (succeeded, failed, cancelled, running, queued, timedout).") var status: String?
+    @OptionGroup var filters: RunFilterOptions
     @Option(help: "At most this many runs.") var limit = 50
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let history = try HistoryStore.reader(url: home.location.historyDatabase)
-        let flowId = try flow.map { name in try Self.storeCall { () throws(FlowStoreError) in try FlowStore(home: home.location).find(name).flow.id } }
-        let wanted = try status.map { text -> RunStatus in
-            guard let status = RunStatus(caseInsensitive: text) else { throw ValidationError("unknown status '\(text)'; use \(RunStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
-            return status
-        }
+        let query = try filters.query(home: home.location, history: history, limit: limit)
         if json {
             // Streamed: a JSON array with one run per line, written as the rows are read (the first line comes at
             // once and memory stays flat at any --limit).
             var first = true
-            try history.forEachRun(flowId: flowId, status: wanted, limit: limit) { run in
+            try history.forEachRun(matching: query) { run in
                 print(first ? "[" : ",")
                 print(run.summaryJSON.jsonText(), terminator: "")
                 first = false
@@ -39,12 +36,12 @@ struct RunsListCommand: ParsableCommand {
             print(first ? "[]" : "\n]")
             return
         }
-        let runs = try history.runs(flowId: flowId, status: wanted, limit: limit)
+        let runs = try history.runs(matching: query).runs
         Self.printTable(header: ["RUN", "FLOW", "STATUS", "STARTED", "DURATION", "TRIGGER"], rows: runs.map { run in
             [String(run.id.prefix(8)), run.flowId, run.status.rawValue, run.startedAt.map(Flow.timestamp) ?? "-",
              run.duration.map { String(format: "%.2fs", $0) } ?? "-", run.triggerSummary]
         }, maxWidth: 48)
-        if runs.isEmpty { print("(no runs yet)") }
+        if runs.isEmpty { print(query.isUnfiltered ? "(no runs yet)" : "(no runs match)") }
     }
 }
 

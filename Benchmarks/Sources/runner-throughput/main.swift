@@ -34,6 +34,50 @@ for i in 0..<extraFlows {
 }
 
 let history = try HistoryStore(url: home.historyDatabase)
+/// `RUNNER_THROUGHPUT_WITHOUT_SEARCH=1`: drop what the v4-run-search migration adds to every write (the search index's
+/// triggers and the status and trigger indexes), so one binary measures the write path with and without them.
+/// `=triggers` or `=indexes` drops only those.
+if let without = ProcessInfo.processInfo.environment["RUNNER_THROUGHPUT_WITHOUT_SEARCH"] {
+    let triggers = "DROP TRIGGER step_text_delete; DROP TRIGGER step_text_update;"
+    let indexes = "DROP INDEX run_status; DROP INDEX run_trigger;"
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    sqlite.arguments = ["sqlite3", home.historyDatabase.path, without == "triggers" ? triggers : without == "indexes" ? indexes : triggers + indexes]
+    try sqlite.run()
+    sqlite.waitUntilExit()
+    print("without \(without == "triggers" ? "the search index's triggers" : without == "indexes" ? "the run_status/run_trigger indexes" : "both the search index's triggers and the run_status/run_trigger indexes") (exit \(sqlite.terminationStatus))")
+}
+/// `RUNNER_THROUGHPUT_SQL="..."`: run SQL on the new history first (e.g. FTS5 settings to try).
+if let sql = ProcessInfo.processInfo.environment["RUNNER_THROUGHPUT_SQL"] {
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    sqlite.arguments = ["sqlite3", home.historyDatabase.path, sql]
+    try sqlite.run()
+    sqlite.waitUntilExit()
+    print("ran \(sql) (exit \(sqlite.terminationStatus))")
+}
+/// `RUNNER_THROUGHPUT_PRUNE=N`: first fill the history with N finished runs of 5 steps queued 40 days ago (sqlite3),
+/// then measure while the background retention (30 days, batches of 1,000) deletes them.
+let pruneCount = Int(ProcessInfo.processInfo.environment["RUNNER_THROUGHPUT_PRUNE"] ?? "") ?? 0
+var retention: FlowRunner.HistoryRetention?
+if pruneCount > 0 {
+    let old = Date().timeIntervalSince1970 - 40 * 86_400
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    sqlite.arguments = ["sqlite3", home.historyDatabase.path, """
+        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < \(pruneCount) - 1)
+        INSERT INTO run (id, flowId, flowName, flowVersion, status, triggerOutputs, queuedAt, startedAt, finishedAt, dryRun, origin)
+        SELECT 'old-' || i, 'old', 'Old', 1, 'Succeeded', '{}', \(old) + i * 0.001, \(old), \(old), 0, 'event' FROM n;
+        INSERT INTO step (runId, seq, stepName, path, iteration, status, startedAt, inputs, outputs, attempts)
+        SELECT run.id, k.seq, 'S', 'S', 0, 'Succeeded', run.queuedAt, '{"customer":"c1"}', '"refresh of source done"', 1
+        FROM run CROSS JOIN (SELECT 0 AS seq UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) AS k WHERE run.flowId = 'old';
+        PRAGMA wal_checkpoint(TRUNCATE);
+        """]
+    try sqlite.run()
+    sqlite.waitUntilExit()
+    print("history filled with \(try history.runTotal()) old runs; background retention starts with the load")
+    retention = FlowRunner.HistoryRetention(history: history, policy: RetentionPolicy(age: 30 * 86_400, runs: nil, events: nil), interval: 60, firstDelay: 0, batch: 1000)
+}
 var configuration = RunnerConfiguration()
 configuration.perFlowConcurrency = 64
 configuration.globalConcurrency = 64
@@ -69,4 +113,8 @@ print("cores: \(ProcessInfo.processInfo.activeProcessorCount), flows: \(extraFlo
 print(String(format: "runs: %d succeeded in %.2f s = %.0f runs/s (4-step flow, full history)", succeeded, elapsed, Double(succeeded) / elapsed))
 print(String(format: "event accepted -> run started: p50 %.2f ms, p99 %.2f ms", percentile(0.5, delays), percentile(0.99, delays)))
 print("steps recorded: \(try history.steps(runId: runs.first?.id ?? "").count) per run")
+if let retention {
+    retention.stop()
+    print("old runs left when the load ended: \(try history.runTotal() - events) of \(pruneCount)")
+}
 try? FileManager.default.removeItem(at: home.url)

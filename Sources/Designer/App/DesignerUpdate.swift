@@ -42,7 +42,7 @@ public enum DesignerUpdate {
             ClipboardActions.paste(value, at: placement, &state)
             recheck(&state)
         case .unification(let message): UnificationUpdate.update(&state, message)
-        case .tick, .notices, .revision, .feedLoaded, .runsLoaded, .runDetailLoaded, .flowOpenedAt, .connectionsLoaded: LiveUpdate.update(&state, message)
+        case .tick, .notices, .revision, .feedLoaded, .runsLoaded, .runDetailLoaded, .runPageLoaded, .comparisonLoaded, .historyFactsLoaded, .flowOpenedAt, .connectionsLoaded: LiveUpdate.update(&state, message)
         }
         defer { state.outbox = [] }
         return state.outbox

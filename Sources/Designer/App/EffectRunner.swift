@@ -54,7 +54,7 @@ public enum EffectRunner {
         case .quit:
             services.runner?.stop()
             return []
-        case .runner, .pollRunner, .loadConnections, .saveConnection, .deleteConnection, .loadFeed, .loadRuns, .loadRunDetail: return []
+        case .runner, .pollRunner, .loadConnections, .saveConnection, .deleteConnection, .loadFeed, .loadRuns, .loadRunDetail, .loadRunPage, .loadComparison, .loadHistoryFacts: return []
         }
     }
 }

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowRunner
 
 /// Performs the live effects (runner commands and history reads); nil for effects that are not live.
 @MainActor
@@ -17,6 +18,11 @@ enum LiveEffects {
         case .loadRuns(let flowId, let limit): return [.runsLoaded(services.runner?.runs(flowId: flowId, limit: limit) ?? [])]
         case .loadConnections, .saveConnection, .deleteConnection: return ConnectionEffects.perform(effect, services: services)
         case .loadRunDetail(let id): return [.runDetailLoaded(services.runner?.detail(runId: id))]
+        case .loadRunPage(let query, let append): return [.runPageLoaded(query, services.runner?.runPage(query) ?? RunPage(), append: append)]
+        case .loadHistoryFacts: return [.historyFactsLoaded(services.runner?.historyFacts())]
+        case .loadComparison(let first, let second):
+            guard let runner = services.runner, let a = runner.detail(runId: first), let b = runner.detail(runId: second) else { return [.comparisonLoaded(nil)] }
+            return [.comparisonLoaded(RunComparison(first: a.run, firstSteps: a.steps, second: b.run, secondSteps: b.steps))]
         default: return nil
         }
     }

@@ -25,6 +25,9 @@ enum LiveUpdate {
             }
             if state.live.runs != runs { state.live.runs = runs }
         case .runDetailLoaded(let detail): if state.live.detail != detail { state.live.detail = detail }
+        case .runPageLoaded(let query, let page, let append): state.live.runList.apply(query, page, append: append)
+        case .comparisonLoaded(let comparison): state.live.comparison = comparison
+        case .historyFactsLoaded(let overview): state.live.history = overview
         case .connectionsLoaded(let list):
             if state.live.connections != list { state.perform(.loadWorkspace) }
             state.live.connections = list

@@ -42,6 +42,7 @@ struct AdminScreen: Screen {
         switch menu.selectedIndex {
         case 0:
             state.perform(.runner(.loadStatus))
+            state.perform(.loadHistoryFacts)
             return .push(SystemScreen())
         case 1: return .push(ExportDestinationsScreen())
         case 2:

@@ -80,8 +80,9 @@ struct FlowsListScreen: LiveScreen {
         case .reverse: table.sortDescending.toggle()
         case .back: return .pop
         case .history:
-            state.perform(.loadRuns(flowId: selected?.id, limit: RunHistoryScreen.limit))
-            return .push(RunHistoryScreen(flowId: selected?.id))
+            let screen = RunHistoryScreen(flowId: selected?.id)
+            screen.load(&state)
+            return .push(screen)
         case .new: return .push(ConnectorPageScreen())
         case .importFlow:
             state.ask("Import a flow", "Path of a flow file (InsightFlow, Logic Apps or Power Automate export):",

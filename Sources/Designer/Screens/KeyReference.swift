@@ -33,6 +33,8 @@ public enum KeyReference {
             ("any list while finding (after /)", FindKeys.hints),
             ("Monitor", MonitorScreen().keys.hints),
             ("run history", RunHistoryScreen.keys.hints),
+            ("run history while typing a search (after s)", RunHistoryScreen.searchHints),
+            ("run comparison", RunCompareScreen.keys.hints),
             ("run detail", RunDetailScreen(runId: "").keys.hints),
             ("run on the canvas (c)", RunCanvasScreen.keys.hints),
             ("step inputs/outputs", StepIOScreen.keys.hints),

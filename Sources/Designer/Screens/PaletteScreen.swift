@@ -114,13 +114,6 @@ enum PaletteRunner {
         }
     }
 
-    /// The run history of all flows, found on "Failed" (the find kept, as after `/ Failed Enter`).
-    private static func failedRuns() -> RunHistoryScreen {
-        var screen = RunHistoryScreen()
-        screen.table.find.start()
-        for key in "Failed".map(Key.character) + [.enter] { _ = screen.table.find.handle(key) }
-        return screen
-    }
 
     private static func open(_ name: String, _ state: inout DesignerState) {
         let screen: (any Screen)? = switch name {
@@ -130,7 +123,7 @@ enum PaletteRunner {
         case "Admin": AdminScreen()
         case "Connections": ConnectionsScreen()
         case "Runs": RunHistoryScreen()
-        case "Runs failed": failedRuns()
+        case "Runs failed": RunHistoryScreen(failedOnly: true)
         default: nil
         }
         if state.document?.isDirty == true {
@@ -140,6 +133,7 @@ enum PaletteRunner {
         DesignerUpdate.leaveEditor(&state)
         state.stack.removeLast(state.stack.count - 1)
         if let screen { state.stack.append(screen) }
+        if let runs = screen as? RunHistoryScreen { runs.load(&state) }
         if name == "Connections" { state.perform(.loadConnections) }
         if name == "Unification", case .push(let unification) = DataScreen.openUnification(&state) { state.stack.append(unification) }
     }

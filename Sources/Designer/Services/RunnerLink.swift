@@ -100,6 +100,11 @@ public protocol RunnerLink: AnyObject {
     func feed(limit: Int) -> MonitorFeed
     /// Runs newest first, optionally of one flow.
     func runs(flowId: String?, limit: Int) -> [RunRecord]
+    /// One page of the filtered run history, newest first.
+    func runPage(_ query: RunQuery) -> RunPage
+    /// The history's size, counts and last prune, with where the retention settings in force come from
+    /// (Admin > System); nil when the link cannot tell.
+    func historyFacts() -> HistoryOverview?
     /// One run and its steps.
     func detail(runId: String) -> RunDetail?
     /// The event that caused a run, for "test with a previous run's event".
@@ -115,7 +120,30 @@ public protocol RunnerLink: AnyObject {
     var revision: Int? { get }
 }
 
+/// Admin > System's history lines: the store's facts and the retention in force with where each value comes from.
+public struct HistoryOverview: Sendable, Hashable {
+    public var facts: HistoryFacts
+    /// "30 days (default)", "5000 runs (settings.json retentionRuns)", ...
+    public var retention: [String]
+
+    public init(facts: HistoryFacts, retention: [String]) {
+        self.facts = facts
+        self.retention = retention
+    }
+}
+
 extension RunnerLink {
     /// A link that cannot tell (a fixture).
     public var revision: Int? { nil }
+
+    /// A fixture's page: its runs (at most a thousand) filtered in memory, without free text or paging.
+    public func runPage(_ query: RunQuery) -> RunPage {
+        let runs = runs(flowId: query.flowId, limit: 1000).filter { run in
+            (query.status == nil || run.status == query.status) && (query.since.map { run.queuedAt >= $0 } ?? true)
+                && (query.until.map { run.queuedAt <= $0 } ?? true)
+        }
+        return RunPage(runs: Array(runs.prefix(query.limit)))
+    }
+
+    public func historyFacts() -> HistoryOverview? { nil }
 }

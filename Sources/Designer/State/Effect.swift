@@ -30,6 +30,12 @@ public enum Effect: Sendable, Hashable {
     case loadFeed(limit: Int)
     case loadRuns(flowId: String?, limit: Int)
     case loadRunDetail(id: String)
+    /// One page of the filtered run history (appended to the loaded pages, or replacing them).
+    case loadRunPage(RunQuery, append: Bool)
+    /// Two runs with their steps, compared step by step.
+    case loadComparison(first: String, second: String)
+    /// The history's size, counts, last prune and retention (Admin > System).
+    case loadHistoryFacts
     /// Opens a flow with a step selected (from a failed run).
     case openFlowAt(id: String, step: String?)
     /// Tests a flow with the trigger body of its newest run.
@@ -69,6 +75,9 @@ public enum Message: Sendable {
     case feedLoaded(MonitorFeed)
     case runsLoaded([RunRecord])
     case runDetailLoaded(RunDetail?)
+    case runPageLoaded(RunQuery, RunPage, append: Bool)
+    case comparisonLoaded(RunComparison?)
+    case historyFactsLoaded(HistoryOverview?)
     case flowOpenedAt(Flow, step: String?)
     case connectionsLoaded([ConnectionSummary])
     /// Results of version history and draft effects.

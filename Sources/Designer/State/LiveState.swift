@@ -24,6 +24,12 @@ public struct LiveState: Sendable {
     public var unificationRevision: Int?
     /// Whose runs were last read (a flow id, or "" for all flows).
     public var runsOf: String?
+    /// The run history screen's pages of its filtered listing.
+    public var runList = RunList()
+    /// The run comparison screen's two runs, step by step.
+    public var comparison: RunComparison?
+    /// Admin > System's history lines.
+    public var history: HistoryOverview?
 
     /// Whether data read at `seen` may be stale: the counter moved, or it is unknown, or a slow re-read is due.
     public func changed(since seen: Int?, ticks: Int) -> Bool {

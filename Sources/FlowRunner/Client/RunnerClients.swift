@@ -20,6 +20,9 @@ public enum RunnerClients {
         if let endpoint = RunnerEndpoint.current(home: home) {
             return try RemoteRunnerClient(home: home, endpoint: endpoint)
         }
+        // The retention keys of settings.json hold for every runner of the home (serve applies all its keys itself;
+        // applying the retention ones twice changes nothing). A file that cannot be read leaves the defaults.
+        let configuration = (try? RunnerSettings.load(home: home))?.retentionApplied(to: configuration) ?? configuration
         let host = try await RunnerHost.open(home: home, configuration: configuration, onWorkspaceError: onWorkspaceError)
         switch workspace {
         case .none: break

@@ -56,6 +56,7 @@ enum HistoryDatabase {
             // How many runner starts found the run in flight: a run that keeps crashing the runner is not resumed forever.
             try db.execute(sql: "ALTER TABLE run ADD COLUMN resumes INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v4-run-search", migrate: RunSearchSchema.migrate)
         return migrator
     }
 }

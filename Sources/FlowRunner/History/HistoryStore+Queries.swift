@@ -6,34 +6,19 @@ import GRDB
 extension HistoryStore {
     /// Runs, newest first, optionally of one flow and one status.
     public func runs(flowId: String? = nil, status: RunStatus? = nil, limit: Int = 100) throws -> [RunRecord] {
-        let (sql, arguments) = Self.runListQuery(flowId: flowId, status: status, limit: limit)
-        return try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.run) }
+        try runs(matching: RunQuery(flowId: flowId, status: status, limit: limit)).runs
     }
 
     /// The same runs as `runs(flowId:status:limit:)`, handed to `body` one at a time as they are read (a cursor:
     /// memory stays flat however many there are, and the first one arrives at once). Returns how many were read.
     @discardableResult
     public func forEachRun(flowId: String? = nil, status: RunStatus? = nil, limit: Int = 100, _ body: (RunRecord) throws -> Void) throws -> Int {
-        let (sql, arguments) = Self.runListQuery(flowId: flowId, status: status, limit: limit)
-        return try pool.read { db in
-            var count = 0
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                try body(Self.run(row))
-                count += 1
-            }
-            return count
+        var count = 0
+        try forEachRun(matching: RunQuery(flowId: flowId, status: status, limit: limit)) { run in
+            try body(run)
+            count += 1
         }
-    }
-
-    private static func runListQuery(flowId: String?, status: RunStatus?, limit: Int) -> (String, StatementArguments) {
-        var clauses: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        if let flowId { clauses.append("flowId = ?"); arguments.append(flowId) }
-        if let status { clauses.append("status = ?"); arguments.append(status.rawValue) }
-        let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        arguments.append(max(0, limit))
-        return ("SELECT * FROM run \(filter) ORDER BY queuedAt DESC LIMIT ?", StatementArguments(arguments))
+        return count
     }
 
     /// The newest run of each flow that has runs, by flow id (the Flows list's "last run"). Read after every

@@ -14,18 +14,24 @@ extension HistoryStore {
     static func insert(_ run: RunRecord, db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO run (id, flowId, flowName, flowVersion, eventId, status, triggerOutputs, queuedAt, startedAt, finishedAt,
-                             errorCode, errorMessage, dryRun, origin, checkpoint)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                             errorCode, errorMessage, dryRun, origin, checkpoint, triggerType)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT type FROM event WHERE id = ?))
             """).execute(arguments: [run.id, run.flowId, run.flowName, run.flowVersion, run.eventId, run.status.rawValue,
                              run.triggerOutputs.jsonText(), run.queuedAt.timeIntervalSince1970, run.startedAt?.timeIntervalSince1970,
                              run.finishedAt?.timeIntervalSince1970, run.errorCode, run.errorMessage, run.dryRun ? 1 : 0, run.origin.rawValue,
-                             run.checkpoint?.jsonText()])
+                             run.checkpoint?.jsonText(), run.eventId])
     }
 
+    /// Writes a step record, replacing the run's record at `sequence` if there is one. An upsert rather than
+    /// `INSERT OR REPLACE`: REPLACE deletes without firing delete triggers, which would leave the old text in the
+    /// search index (`step_text`); the upsert fires the update trigger that moves it.
     static func insert(_ step: StepRecord, sequence: Int, db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO step (runId, seq, stepName, path, iteration, status, startedAt, finishedAt, inputs, outputs, errorMessage, attempts, iterationPath)
+            INSERT INTO step (runId, seq, stepName, path, iteration, status, startedAt, finishedAt, inputs, outputs, errorMessage, attempts, iterationPath)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (runId, seq) DO UPDATE SET stepName = excluded.stepName, path = excluded.path, iteration = excluded.iteration,
+                status = excluded.status, startedAt = excluded.startedAt, finishedAt = excluded.finishedAt, inputs = excluded.inputs,
+                outputs = excluded.outputs, errorMessage = excluded.errorMessage, attempts = excluded.attempts, iterationPath = excluded.iterationPath
             """).execute(arguments: [step.runId, sequence, step.stepName, step.path, step.iteration, step.status.rawValue,
                              step.startedAt.timeIntervalSince1970, step.finishedAt?.timeIntervalSince1970, step.inputs?.jsonText(),
                              step.outputs?.jsonText(), step.errorMessage, step.attempts, step.iterationPath])

@@ -9,6 +9,8 @@ public final class HistoryStore: Sendable {
     let writer: HistoryWriter
     /// Moves the WAL into the database in the background; only the runner's store has one.
     private let checkpointer: HistoryCheckpointer?
+    /// Indexes new steps for search in the background; only the runner's store has one.
+    private let textIndexer: HistoryTextIndexer?
     /// The database file.
     public let url: URL
     /// Signals this process's commits to `changes()` watchers.
@@ -21,6 +23,7 @@ public final class HistoryStore: Sendable {
         pool = try HistoryDatabase.open(url)
         writer = HistoryWriter(pool: pool)
         checkpointer = try HistoryCheckpointer(path: url.path, pool: pool)
+        textIndexer = HistoryTextIndexer(pool: pool)
         pool.add(transactionObserver: commits, extent: .databaseLifetime)
     }
 
@@ -29,6 +32,7 @@ public final class HistoryStore: Sendable {
         pool = try HistoryDatabase.open(url)
         writer = HistoryWriter(pool: pool)
         checkpointer = nil
+        textIndexer = nil
         pool.add(transactionObserver: commits, extent: .databaseLifetime)
     }
 
@@ -165,7 +169,12 @@ public final class HistoryStore: Sendable {
     /// all at once (tests and tools). The runner prunes in small batches in the background (`HistoryRetention`).
     public func prune(olderThan age: Double?, keep: Int?) throws {
         let policy = RetentionPolicy(age: age, runs: keep, events: nil)
-        while try pruneBatch(policy, limit: 10_000).total > 0 {}
+        var runs = 0, events = 0
+        while case let removed = try pruneBatch(policy, limit: 10_000), removed.total > 0 {
+            runs += removed.runs
+            events += removed.events
+        }
+        if runs + events > 0 { try recordPrune(PruneRecord(at: Date(), runs: runs, events: events)) }
     }
 
     /// Deletes at most `limit` finished runs (with their steps) and `limit` processed events that the policy no

@@ -67,8 +67,9 @@ struct MonitorScreen: LiveScreen {
         case .status: filter.status = MonitorFilter.next(filter.status, in: RunStatus.allCases)
         case .clear: filter = MonitorFilter()
         case .history:
-            state.perform(.loadRuns(flowId: filter.flowId, limit: RunHistoryScreen.limit))
-            return .push(RunHistoryScreen(flowId: filter.flowId))
+            let screen = RunHistoryScreen(flowId: filter.flowId)
+            screen.load(&state)
+            return .push(screen)
         case .canvas:
             guard let selected = table.selected(in: all), let id = rows.first(where: { $0.id == selected.id })?.runId else {
                 state.notify("Select a run (a ↳ row under the event that fired it) to see it on the canvas", .info)

@@ -30,6 +30,7 @@ struct SystemScreen: LiveScreen {
         guard moved || state.ticks % Self.pollIdleEvery == 0 else { return }
         state.live.statusRevision = state.live.revision
         state.perform(.runner(.loadStatus))
+        state.perform(.loadHistoryFacts)
     }
 
     var title: String { "System" }
@@ -60,7 +61,9 @@ struct SystemScreen: LiveScreen {
                 return .stay
             }
             state.perform(.runner(.demoFeed(on: !on)))
-        case .reload: state.perform(.runner(.loadStatus))
+        case .reload:
+            state.perform(.runner(.loadStatus))
+            state.perform(.loadHistoryFacts)
         case .interval:
             let current = state.live.system?.schedule.split(separator: " ").dropFirst().first.map(String.init) ?? "60"
             state.ask("Refresh schedule", "Refresh everything every how many seconds? (0: off)", answers: [.save, .cancel],
@@ -71,7 +74,10 @@ struct SystemScreen: LiveScreen {
     }
 
     /// The facts listed under the table (the home's files and the theme).
-    static func facts(_ state: DesignerState) -> [Fact] { state.facts + [Fact("Theme", "\(state.theme.name) (\(state.theme.mode))")] }
+    /// The history's lines come first: they are what changes; the home's paths do not.
+    static func facts(_ state: DesignerState) -> [Fact] {
+        HistoryFactLines.facts(state.live.history) + state.facts + [Fact("Theme", "\(state.theme.name) (\(state.theme.mode))")]
+    }
 
     /// The sparklines' rows in `area` (none when the screen is too short for them and a useful table).
     private static func activityRows(_ area: Rect) -> Int { area.height >= 14 ? ActivitySparklines.height : 0 }

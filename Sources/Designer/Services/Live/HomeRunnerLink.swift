@@ -68,6 +68,14 @@ public final class HomeRunnerLink: RunnerLink {
 
     public func runs(flowId: String?, limit: Int) -> [RunRecord] { (try? history.runs(flowId: flowId, limit: limit)) ?? [] }
 
+    public func runPage(_ query: RunQuery) -> RunPage { (try? history.runs(matching: query)) ?? RunPage() }
+
+    public func historyFacts() -> HistoryOverview? {
+        guard let facts = try? history.facts() else { return nil }
+        let settings = home.flatMap { try? RunnerSettings.load(home: $0) } ?? RunnerSettings()
+        return HistoryOverview(facts: facts, retention: settings.retentionSources())
+    }
+
     public func detail(runId: String) -> RunDetail? {
         guard let run = try? history.run(id: runId) else { return nil }
         return RunDetail(run: run, steps: (try? history.steps(runId: run.id)) ?? [])

@@ -54,6 +54,10 @@ import TerminalUI
         #expect(text.cursor == text.characters.count)
         press([.pageUp], &text)
         #expect(text.cursor < 10)
+        press([.mouse(MouseEvent(x: 0, y: 0, button: .wheelDown))], &text)
+        #expect(text.cursor == 28, "the wheel: three lines down (the last, short line's end)")
+        press([.mouse(MouseEvent(x: 0, y: 0, button: .wheelUp))], &text)
+        #expect(text.cursor == 2, "three lines up, back at column 2")
     }
 
     @Test func wordMovesTreatAtomsAsOneWord() {

@@ -92,6 +92,10 @@ public struct TextEditor: Sendable, Hashable {
         case .modified(let base, let modifiers):
             guard let target = target(of: base, byWord: modifiers.contains(.ctrl) || modifiers.contains(.alt)) else { return false }
             move(to: target, selecting: modifiers.contains(.shift), vertical: base == .up || base == .down)
+        case .mouse(let event) where event.button == .wheelUp || event.button == .wheelDown:
+            // The wheel moves three lines on screen.
+            let lines = event.button == .wheelUp ? -3 : 3
+            move(to: vertical(by: lines), selecting: false, vertical: true)
         case .alt("b"): move(to: previousWordStart(cursor), selecting: false)
         case .alt("f"): move(to: nextWordEnd(cursor), selecting: false)
         case .ctrl("a"): move(to: target(of: .home, byWord: false) ?? cursor, selecting: false)

@@ -90,6 +90,12 @@ import TerminalUI
         #expect(services.flows["teams-alert"]?.definition.actions["Post_message"]?.inputs?["text"] == .string(text))
         session.send([.function(2)])
         session.type("discarded ")
+        session.send([.ctrl("p")])
+        session.type("undo")
+        session.send([.enter])  // the palette runs the editor's undo (its first key, Ctrl-Z)
+        #expect(session.state.top is TextEditorScreen)
+        #expect(session.screen.contains("line 1, column 1 ·"), "the typing is undone: \(session.screen)")
+        session.type("discarded ")
         session.send([.ctrl("x"), .escape, .ctrl("s")])
         #expect(services.flows["teams-alert"]?.definition.actions["Post_message"]?.inputs?["text"] == .string(text))
     }

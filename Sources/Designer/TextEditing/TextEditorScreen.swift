@@ -123,3 +123,13 @@ struct TextEditorScreen: Screen, EditorScreen, TextInputScreen {
         return (String(characters[from..<max(from, to)]), caret)
     }
 }
+
+/// The palette over the editor finds its commands (apply, save, dynamic content, undo, …) from the same key map.
+extension TextEditorScreen: PaletteCommands {
+    var paletteCommands: [(hint: KeyHint, key: Key)] { Self.keys.commands }
+}
+
+/// The palette over a step form finds its commands too (the editor among them).
+extension StepFormScreen: PaletteCommands {
+    var paletteCommands: [(hint: KeyHint, key: Key)] { Self.keys.commands }
+}

@@ -45,13 +45,12 @@ import TerminalUI
         #expect(buffer.line(0) == "••")
     }
 
-    @Test func textAreaBreaksAndJoinsLines() {
-        var area = TextArea("ab")
-        for key: Key in [.left, .enter, .character("x")] { _ = area.handle(key) }
-        #expect(area.text == "a\nxb")
-        for key: Key in [.left, .backspace] { _ = area.handle(key) }
-        #expect(area.text == "axb")
-        _ = area.handle(.paste("1\n2"))
-        #expect(area.text == "a1\n2xb")
+    @Test func newlinesSetAsTextAreKeptAndShownAsMarks() {
+        var field = TextField()
+        field.text = "a\nb"
+        #expect(field.text == "a\nb")
+        var buffer = CellBuffer(size: Size(width: 5, height: 1))
+        field.render(into: &buffer, rect: Rect(x: 0, y: 0, width: 5, height: 1), theme: .plain, focused: false)
+        #expect(buffer.line(0) == "a↵b")
     }
 }

@@ -49,6 +49,12 @@ struct FormField: Sendable, Hashable {
         }
     }
 
+    /// True when F2 opens the multi-line editor on this field: a visible text input of a step (not its name).
+    var opensInEditor: Bool {
+        guard case .text(let field) = control, !field.isSecret, id != "step.name" else { return false }
+        return [.string, .object, .array, .any].contains(kind)
+    }
+
     /// True when printable keys go into the field.
     var takesText: Bool { if case .text = control { return true } else { return false } }
 

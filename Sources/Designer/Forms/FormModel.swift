@@ -43,7 +43,10 @@ struct FormModel: Sendable, Hashable {
             let labelStyle = focused ? theme[.title] : theme[.text]
             var x = buffer.put((focused ? theme.glyphs.pointer + " " : "  ") + field.label, x: area.x, y: y, style: labelStyle, limit: area.maxX)
             if field.required { x = buffer.put(" *", x: x, y: y, style: theme[.error]) }
-            if field.acceptsDynamicContent, focused { buffer.put("  Ctrl-D dynamic content", x: x, y: y, style: theme[.muted], limit: area.maxX) }
+            if field.acceptsDynamicContent, focused {
+                let hint = field.opensInEditor ? "  Ctrl-D dynamic content · F2 editor" : "  Ctrl-D dynamic content"
+                buffer.put(hint, x: x, y: y, style: theme[.muted], limit: area.maxX)
+            }
             let controlRect = Rect(x: area.x + 2, y: y + 1, width: area.width - 4, height: 1)
             switch field.control {
             case .text(let text): text.render(into: &buffer, rect: controlRect, theme: theme, focused: focused)

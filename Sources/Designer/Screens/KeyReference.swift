@@ -23,6 +23,7 @@ public enum KeyReference {
             ("step picker", StepPickerScreen.keys.hints),
             ("step form", StepFormScreen.keys.hints),
             ("condition builder (Ctrl-G in a condition field)", ConditionBuilderScreen.keys.hints),
+            ("text editor (F2 on a text field of the step form)", TextEditorScreen.keys.hints),
             ("trigger form", TriggerFormScreen(kind: .manual, isNewFlow: false, form: FormModel(fields: [])).keys.hints),
             ("dynamic content", DynamicContentScreen.keys.hints),
             ("issues", IssuesScreen.keys.hints),

@@ -6,7 +6,7 @@ import TerminalUI
 /// dynamic content with Ctrl-D), and its settings (run after, retry policy, timeout). Enter applies; Esc applies
 /// only when something changed; Ctrl-X cancels the form's changes.
 struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
-    enum Action: Sendable { case field, apply, back, cancel, save, dynamic, builder }
+    enum Action: Sendable { case field, apply, back, cancel, save, dynamic, builder, editor }
 
     var stepName: String
     var form: FormModel
@@ -19,6 +19,7 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
         KeyBinding([.escape], "Esc", "back", help: "back (applies the form when something changed)", priority: 1, .back),
         KeyBinding([.ctrl("x")], "Ctrl-X", "cancel", help: "cancel: leave the step as it was", priority: 5, .cancel),
         KeyBinding([.ctrl("d"), .function(4)], "Ctrl-D", "dynamic", help: "insert dynamic content into a text field (also F4)", priority: 4, .dynamic),
+        KeyBinding([.function(2), .ctrl("o")], "F2", "editor", help: "edit the focused text field in the multi-line editor (also Ctrl-O): wrapping, selection, undo, dynamic content as chips, JSON pretty-printed and checked", priority: 4, .editor),
         KeyBinding([.ctrl("g"), .function(5)], "Ctrl-G", "builder", help: "edit a condition as rows of value, operator, value in And/Or groups (also F5)", priority: 5, .builder),
     ] + FormKeys.fields(.field))
 
@@ -114,6 +115,13 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
                 state.notify("This condition stays in advanced mode: \(error.message)", .warning)
                 return .stay
             }
+        case .editor:
+            guard form.fields.indices.contains(form.focus), form.fields[form.focus].opensInEditor else {
+                state.notify("The editor edits a text input of the step: Tab to one first", .warning)
+                return .stay
+            }
+            let field = form.fields[form.focus]
+            return .push(TextEditorScreen(label: field.label, text: field.text, kind: field.kind, stepName: stepName))
         case .field, nil:
             _ = form.handle(key)
             return .stay
@@ -129,6 +137,14 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
             guard form.fields.indices.contains(form.focus) else { return }
             form.fields[form.focus].setText(text)
             form.fields[form.focus].refusal = nil
+        case .replaceTextAndSave(let text):
+            guard form.fields.indices.contains(form.focus) else { return }
+            form.fields[form.focus].setText(text)
+            form.fields[form.focus].refusal = nil
+            // The form stays open (saved); Esc then leaves it without applying again.
+            guard apply(&state) else { return }
+            original = form
+            EditorActions.save(then: .stay, &state)
         case .connectionCreated(let name):
             // The new connection goes just before "new connection…" and is chosen.
             guard let index = form.fields.firstIndex(where: { $0.kind == .connection }),

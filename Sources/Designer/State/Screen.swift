@@ -20,6 +20,8 @@ public enum ScreenResult: Sendable, Hashable {
     case connectionCreated(String)
     /// Replaces the focused field's text (the condition builder's result).
     case replaceText(String)
+    /// Replaces the focused field's text, applies the form and saves the flow (the text editor's Ctrl-S).
+    case replaceTextAndSave(String)
 }
 
 /// One screen of the designer: its breadcrumb title, key hints, key handling and drawing.

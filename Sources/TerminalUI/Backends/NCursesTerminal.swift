@@ -92,7 +92,11 @@ public final class NCursesTerminal: Terminal {
     private func readRaw() -> RawInput? {
         var value: wint_t = 0
         let status = insightflow_get_wch(&value)
-        if status == KEY_CODE_YES { return .keyCode(Int32(value)) }
+        if status == KEY_CODE_YES {
+            // Extended keys (Ctrl-Left as kLFT5 under TERM=xterm-256color) have codes assigned at start-up: by name.
+            if Int32(value) > CursesKeyCode.max, let name = keyname(Int32(value)) { return .keyName(String(cString: name)) }
+            return .keyCode(Int32(value))
+        }
         if status == OK { return .character(UInt32(value)) }
         return nil
     }

@@ -16,6 +16,14 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     case mouse(MouseEvent)
     /// The terminal changed size.
     case resize
+    /// A navigation key (arrows, Home, End, PgUp, PgDn, Delete) held with Shift, Alt and/or Ctrl, as xterm reports
+    /// them (`ESC [ 1 ; 5 D` is Ctrl-Left).
+    indirect case modified(Key, KeyModifiers)
+
+    /// `key` with Shift held (Shift-Left extends a selection).
+    public static func shift(_ key: Key) -> Key { .modified(key, .shift) }
+    /// `key` with Ctrl held (Ctrl-Left moves by word).
+    public static func control(_ key: Key) -> Key { .modified(key, .ctrl) }
 
     public var description: String {
         switch self {
@@ -25,8 +33,30 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case .function(let n): return "F\(n)"
         case .paste(let text): return "paste(\(text.count))"
         case .mouse(let event): return "mouse(\(event.x),\(event.y))"
+        case .modified(let key, let modifiers): return modifiers.prefix + key.description
         default: return String(describing: KeyName(self))
         }
+    }
+}
+
+/// The modifier keys held with a navigation key.
+public struct KeyModifiers: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let shift = KeyModifiers(rawValue: 1)
+    public static let alt = KeyModifiers(rawValue: 2)
+    public static let ctrl = KeyModifiers(rawValue: 4)
+
+    /// The modifiers of xterm's parameter `m` (`1 + shift + 2·alt + 4·ctrl`); nil when out of range.
+    public init?(xterm parameter: Int) {
+        guard (2...8).contains(parameter) else { return nil }
+        self.init(rawValue: parameter - 1)
+    }
+
+    /// "Ctrl-Shift-" and so on, for key descriptions.
+    var prefix: String {
+        (contains(.ctrl) ? "Ctrl-" : "") + (contains(.alt) ? "Alt-" : "") + (contains(.shift) ? "Shift-" : "")
     }
 }
 

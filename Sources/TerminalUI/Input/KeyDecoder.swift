@@ -22,6 +22,7 @@ public struct KeyDecoder: Sendable {
         guard let first = input.first else { return (nil, 0) }
         switch first {
         case .keyCode(let code): return (keyCode(code), 1)
+        case .keyName(let name): return (named(name), 1)
         case .character(27): return escape(input.dropFirst())
         case .character(let value): return (control(value), 1)
         }
@@ -44,6 +45,12 @@ public struct KeyDecoder: Sendable {
         case CursesKeyCode.enter: return .enter
         case CursesKeyCode.backTab: return .backTab
         case CursesKeyCode.resize: return .resize
+        case CursesKeyCode.shiftLeft: return .shift(.left)
+        case CursesKeyCode.shiftRight: return .shift(.right)
+        case CursesKeyCode.shiftUp: return .shift(.up)
+        case CursesKeyCode.shiftDown: return .shift(.down)
+        case CursesKeyCode.shiftHome: return .shift(.home)
+        case CursesKeyCode.shiftEnd: return .shift(.end)
         case (CursesKeyCode.f0 + 1)...(CursesKeyCode.f0 + 12): return .function(Int(code - CursesKeyCode.f0))
         default: return nil
         }
@@ -90,7 +97,28 @@ public struct KeyDecoder: Sendable {
             "1~": .home, "4~": .end, "7~": .home, "8~": .end, "5~": .pageUp, "6~": .pageDown, "3~": .delete, "2~": .insert,
         ]
         if text.isEmpty { return (introducer == 91 ? .alt("[") : .alt("O"), 2) }
-        return (keys[text], used)
+        if let key = keys[text] { return (key, used) }
+        return (modified(text, keys: keys), used)
+    }
+
+    /// xterm's modified keys: `1;5D` (Ctrl-Left), `1;2A` (Shift-Up), `5;5~` (Ctrl-PgUp), `3;2~` (Shift-Delete).
+    static func modified(_ text: String, keys: [String: Key]) -> Key? {
+        guard let final = text.last else { return nil }
+        let parts = text.dropLast().split(separator: ";")
+        guard parts.count == 2, let parameter = Int(parts[1]), let modifiers = KeyModifiers(xterm: parameter) else { return nil }
+        let base = final == "~" ? keys[parts[0] + "~"] : (parts[0] == "1" ? keys[String(final)] : nil)
+        guard let base, base != .backTab else { return nil }
+        return .modified(base, modifiers)
+    }
+
+    /// The keys terminfo names by capability (`kLFT5` is Ctrl-Left): ncurses reports them with codes it assigns at
+    /// start-up, so the backend asks `keyname` and hands the name here.
+    public static func named(_ name: String) -> Key? {
+        let bases: [String: Key] = ["kLFT": .left, "kRIT": .right, "kUP": .up, "kDN": .down, "kHOM": .home, "kEND": .end,
+                                    "kPRV": .pageUp, "kNXT": .pageDown, "kDC": .delete]
+        guard let last = name.last, let digit = last.wholeNumberValue, let modifiers = KeyModifiers(xterm: digit),
+              let base = bases[String(name.dropLast())] else { return nil }
+        return .modified(base, modifiers)
     }
 
     /// The text of a bracketed paste, up to `ESC [ 201 ~` (or the end of the input).
@@ -107,8 +135,12 @@ public struct KeyDecoder: Sendable {
             consumed = found + terminator.count
         }
         var text = ""
+        var previous: UInt32 = 0
         for value in scalars[..<end] {
-            if value == 13 { text.append("\n") } else if let scalar = Unicode.Scalar(value) { text.unicodeScalars.append(scalar) }
+            defer { previous = value }
+            // CR and CRLF are one newline each (a CRLF was two).
+            if value == 10, previous == 13 { continue }
+            if value == 13 { text.unicodeScalars.append("\n") } else if let scalar = Unicode.Scalar(value) { text.unicodeScalars.append(scalar) }
         }
         return (.paste(text), used + consumed)
     }

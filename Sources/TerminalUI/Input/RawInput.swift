@@ -4,6 +4,8 @@ public enum RawInput: Sendable, Hashable {
     case character(UInt32)
     /// A curses key code (get_wch returned KEY_CODE_YES).
     case keyCode(Int32)
+    /// A key terminfo knows only by capability name (ncurses' codes above KEY_MAX, such as `kLFT5`).
+    case keyName(String)
 }
 
 /// The curses key codes the decoder understands (values of `<curses.h>`, kept here so decoding is testable).
@@ -24,4 +26,12 @@ public enum CursesKeyCode {
     public static let end: Int32 = 0o550
     public static let mouse: Int32 = 0o631
     public static let resize: Int32 = 0o632
+    public static let shiftDown: Int32 = 0o520
+    public static let shiftUp: Int32 = 0o521
+    public static let shiftEnd: Int32 = 0o602
+    public static let shiftHome: Int32 = 0o607
+    public static let shiftLeft: Int32 = 0o611
+    public static let shiftRight: Int32 = 0o622
+    /// Codes above this are assigned by ncurses at start-up to terminfo's extended keys.
+    public static let max: Int32 = 0o777
 }

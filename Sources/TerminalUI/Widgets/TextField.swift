@@ -11,7 +11,7 @@ public struct TextField: Sendable, Hashable {
         cursor = characters.count
     }
 
-    /// The text being edited.
+    /// The text being edited (set as is: newlines set here are kept, and shown as ↵).
     public var text: String {
         get { String(characters) }
         set {
@@ -79,7 +79,8 @@ public struct TextField: Sendable, Hashable {
         guard rect.width > 0, rect.height > 0 else { return }
         let style = focused ? theme[.focusedField] : theme[.field]
         buffer.putLine("", in: rect.top(1), style: style)
-        let shown: [Character] = isSecret ? Array(repeating: "•", count: characters.count) : characters
+        // A multi-line value (set as `text`, e.g. by a multi-line editor) shows its newlines as ↵.
+        let shown: [Character] = isSecret ? Array(repeating: "•", count: characters.count) : characters.map { $0 == "\n" ? "↵" : $0 }
         let widths = shown.map(CharacterWidth.of)
         var start = 0
         var used = widths[..<cursor].reduce(0, +)

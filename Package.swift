@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "Designer", targets: ["Designer"]),
         .library(name: "FlowRunner", targets: ["FlowRunner"]),
+        .library(name: "PostgresStore", targets: ["PostgresStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .target(name: "TextFormats"),
@@ -74,6 +76,13 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "insightflow",
             dependencies: [
@@ -103,6 +112,11 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["FlowModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "DesignerTests", dependencies: ["Designer", "TerminalUI", "FlowModel", "FlowExpressions", "FlowRunner", "Insights"], exclude: ["Snapshots"]),
+        .testTarget(name: "PostgresStoreTests", dependencies: [
+            "PostgresStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "FlowRunnerTests", dependencies: [
             "FlowRunner", "FlowModel", "FlowExpressions", "Insights",
             .product(name: "Logging", package: "swift-log"),

@@ -12,6 +12,8 @@ command -v sqlite3 >/dev/null || missing+=(sqlite3)
 command -v tmux >/dev/null || missing+=(tmux)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v python3 >/dev/null || missing+=(python3 python3-pip)
+# The PostgreSQL store's tests run against a real server (scripts/postgres-cluster.sh starts a throwaway cluster).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,0 +1,117 @@
+import Logging
+import PostgresNIO
+
+/// A run a node has claimed: it holds the lease until `leaseSeconds` pass without a heartbeat.
+public struct RunClaim: Sendable, Equatable {
+    public var runId: String
+    public var flowId: String
+    public var flowVersion: Int
+    public var eventId: String
+    /// 1 for the first claim; each takeover of an expired lease adds one. Writes are fenced by it.
+    public var attempt: Int
+    /// The last checkpoint written by an earlier attempt (JSON text), where a takeover resumes.
+    public var checkpoint: String?
+}
+
+/// The shared run queue on PostgreSQL: runs are claimed with `FOR UPDATE SKIP LOCKED` (no two nodes claim one
+/// run, and claimers never wait on each other), held under a lease that heartbeats renew, and taken over by
+/// another node when the lease expires. Every write after a claim is fenced by (owner, attempt), so a node that
+/// lost its lease cannot overwrite the new owner's progress.
+public struct PostgresRunQueue: Sendable {
+    let client: PostgresClient
+    /// This node's name, stored as the lease owner.
+    public let owner: String
+    /// How long a claim lasts without a heartbeat.
+    public let leaseSeconds: Double
+    let logger: Logger
+
+    /// `leaseSeconds` must be from 0.1 to 3600.
+    public init(client: PostgresClient, owner: String, leaseSeconds: Double = 10, logger: Logger = Logger(label: "insightflow.postgres")) throws {
+        guard leaseSeconds.isFinite, (0.1...3600).contains(leaseSeconds) else {
+            throw PostgresStoreError("lease of \(leaseSeconds) s is out of range; use 0.1 to 3600 seconds")
+        }
+        self.client = client
+        self.owner = owner
+        self.leaseSeconds = leaseSeconds
+        self.logger = logger
+    }
+
+    /// Claims up to `limit` runs, oldest first: queued ones, and running ones whose lease has expired.
+    public func claim(limit: Int) async throws -> [RunClaim] {
+        let limit = max(1, min(limit, 1000))
+        let rows = try await client.query("""
+            WITH picked AS (
+                SELECT id FROM insightflow_run
+                WHERE status = 'Queued' OR (status = 'Running' AND lease_until < now())
+                ORDER BY created_at, id
+                LIMIT \(limit)
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE insightflow_run AS r
+            SET status = 'Running', attempt = r.attempt + 1, lease_owner = \(owner),
+                lease_until = now() + make_interval(secs => \(leaseSeconds)), started_at = coalesce(r.started_at, now())
+            FROM picked WHERE r.id = picked.id
+            RETURNING r.id, r.flow_id, r.flow_version, r.event_id, r.attempt, r.checkpoint::text
+            """, logger: logger)
+        var claims: [RunClaim] = []
+        for try await (id, flow, version, event, attempt, checkpoint) in rows.decode((String, String, Int, String, Int, String?).self) {
+            claims.append(RunClaim(runId: id, flowId: flow, flowVersion: version, eventId: event, attempt: attempt, checkpoint: checkpoint))
+        }
+        return claims.sorted { $0.runId < $1.runId }
+    }
+
+    /// Renews the leases of every run this node holds; returns how many it still holds.
+    @discardableResult
+    public func heartbeat() async throws -> Int {
+        var count = 0
+        for try await _ in try await client.query("""
+            UPDATE insightflow_run SET lease_until = now() + make_interval(secs => \(leaseSeconds))
+            WHERE status = 'Running' AND lease_owner = \(owner) AND lease_until >= now()
+            RETURNING 1
+            """, logger: logger) {
+            count += 1
+        }
+        return count
+    }
+
+    /// Saves a run's progress; false when this node no longer holds the claim (the write is refused).
+    public func checkpoint(_ claim: RunClaim, json: String) async throws -> Bool {
+        try await fencedUpdate(claim, set: "checkpoint = $4::jsonb", extra: json)
+    }
+
+    /// Ends a claimed run with `status` (Succeeded, Failed or Cancelled); false when the claim was lost.
+    public func finish(_ claim: RunClaim, status: String) async throws -> Bool {
+        guard ["Succeeded", "Failed", "Cancelled"].contains(status) else {
+            throw PostgresStoreError("a run cannot finish as \(status); use Succeeded, Failed or Cancelled")
+        }
+        return try await fencedUpdate(claim, set: "status = $4, finished_at = now(), lease_until = NULL", extra: status)
+    }
+
+    /// One update that applies only while (owner, attempt) still holds the run's live lease.
+    private func fencedUpdate(_ claim: RunClaim, set assignment: String, extra: String) async throws -> Bool {
+        var bindings = PostgresBindings()
+        bindings.append(claim.runId)
+        bindings.append(owner)
+        bindings.append(claim.attempt)
+        bindings.append(extra)
+        let query = PostgresQuery(unsafeSQL: """
+            UPDATE insightflow_run SET \(assignment)
+            WHERE id = $1 AND lease_owner = $2 AND attempt = $3 AND status = 'Running' AND lease_until >= now()
+            RETURNING 1
+            """, binds: bindings)
+        var applied = false
+        for try await _ in try await client.query(query, logger: logger) { applied = true }
+        return applied
+    }
+
+    /// Counts runs by status (for tests, `/health` and the failover benchmark).
+    public func counts() async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for try await (status, count) in try await client.query(
+            "SELECT status, count(*)::bigint FROM insightflow_run GROUP BY status", logger: logger
+        ).decode((String, Int).self) {
+            counts[status] = count
+        }
+        return counts
+    }
+}

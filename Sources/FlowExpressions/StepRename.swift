@@ -41,6 +41,19 @@ extension StepRename {
     /// `text` with references to every step in `renames` (old name → new name) rewritten in one pass (pasting a
     /// block of steps renames many at once); unchanged when it does not parse.
     public static func rename(in text: String, renames: [String: String]) -> String {
+        rewriteFirstArguments(in: text, renames: renames, key: { $0 }) { $0.referencesStep }
+    }
+
+    /// `text` with `variables('old')` rewritten to `variables('new')` for every variable in `renames`, whose keys are
+    /// lower-cased (variable names are case-insensitive); unchanged when it does not parse.
+    public static func renameVariables(in text: String, renames: [String: String]) -> String {
+        rewriteFirstArguments(in: text, renames: renames, key: { $0.lowercased() }) { $0 == .variables }
+    }
+
+    /// Rewrites the string literal that is the first argument of a call `matches` accepts, when `renames` has its
+    /// `key`: the author's formatting is kept around it.
+    private static func rewriteFirstArguments(in text: String, renames: [String: String], key: (String) -> String,
+                                              matches: (BuiltinFunction) -> Bool) -> String {
         let bytes = Array(text.utf8)
         guard !renames.isEmpty, bytes.contains(UInt8(ascii: "@")),
               let scan = try? FlowStringScanner(bytes: bytes).scan() else { return text }
@@ -52,9 +65,9 @@ extension StepRename {
             while let token = try? lexer.next(), token.kind != .end { tokens.append(token) }
             for i in tokens.indices.dropLast(2) {
                 guard case .identifier = tokens[i].kind, tokens[i + 1].kind == .leftParen,
-                      case .string(let literal) = tokens[i + 2].kind, let new = renames[literal] else { continue }
+                      case .string(let literal) = tokens[i + 2].kind, let new = renames[key(literal)] else { continue }
                 let identifier = String(decoding: bytes[tokens[i].start..<tokens[i].end], as: UTF8.self)
-                if BuiltinFunction(caseInsensitiveName: identifier)?.referencesStep == true {
+                if let function = BuiltinFunction(caseInsensitiveName: identifier), matches(function) {
                     edits.append((tokens[i + 2].start..<tokens[i + 2].end, new))
                 }
             }

@@ -104,4 +104,14 @@ import Testing
         #expect(flow.definition.actions["Send_an_email"]?.inputs?["to"] == "a@x.example; b@x.example")
         #expect(template.questions.map(\.key) == ["connection", "segment", "threshold", "to"])
     }
+
+    /// The Try/Catch/Finally template is the canvas's wrap applied on the trigger answered.
+    @Test func tryCatchFinallyTakesItsTriggerFromTheAnswer() {
+        let flow = FlowTemplates.tryCatchFinally.instantiate(id: "guarded", answers: ["trigger": "MeasureThresholdCrossed"])
+        #expect(flow.trigger?.kind == .measureThresholdCrossed)
+        #expect(Array(flow.definition.actions.keys) == ["Try", "Catch", "Finally"])
+        #expect(Array(flow.definition.actions["Try"]?.actions?.keys ?? []) == [FlowTemplates.tryPlaceholder])
+        #expect(flow.definition.actions["Catch"]?.runAfter == ["Try": [.failed, .timedOut]])
+        #expect(FlowTemplates.tryCatchFinally.instantiate(id: "x", answers: ["trigger": "nonsense"]).trigger?.kind == .manual)
+    }
 }

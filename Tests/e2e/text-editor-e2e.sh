@@ -31,7 +31,9 @@ for size in "120 40" "80 24"; do
   "triggers": {"When_a_data_source_refresh_fails": {"type": "DataSourceRefreshFailed", "inputs": {"dataSource": "any"}}},
   "actions": {"Post_message": {"type": "TeamsPostMessage", "inputs": {"connection": "teams", "text": "old"}, "runAfter": {}}}}}
 JSON
-  e2e_start "$1" "$2" "$(e2e_app_command "$BIN" "$HOME_DIR")"
+  # The app reads tmux's set-clipboard when it starts: it starts a second after the option is set to on.
+  e2e_start "$1" "$2" "sleep 1; $(e2e_app_command "$BIN" "$HOME_DIR")"
+  "${TMUX_CMD[@]}" set-option -g set-clipboard on >/dev/null
   wait_for_text "Flows" 15 || fail "the app did not start at $1x$2"
   keys Down Down Enter
   wait_for_text "Alert" 10 || fail "Flows list at $1x$2"
@@ -55,6 +57,10 @@ JSON
   keys S-Left S-Left S-Left S-Left
   typed "our "
   wait_for_text "See our run." 5 || fail "Shift-← selects and typing replaces at $1x$2"
+  # Alt-W copies the selection inside the app and to the terminal's clipboard (OSC 52: tmux's newest buffer here).
+  keys S-Left S-Left S-Left S-Left M-w
+  until_true 5 sh -c "'${TMUX_CMD[0]}' -L '$SOCKET' show-buffer 2>/dev/null | grep -qx 'our '" \
+    || fail "Alt-W puts the selection on tmux's clipboard at $1x$2: $("${TMUX_CMD[@]}" show-buffer 2>&1 | head -2)"
   keys F1
   wait_for_text "Keys: Message" 5 || fail "F1 shows the editor's keys at $1x$2"
   wait_for_text "Ctrl-Space sets" 5 || fail "the help lists selection at $1x$2"

@@ -18,8 +18,9 @@ public enum DesignerApp {
     }
 
     /// Runs until quit; the terminal is always handed back.
-    public static func run(terminal: any Terminal, services: any DesignerServices, theme: Theme, startupMessage: String? = nil) {
-        let session = DesignerSession(services: services, size: terminal.size, theme: theme)
+    public static func run(terminal: any Terminal, services: any DesignerServices, theme: Theme, startupMessage: String? = nil,
+                           clipboardSupport: ClipboardSupport = .unknown) {
+        let session = DesignerSession(services: services, size: terminal.size, theme: theme, clipboardSupport: clipboardSupport)
         if let startupMessage { session.dispatch(.failed(startupMessage)) }
         defer { terminal.shutdown() }
         var frame = session.render()

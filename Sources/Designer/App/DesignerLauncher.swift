@@ -18,7 +18,8 @@ public enum DesignerLauncher {
                                              runs: { runner?.lastRuns() ?? [:] }, runner: runner,
                                              unification: runner?.workspace.map(WorkspaceUnification.init))
         defer { runner?.stop() }
-        DesignerApp.run(terminal: terminal, services: services, theme: resolved, startupMessage: themeError?.description ?? settings.problem ?? runnerProblem)
+        DesignerApp.run(terminal: terminal, services: services, theme: resolved, startupMessage: themeError?.description ?? settings.problem ?? runnerProblem,
+                        clipboardSupport: ClipboardSupport.detect())
     }
 
     /// Where theme files are looked for: `$INSIGHTFLOW_THEMES_DIR`, the home's `themes/`, `Themes/` beside the

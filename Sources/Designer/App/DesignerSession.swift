@@ -7,9 +7,10 @@ public final class DesignerSession {
     public private(set) var state: DesignerState
     public let services: any DesignerServices
 
-    public init(services: any DesignerServices, size: Size, theme: Theme) {
+    public init(services: any DesignerServices, size: Size, theme: Theme, clipboardSupport: ClipboardSupport = .unknown) {
         self.services = services
         self.state = DesignerState(size: size, theme: theme)
+        state.clipboardSupport = clipboardSupport
         state.live.runnerNote = services.runner?.modeNote ?? ""
         dispatch(.start)
     }

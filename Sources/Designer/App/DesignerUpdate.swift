@@ -121,14 +121,23 @@ public enum DesignerUpdate {
             below.receive(result, state: &state)
             state.stack[state.stack.count - 1] = below
         case .popToRoot: state.stack.removeLast(state.stack.count - 1)
+        case .replaceWith(let screens):
+            if state.stack.count > 1 { state.stack.removeLast() }
+            state.stack += screens
         case .popAndRun(let target):
             if state.stack.count > 1 { state.stack.removeLast() }
             PaletteRunner.run(target, &state)
         }
     }
 
-    /// Quits, asking first when the open flow has unsaved changes.
-    static func requestQuit(_ state: inout DesignerState) {
+    /// Quits, asking first when a form holds changes not applied yet (y/n), then when the open flow has unsaved
+    /// changes (Save / Discard / Cancel).
+    static func requestQuit(_ state: inout DesignerState, formConfirmed: Bool = false) {
+        if !formConfirmed, let form = state.stack.last(where: { $0.hasUnappliedInput }) {
+            state.ask("Quit?", "\"\(form.title)\" has changes that are not applied yet; quitting loses them. Quit anyway? (y/n)",
+                      answers: [.yes, .no], selected: .no, for: .quitLosingInput)
+            return
+        }
         if state.document?.isDirty == true {
             ModalHandling.askUnsaved(then: .quit, &state)
         } else {

@@ -8,7 +8,7 @@ enum GlobalKeys {
     static let map = KeyMap<Action>([
         KeyBinding([.function(1), .character("?")], "F1  ?", "help", help: "this help (in text fields ? is typed: use F1)", priority: nil, .help),
         KeyBinding([.ctrl("p"), .character(":")], "Ctrl-P  :", "palette", help: "palette: find screens, flows, steps, actions, commands (also :)", priority: nil, .palette),
-        KeyBinding([.ctrl("c")], "Ctrl-C", "quit", help: "quit (asks when there are unsaved changes)", priority: nil, .quit),
+        KeyBinding([.ctrl("c")], "Ctrl-C", "quit", help: "quit (asks when a form or the flow has unsaved changes)", priority: nil, .quit),
     ])
 
     /// The global action for `key` on `screen` (`?` is text on screens that take text).

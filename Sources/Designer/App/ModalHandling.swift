@@ -73,6 +73,7 @@ enum ModalHandling {
         case .restoreVersion(let id, let version): if case .option = answer { state.perform(.history(.restore(id: id, version: version))) }
         case .recoverDraft(let draft): HistoryUpdate.recover(draft, answer, &state)
         case .importFlow: if answer == .importFile, !text.isEmpty { state.perform(.importFlow(path: text)) }
+        case .quitLosingInput: if answer == .yes { DesignerUpdate.requestQuit(&state, formConfirmed: true) }
         case .whyPair: if answer == .explain { UnificationScreen.submitWhy(text, &state) }
         case .explainProfile:
             guard answer == .explain else { return }

@@ -48,7 +48,7 @@ enum ClipboardActions {
     /// `P`: a copy of the selected step right after it.
     static func duplicate(_ state: inout DesignerState) {
         guard let block = selectedBlock(&state, verb: "duplicate"), let name = block.keys.first else { return }
-        insert(block, at: .after(name), source: "Duplicated \(name)", &state)
+        insert(block, at: .after(name), source: "Duplicated \(name)", rebindConnections: false, &state)
     }
 
     /// Pastes clipboard JSON read from the home (nil: the clipboard is empty).
@@ -77,17 +77,28 @@ enum ClipboardActions {
     static func copyAsCode(_ state: inout DesignerState) {
         guard let block = selectedBlock(&state, verb: "copy"), let name = block.keys.first else { return }
         let cloud = state.document.map { StepClipboard.cloudJSON(block, of: $0.flow) } ?? StepClipboard.json(block)
-        state.terminalCopy = cloud.jsonText(pretty: true)
-        state.notify("Copied \(name) as code-view JSON to the terminal's clipboard (OSC 52)", .success)
+        state.sendToTerminalClipboard(cloud.jsonText(pretty: true), what: "\(name) as code-view JSON")
     }
 
-    private static func insert(_ block: StepList, at placement: Placement, source: String, _ state: inout DesignerState) {
-        var names: [String] = []
-        state.document?.edit { flow in names = StepClipboard.paste(block, at: placement, in: &flow.definition) }
-        guard let first = names.first else { return }
+    /// Pastes `block`: names and declared variables made unique; for a paste (not a duplicate) connections this home
+    /// does not have become the flow's or the default one of their kind. The status line says what was renamed.
+    private static func insert(_ block: StepList, at placement: Placement, source: String, rebindConnections: Bool = true, _ state: inout DesignerState) {
+        guard let definition = state.document?.flow.definition else { return }
+        let (steps, rebound) = rebindConnections ? PastedConnections.rebound(block, in: definition, connections: state.connections) : (block, [:])
+        var outcome = StepClipboard.Outcome(names: [], variableRenames: [:])
+        state.document?.edit { flow in outcome = StepClipboard.pasteRenaming(steps, at: placement, in: &flow.definition) }
+        guard let first = outcome.names.first else { return }
         state.document?.selected = first
-        let renamed = names.filter { block[$0] == nil }
-        let what = names.count == 1 ? first : "\(names.count) steps"
-        state.notify("\(source) \(what)\(renamed.isEmpty ? "" : " (renamed: names were taken)") · u undoes", .success)
+        let renamed = outcome.names.filter { block[$0] == nil }
+        let what = outcome.names.count == 1 ? first : "\(outcome.names.count) steps"
+        var notes: [String] = []
+        if !renamed.isEmpty { notes.append("renamed: names were taken") }
+        if !outcome.variableRenames.isEmpty {
+            notes.append("variable " + outcome.variableRenames.map { "\($0.key) → \($0.value)" }.joined(separator: ", ") + " (the flow declares it already)")
+        }
+        if !rebound.isEmpty {
+            notes.append("connection " + rebound.map { "\($0.key) → \($0.value)" }.joined(separator: ", "))
+        }
+        state.notify("\(source) \(what)\(notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") · u undoes", .success)
     }
 }

@@ -57,8 +57,21 @@ public enum StepClipboard {
     /// block rewritten; the block's first steps run after the anchor and the anchor's successors after its last step.
     @discardableResult
     public static func paste(_ block: StepList, at placement: Placement, in definition: inout WorkflowDefinition) -> [String] {
-        var steps = uniquelyNamed(block, in: definition)
-        guard let lastName = steps.keys.last else { return [] }
+        pasteRenaming(block, at: placement, in: &definition).names
+    }
+
+    /// What a paste did: the top-level names the block got, and the variables it declares that were renamed because
+    /// the flow declares them too (old → new).
+    public struct Outcome: Sendable, Hashable {
+        public var names: [String]
+        public var variableRenames: OrderedDictionary<String, String>
+    }
+
+    /// `paste`, also making the variables the block declares unique in the flow (`PastedVariables`).
+    public static func pasteRenaming(_ block: StepList, at placement: Placement, in definition: inout WorkflowDefinition) -> Outcome {
+        let (unique, variableRenames) = PastedVariables.uniquelyNamed(uniquelyNamed(block, in: definition), in: definition)
+        var steps = unique
+        guard let lastName = steps.keys.last else { return Outcome(names: [], variableRenames: [:]) }
         let names = Set(steps.keys)
         for (name, var step) in steps {
             // A step of the block keeps its links inside the block; links to steps left behind are dropped.
@@ -69,7 +82,7 @@ public enum StepClipboard {
         let path: [BranchRef]
         switch placement {
         case .after(let anchor), .beside(let anchor):
-            guard let found = StepTree.scope(of: anchor, in: definition) else { return [] }
+            guard let found = StepTree.scope(of: anchor, in: definition) else { return Outcome(names: [], variableRenames: [:]) }
             path = found
         case .start(let branch):
             path = branch.map { (StepTree.scope(of: $0.container, in: definition) ?? []) + [$0] } ?? []
@@ -101,7 +114,7 @@ public enum StepClipboard {
                 index += 1
             }
         }
-        return Array(steps.keys)
+        return Outcome(names: Array(steps.keys), variableRenames: variableRenames)
     }
 
     /// The block with every step name not free in `definition` (or repeated in the block) replaced by a free one,

@@ -49,14 +49,20 @@ public enum StepParameters {
             if let value = parameter.defaultValue {
                 set(value, for: parameter, in: &step)
             } else if parameter.kind == .connection, parameter.required, let kind = spec.connectionKind {
-                // The connection the step form shows chosen: one of the step's kind, else an outbox one (the form
-                // offers both). Leaving it unset while the form showed an outbox one saved a step without one.
-                let ofKind = connections.filter { $0.value == kind }.keys.sorted()
-                let outbox = connections.filter { $0.value == "outbox" }.keys.sorted()
-                if let name = ofKind.first ?? outbox.first { set(.string(name), for: parameter, in: &step) }
+                // The connection the step form shows chosen. Leaving it unset while the form showed an outbox one
+                // saved a step without one.
+                if let name = defaultConnection(kind: kind, connections: connections) { set(.string(name), for: parameter, in: &step) }
             }
         }
         return step
+    }
+
+    /// The connection a new step of connection kind `kind` gets: the first of that kind by name, else the first
+    /// outbox one (the step form offers both); nil when there is neither.
+    static func defaultConnection(kind: String, connections: [String: String]) -> String? {
+        let ofKind = connections.filter { $0.value == kind }.keys.sorted()
+        let outbox = connections.filter { $0.value == "outbox" }.keys.sorted()
+        return ofKind.first ?? outbox.first
     }
 
     /// Field text for a value: strings as they are, other JSON compactly, nothing for missing.

@@ -74,8 +74,7 @@ struct RunCanvasScreen: Screen {
         case .next, .previous, .nextFailed: browse(Self.keys.action(for: key) ?? .next, &state)
         case .copy:
             guard let record = record(selected) else { return .stay }
-            state.terminalCopy = StepIOScreen.document(record).jsonText(pretty: true)
-            state.notify("Copied \(record.stepName)'s inputs and outputs to the terminal's clipboard (OSC 52)", .success)
+            state.sendToTerminalClipboard(StepIOScreen.document(record).jsonText(pretty: true), what: "\(record.stepName)'s inputs and outputs")
         case .back: return .pop
         case nil: break
         }

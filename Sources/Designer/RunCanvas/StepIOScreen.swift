@@ -89,8 +89,7 @@ struct StepIOScreen: Screen {
         case .foldAll: level = 1
         case .unfoldAll: level = JSONFold.depth(document)
         case .copy:
-            state.terminalCopy = document.jsonText(pretty: true)
-            state.notify("Copied \(record.stepName)'s record as JSON to the terminal's clipboard (OSC 52)", .success)
+            state.sendToTerminalClipboard(document.jsonText(pretty: true), what: "\(record.stepName)'s record as JSON")
         case .back: return .pop
         case nil: break
         }

@@ -54,7 +54,7 @@ struct ConnectorPageScreen: Screen {
         switch (flowsFocused ? Self.flowKeys : Self.triggerKeys).action(for: key) {
         case .back: return .pop
         case .monitor: return .push(MonitorScreen(flowId: selectedFlow?.id))
-        case .template: return .push(TemplatePickerScreen())
+        case .template: return .push(TemplatePickerScreen(trigger: selectedKind))
         case .switchFocus:
             flowsFocused.toggle()
             if flowsFocused, list.isEmpty {

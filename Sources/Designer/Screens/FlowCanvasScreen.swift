@@ -33,7 +33,7 @@ struct FlowCanvasScreen: Screen, EditorScreen {
         KeyBinding([.character("x")], "x", "cut", help: "cut: copy the selected step, then delete it", priority: nil, .cut),
         KeyBinding([.character("p")], "p", "paste", help: "paste after the selected step (names made unique)", priority: nil, .paste),
         KeyBinding([.character("P")], "P", "duplicate", help: "duplicate the selected step right after it", priority: nil, .duplicate),
-        KeyBinding([.character("Y")], "Y", "copy JSON", help: "copy the step as code-view JSON to the terminal's clipboard (OSC 52)", priority: nil, .copyCode),
+        KeyBinding([.character("Y")], "Y", "copy JSON", help: "send the step as code-view JSON to the terminal's clipboard (OSC 52)", priority: nil, .copyCode),
         KeyBinding([.character("/")], "/", "find", help: "find a step by its name, type, note or inputs", priority: nil, .find),
         KeyBinding([.character("n"), .character("N")], "n N", "next", help: "jump to the next / previous step found", priority: nil, .findNext),
         KeyBinding([.character(" ")], "Space", "fold", help: "collapse or expand a container card", priority: nil, .fold),

@@ -72,6 +72,7 @@ struct StepFormScreen: Screen, EditorScreen, TextInputScreen {
                               kind: parameter.kind, dynamic: dynamic, secret: parameter.isSecret)
     }
 
+    var hasUnappliedInput: Bool { form.fields.map(\.text) != original.fields.map(\.text) }
     var title: String { stepName }
     var bindings: [KeyHint] { Self.keys.hints }
 

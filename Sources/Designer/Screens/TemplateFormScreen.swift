@@ -7,6 +7,8 @@ import TerminalUI
 struct TemplateFormScreen: Screen, EditorScreen, TextInputScreen {
     var templateId: String
     var form: FormModel
+    /// The fields' texts as opened (typed changes make quitting ask).
+    var openedTexts: [String] = []
 
     enum Action: Sendable { case field, create, cancel }
 
@@ -16,13 +18,28 @@ struct TemplateFormScreen: Screen, EditorScreen, TextInputScreen {
     ] + FormKeys.fields(.field))
 
     var title: String { "Template" }
+    var hasUnappliedInput: Bool { form.fields.map(\.text) != openedTexts }
     var bindings: [KeyHint] { Self.keys.hints }
 
-    /// The form for `template`, with choices from the workspace and the connections where there are some.
-    static func form(for template: FlowTemplate, state: DesignerState) -> TemplateFormScreen {
+    /// The form for `template`, with choices from the workspace and the connections where there are some; a
+    /// template asking for its trigger offers every trigger, `trigger` (the one selected on the connector page) first.
+    static func form(for template: FlowTemplate, trigger: TriggerKind? = nil, state: DesignerState) -> TemplateFormScreen {
         let name = FormField.text("flow.name", "Flow name", template.displayName, help: "How the flow is listed", required: true)
-        let fields = template.questions.map { question in field(question, state: state) }
-        return TemplateFormScreen(templateId: template.id, form: FormModel(fields: [name] + fields))
+        let fields = template.questions.map { question in
+            question.key == FlowTemplates.triggerQuestion.key ? triggerField(question, selected: trigger) : field(question, state: state)
+        }
+        var screen = TemplateFormScreen(templateId: template.id, form: FormModel(fields: [name] + fields))
+        screen.openedTexts = screen.form.fields.map(\.text)
+        return screen
+    }
+
+    /// The trigger question: the catalog's triggers by display name.
+    private static func triggerField(_ question: FlowTemplate.Question, selected: TriggerKind?) -> FormField {
+        let kinds = Catalog.triggers.map(\.kind)
+        let fallback = question.defaultValue?.stringValue.flatMap(TriggerKind.init(caseInsensitive:))
+        let chosen = kinds.firstIndex(of: selected ?? fallback ?? .manual) ?? 0
+        let control = ChoiceList(options: Catalog.triggers.map(\.displayName), selected: chosen)
+        return FormField(id: question.key, label: question.prompt, help: "The trigger the flow starts from (←/→ to choose)", required: true, control: .choice(control))
     }
 
     private static func field(_ question: FlowTemplate.Question, state: DesignerState) -> FormField {
@@ -65,12 +82,23 @@ struct TemplateFormScreen: Screen, EditorScreen, TextInputScreen {
         var answers: [String: JSONValue] = [:]
         for question in template.questions {
             let text = form.text(question.key)
+            if question.key == FlowTemplates.triggerQuestion.key {
+                answers[question.key] = .string((Catalog.triggers.first { $0.displayName == text }?.kind ?? .manual).rawValue)
+                continue
+            }
             answers[question.key] = StepParameters.value(fromText: text, kind: question.kind == .connection ? .string : question.kind) ?? .string(text)
         }
         let name = form.text("flow.name").trimmingCharacters(in: .whitespaces)
         var flow = template.instantiate(id: FlowStore.slug(name), answers: answers)
         flow.displayName = name
         state.document = FlowDocument(flow: flow, isNew: true)
+        // A trigger picked here with parameters that have no default (a segment, a threshold): its form opens over
+        // the canvas.
+        if template.questions.contains(where: { $0.key == FlowTemplates.triggerQuestion.key }), let trigger = flow.trigger,
+           Catalog.trigger(trigger.kind ?? .manual).parameters.contains(where: { $0.required && $0.defaultValue == nil }) {
+            state.notify("Choose the trigger's parameters: Enter applies them to the new flow", .info)
+            return .replaceWith([FlowCanvasScreen(), TriggerFormScreen.edit(trigger, state: state)])
+        }
         return .replace(FlowCanvasScreen())
     }
 

@@ -4,6 +4,8 @@ import TerminalUI
 /// "Start from a template": the built-in templates (both reference examples first) with their descriptions.
 struct TemplatePickerScreen: Screen {
     var templates = MenuList(items: FlowTemplates.all.map { MenuItem($0.displayName) })
+    /// The trigger selected on the connector page: a template that asks for its trigger offers it first.
+    var trigger: TriggerKind?
 
     enum Action: Sendable { case move, use, find, back }
 
@@ -30,7 +32,7 @@ struct TemplatePickerScreen: Screen {
         case .move: _ = templates.handle(key, height: height)
         case .find: templates.find.start()
         case .use:
-            if let selected { return .replace(TemplateFormScreen.form(for: selected, state: state)) }
+            if let selected { return .replace(TemplateFormScreen.form(for: selected, trigger: trigger, state: state)) }
         case nil: break
         }
         return .stay
@@ -43,7 +45,9 @@ struct TemplatePickerScreen: Screen {
         templates.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: listHeight), theme: theme, focused: true)
         guard let template = selected else { return }
         let box = Rect(x: area.x + 2, y: area.y + 2 + listHeight, width: area.width - 4, height: 5)
-        buffer.drawBox(box, style: theme[.border], glyphs: theme.glyphs, title: Catalog.trigger(template.trigger).displayName, titleStyle: theme[.trigger])
+        let asksTrigger = template.questions.contains { $0.key == FlowTemplates.triggerQuestion.key }
+        let boxTitle = asksTrigger ? "Any trigger (you pick it)" : Catalog.trigger(template.trigger).displayName
+        buffer.drawBox(box, style: theme[.border], glyphs: theme.glyphs, title: boxTitle, titleStyle: theme[.trigger])
         let asks = "Asks for: " + template.questions.map(\.prompt).joined(separator: ", ") + "."
         for (row, line) in TextWrap.lines(template.description + " " + asks, width: box.width - 4).prefix(3).enumerated() {
             buffer.put(line, x: box.x + 2, y: box.y + 1 + row, style: theme[.text], limit: box.maxX - 1)

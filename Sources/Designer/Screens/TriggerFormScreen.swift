@@ -29,12 +29,15 @@ struct TriggerFormScreen: Screen, EditorScreen, TextInputScreen {
 
     var title: String { isNewFlow ? "New flow: \(Catalog.trigger(kind).displayName)" : "Trigger" }
     var bindings: [KeyHint] { keys.hints }
+    var hasUnappliedInput: Bool { !openedTexts.isEmpty && form.fields.map(\.text) != openedTexts }
 
     /// The form for a new flow on `kind`.
     static func newFlow(_ kind: TriggerKind, state: DesignerState) -> TriggerFormScreen {
         let spec = Catalog.trigger(kind)
         let name = FormField.text("flow.name", "Flow name", spec.displayName.replacingOccurrences(of: "When a", with: "Notify when a"), help: "How the flow is listed", required: true)
-        return TriggerFormScreen(kind: kind, isNewFlow: true, form: FormModel(fields: [name] + fields(spec, trigger: nil, state: state)))
+        var screen = TriggerFormScreen(kind: kind, isNewFlow: true, form: FormModel(fields: [name] + fields(spec, trigger: nil, state: state)))
+        screen.openedTexts = screen.form.fields.map(\.text)
+        return screen
     }
 
     /// The form for the open flow's trigger.

@@ -33,6 +33,8 @@ public struct DesignerState: Sendable {
     public var paletteRecent: [String] = []
     /// Text to put on the terminal's clipboard (OSC 52) with the next frame; the app clears it once written.
     public var terminalCopy: String?
+    /// Whether an OSC 52 copy can reach the clipboard here (the status line says so when it cannot).
+    public var clipboardSupport: ClipboardSupport = .unknown
     /// Effects queued by screens during the current update.
     var outbox: [Effect] = []
 
@@ -105,6 +107,8 @@ public enum ModalPurpose: Sendable, Hashable {
     case whyPair
     /// The id of a profile to explain (Data > Unification).
     case explainProfile
+    /// Ctrl-C while a form holds changes not applied yet: quit anyway (y) or keep editing (n).
+    case quitLosingInput
 }
 
 extension DesignerState {

@@ -4,6 +4,8 @@ import TerminalUI
 /// answer (not a button position) to the code that acts on it.
 public enum DialogAnswer: Sendable, Hashable {
     case save, discard, saveOff, keepEditing, reload, saveAsCopy, delete, rename, copy, export, importFile, send, explain, cancel
+    /// Yes / No of a question (y and n pick them).
+    case yes, no
     /// One of a list of choices made at the time (where to add a step, which kind of connection).
     case option(Int, label: String)
 
@@ -24,6 +26,8 @@ public enum DialogAnswer: Sendable, Hashable {
         case .send: "Send"
         case .explain: "Explain"
         case .cancel: "Cancel"
+        case .yes: "Yes"
+        case .no: "No"
         case .option(_, let label): label
         }
     }

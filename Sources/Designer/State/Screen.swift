@@ -11,6 +11,8 @@ public enum Transition: Sendable {
     case popToRoot
     /// Pops the palette and runs the chosen entry on the screen below.
     case popAndRun(PaletteTarget)
+    /// Replaces the top screen with these, the last on top (a new flow's canvas with its trigger form over it).
+    case replaceWith([any Screen])
 }
 
 /// A value a popped screen hands to the screen below it.
@@ -39,10 +41,13 @@ public protocol Screen: Sendable {
     mutating func receive(_ result: ScreenResult, state: inout DesignerState)
     /// Draws the screen's body into `area`.
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState)
+    /// True while the screen holds typed changes not yet applied anywhere (a form): quitting asks first.
+    var hasUnappliedInput: Bool { get }
 }
 
 extension Screen {
     public var takesTextInput: Bool { self is any TextInputScreen }
+    public var hasUnappliedInput: Bool { false }
     public mutating func receive(_ result: ScreenResult, state: inout DesignerState) {}
 }
 

@@ -42,7 +42,7 @@ struct TextEditorScreen: Screen, EditorScreen, TextInputScreen {
         KeyBinding([.shift(.left), .shift(.right), .shift(.up), .shift(.down), .ctrl(" ")], "Shift-←→↑↓", "select",
                    help: "select with Shift and a movement key; or Ctrl-Space sets a mark and movement selects (again: clear)", priority: 6, .edit),
         KeyBinding([.ctrl("k"), .alt("w"), .alt("c")], "Ctrl-K Alt-W", "cut/copy",
-                   help: "cut the selection (none: the rest of the line); copy it (also Alt-C)", priority: 7, .edit),
+                   help: "cut the selection (none: the rest of the line); copy it (also Alt-C); both also go to the terminal's clipboard (OSC 52)", priority: 7, .edit),
         KeyBinding([.ctrl("v")], "Ctrl-V", "paste", help: "paste what was cut or copied here; the terminal's own paste keeps newlines too", priority: 8, .edit),
         KeyBinding([.control(.left), .control(.right), .alt("b"), .alt("f")], "Ctrl-←→", "word",
                    help: "by word (also Alt-← →, Alt-B Alt-F); a chip counts as one word", priority: nil, .edit),
@@ -55,6 +55,7 @@ struct TextEditorScreen: Screen, EditorScreen, TextInputScreen {
 
     var title: String { label }
     var bindings: [KeyHint] { Self.keys.hints }
+    var hasUnappliedInput: Bool { editor.text != opened }
 
     /// Where the text goes in the body `area`: below the heading, above the two check rows.
     static func textRect(_ area: Rect) -> Rect {
@@ -72,7 +73,13 @@ struct TextEditorScreen: Screen, EditorScreen, TextInputScreen {
             guard let flow = state.document?.flow else { return .stay }
             return .push(DynamicContentScreen(options: DynamicContent.options(for: stepName, in: flow)))
         case .edit, nil:
+            let copies = editor.clipboardRevision
             _ = editor.handle(key)
+            if editor.clipboardRevision != copies {
+                // Cut and copy also go to the terminal's clipboard, so the text pastes outside the app.
+                let count = editor.clipboard.count
+                state.sendToTerminalClipboard(editor.clipboard, what: "\(count) character\(count == 1 ? "" : "s")")
+            }
             return .stay
         }
     }

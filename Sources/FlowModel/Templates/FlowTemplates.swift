@@ -1,10 +1,11 @@
 import FlowExpressions
 import OrderedCollections
 
-/// The built-in templates: the two examples of the reference documentation first, then four more.
+/// The built-in templates: the two examples of the reference documentation first, then five more (the last, error
+/// handling with Try/Catch/Finally, on the trigger the user picks).
 public enum FlowTemplates {
     public static let all: [FlowTemplate] = [teamsOnRefreshFailure, emailOnSegmentThreshold, emailUnificationSummary,
-                                             teamsOnMeasureThreshold, webhookOnFullRefresh, escalateRepeatedRefreshFailure]
+                                             teamsOnMeasureThreshold, webhookOnFullRefresh, escalateRepeatedRefreshFailure, tryCatchFinally]
 
     /// The template with this id.
     public static func template(_ id: String) -> FlowTemplate? { all.first { $0.id == id } }

@@ -13,6 +13,8 @@ struct ConnectionFormScreen: Screen, TextInputScreen {
     var form: FormModel
     /// Opened from a step form's "new connection…": saving hands the new name back to that form.
     var returnsName = false
+    /// The fields' texts as opened (typed changes make quitting ask).
+    private var openedTexts: [String] = []
 
     init(kind: String, returnsName: Bool = false) {
         self.kind = kind
@@ -20,6 +22,7 @@ struct ConnectionFormScreen: Screen, TextInputScreen {
         self.original = nil
         self.originalKind = nil
         self.form = FormModel(fields: Self.fields(kind: kind, values: [:], isNew: true))
+        openedTexts = form.fields.map(\.text)
     }
 
     init(editing summary: ConnectionSummary) {
@@ -29,6 +32,7 @@ struct ConnectionFormScreen: Screen, TextInputScreen {
         var values = Dictionary(summary.settings.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         values["name"] = summary.name
         self.form = FormModel(fields: [Self.kindField(summary.kind)] + Self.fields(kind: summary.kind, values: values, isNew: false))
+        openedTexts = form.fields.map(\.text)
     }
 
     /// The kind chooser shown when editing.
@@ -51,6 +55,7 @@ struct ConnectionFormScreen: Screen, TextInputScreen {
         form.focus = min(focus, form.fields.count - 1)
     }
 
+    var hasUnappliedInput: Bool { form.fields.map(\.text) != openedTexts }
     var title: String { original.map { "Edit \($0)" } ?? "New \(kind) connection" }
     enum Action: Sendable { case field, save, cancel }
 

@@ -13,6 +13,8 @@ public struct TextEditor: Sendable, Hashable {
     public private(set) var atoms: [Range<Int>] = []
     /// What Ctrl-K / Alt-W put aside and Ctrl-V inserts.
     public private(set) var clipboard = ""
+    /// Counts the cuts and copies that filled `clipboard` (the owner sends each to the terminal's clipboard too).
+    public private(set) var clipboardRevision = 0
     /// The first visual line shown.
     public private(set) var top = 0
     /// The columns and rows the text is shown in (wrapping and paging follow it).
@@ -245,11 +247,15 @@ public struct TextEditor: Sendable, Hashable {
         let widened = widened(range)
         guard !widened.isEmpty else { return }
         clipboard = String(characters[widened])
+        clipboardRevision += 1
         deleteRange(widened)
     }
 
     private mutating func copy() {
-        if let selection { clipboard = String(characters[widened(selection)]) }
+        if let selection {
+            clipboard = String(characters[widened(selection)])
+            clipboardRevision += 1
+        }
         anchor = nil
         markActive = false
     }

@@ -1,5 +1,4 @@
 import FlowExpressions
-import FlowModel
 import OrderedCollections
 
 /// A branch of a container step: the step's name and the branch label (`actions`, `else`, `cases.X`, `default`).
@@ -39,7 +38,7 @@ public enum StepTree {
     }
 
     /// Applies `body` to the step list at `path`.
-    static func withScope(_ path: [BranchRef], in steps: inout StepList, _ body: (inout StepList) -> Void) {
+    public static func withScope(_ path: [BranchRef], in steps: inout StepList, _ body: (inout StepList) -> Void) {
         guard let first = path.first, var container = steps[first.container] else {
             if path.isEmpty { body(&steps) }
             return
@@ -146,7 +145,7 @@ public enum StepTree {
 
 extension Step {
     /// Applies `body` to one of this step's branches, creating it when missing.
-    mutating func modifyBranch(_ label: String, _ body: (inout StepList) -> Void) {
+    public mutating func modifyBranch(_ label: String, _ body: (inout StepList) -> Void) {
         switch label {
         case "actions":
             var list = actions ?? [:]

@@ -1,5 +1,4 @@
 import FlowExpressions
-import FlowModel
 import OrderedCollections
 
 /// "Wrap in Try/Catch/Finally": moves sibling steps into a `Try` scope, followed by a `Catch` scope that runs when

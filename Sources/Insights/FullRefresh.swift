@@ -35,10 +35,19 @@ struct FullRefresh: Sendable {
             if result.succeeded { succeeded.append(source.name) } else { failed.append(source.name) }
             hub.publish(result.succeeded ? .dataSourceRefreshSucceeded(result) : .dataSourceRefreshFailed(result))
         }
+        let scratch = folder.appendingPathComponent(".insights-refresh-\(refreshId.uuidString).sqlite").path
+        let precompute = MeasurePrecompute(definition: definition, order: order, now: now, storePath: pool.path, scratchPath: scratch)
+        let ahead = precompute.isEmpty ? nil : BackgroundJob { try precompute.run() }
+        defer {
+            _ = try? ahead?.wait()
+            try? FileManager.default.removeItem(atPath: scratch)
+        }
         report(.unification, "unification", definition.sources.count + 1)
         let unification = try Unifier(definition: definition).run(pool, refreshId: refreshId)
         hub.publish(.unificationCompleted(unification))
-        let (measures, segments) = try refreshInsights(refreshId: refreshId)
+        // Work done ahead is an optimisation only: if it failed, every measure is evaluated here instead.
+        let precomputed = try? ahead?.wait()
+        let (measures, segments) = try refreshInsights(refreshId: refreshId, precomputed: precomputed, scratch: scratch)
         let summary = FullRefreshSummary(
             refreshId: refreshId, startedAt: started, finishedAt: Date(), sourcesSucceeded: succeeded,
             sourcesFailed: failed, profiles: unification.profilesOut, measuresRefreshed: measures, segmentsRefreshed: segments)
@@ -48,14 +57,31 @@ struct FullRefresh: Sendable {
     }
 
     /// Evaluates measures and segments in dependency order; returns (business measures, segments) refreshed.
-    private func refreshInsights(refreshId: UUID) throws -> (Int, Int) {
+    private func refreshInsights(refreshId: UUID, precomputed: PrecomputedMeasures?, scratch: String) throws -> (Int, Int) {
         var events: [InsightsEvent] = []
+        var evaluator = MeasureEvaluator(definition: definition, now: now, precomputed: precomputed)
+        var attached = false
+        if let precomputed, !precomputed.keyed.isEmpty {
+            do {
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "ATTACH DATABASE ? AS \(MeasurePrecompute.schema)", arguments: [scratch])
+                }
+                attached = true
+            } catch {
+                evaluator.precomputed?.keyed = [:]
+            }
+        }
+        defer {
+            if attached {
+                try? pool.writeWithoutTransaction { db in try db.execute(sql: "DETACH DATABASE \(MeasurePrecompute.schema)") }
+            }
+        }
         try pool.write { db in
             events = []
             let history = InsightsHistory(db: db, refreshId: refreshId, now: Date())
             for (index, item) in order.enumerated() {
                 report(item.stage, item.name, definition.sources.count + 2 + index)
-                if let event = try evaluate(item, history: history, db) { events.append(event) }
+                if let event = try evaluate(item, evaluator: evaluator, history: history, db) { events.append(event) }
             }
         }
         for event in events { hub.publish(event) }
@@ -63,10 +89,9 @@ struct FullRefresh: Sendable {
         return (measures, events.count - measures)
     }
 
-    private func evaluate(_ item: InsightItem, history: InsightsHistory, _ db: Database) throws -> InsightsEvent? {
+    private func evaluate(_ item: InsightItem, evaluator: MeasureEvaluator, history: InsightsHistory, _ db: Database) throws -> InsightsEvent? {
         switch item {
         case .measure(let measure):
-            let evaluator = MeasureEvaluator(definition: definition, now: now)
             if measure.effectiveLevel == .customer {
                 try evaluator.storeCustomerValues(measure, db)
                 return nil

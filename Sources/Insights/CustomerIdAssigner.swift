@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// Gives every matched group a stable CustomerId and writes `unify_assign (rid, customer_id)`.
 ///
@@ -30,12 +31,15 @@ struct CustomerIdAssigner {
             let id: String = row[1]
             if ids[root] == nil, used.insert(id).inserted { ids[root] = id }
         }
-        let leaders = try Row.fetchCursor(db, sql: "SELECT rid, source, record_key FROM unify_record ORDER BY rank, source, record_key")
+        let leaders = try db.makeStatement(sql: "SELECT rid, source, record_key FROM unify_record ORDER BY rank, source, record_key")
+        let handle = leaders.sqliteStatement
+        defer { sqlite3_reset(handle) }
         var profiles = 0
-        while let row = try leaders.next() {
-            let root = groups.root(row[0])
+        while try RawRows.next(leaders, db) {
+            let root = groups.root(Int(sqlite3_column_int64(handle, 0)))
             if ids[root] == nil {
-                ids[root] = uniqueId(Self.derivedId(source: row[1], key: row[2]), used: &used)
+                let source = RawRows.text(handle, 1) ?? ""
+                ids[root] = uniqueId(Self.derivedId(source: source, key: RawRows.text(handle, 2) ?? ""), used: &used)
                 profiles += 1
             }
         }

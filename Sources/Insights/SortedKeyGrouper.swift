@@ -22,13 +22,7 @@ struct SortedKeyGrouper {
         var size = 0
         var matched = 0
         var merges = 0
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
-            }
+        while try RawRows.next(statement, db) {
             let rid = Int(sqlite3_column_int64(handle, 0))
             if size > 0, current.matches(handle) {
                 size += 1

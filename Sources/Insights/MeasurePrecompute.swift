@@ -3,17 +3,12 @@ import GRDB
 
 /// The measure work that does not need the unified profiles, done on a second connection while unification runs:
 /// the values of business measures over activity columns only, and per activity source one grouped pass that holds
-/// the per-key parts of every keyed measure (`KeyedMeasureQuery`) in a scratch database file.
+/// the per-key parts of every keyed measure (`KeyedMeasureQuery`) in the refresh's scratch database.
 struct MeasurePrecompute: Sendable {
     let definition: WorkspaceDefinition
     let order: [InsightItem]
     let now: Date
-    /// The store file (read through its own connection, never written).
-    let storePath: String
-    /// The scratch database file to create (the caller deletes it).
-    let scratchPath: String
-
-    /// The schema name under which the scratch file is attached.
+    /// The schema name under which the writer attaches the scratch database.
     static let schema = "refresh_scratch"
 
     /// Business measures whose value depends only on their activity source.
@@ -42,36 +37,24 @@ struct MeasurePrecompute: Sendable {
     /// Whether there is anything to compute ahead.
     var isEmpty: Bool { directMeasures.isEmpty && keyedMeasures.isEmpty }
 
-    /// Computes the values and the keyed tables; reads a consistent snapshot of the store.
-    func run() throws -> PrecomputedMeasures {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA temp.cache_size = -8192")
-        }
-        let queue = try DatabaseQueue(path: storePath, configuration: configuration)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS \(Self.schema)", arguments: [scratchPath])
-            try db.execute(sql: "PRAGMA \(Self.schema).journal_mode = OFF; PRAGMA \(Self.schema).synchronous = OFF")
-        }
+    /// Computes the values and the keyed tables from the activity tables `db` sees (measures of a source without
+    /// data there are left to the writer), creating the keyed tables in schema `target` of `db`.
+    func run(_ db: Database, target: String) throws -> PrecomputedMeasures {
         var result = PrecomputedMeasures()
-        try queue.inTransaction(.deferred) { db in
-            let evaluator = MeasureEvaluator(definition: definition, now: now)
-            for measure in directMeasures {
-                result.values[measure.name] = .some(try evaluator.businessValue(measure, db))
-            }
-            for (index, group) in keyedMeasures.enumerated() where try InsightsStore.hasData(db, source: group.source) {
-                try fill(table: "keyed_\(index)", group.source, group.measures, db, into: &result)
-            }
-            return .commit
+        let evaluator = MeasureEvaluator(definition: definition, now: now)
+        for measure in directMeasures {
+            guard let source = activitySource(of: measure), try InsightsStore.hasData(db, source: source) else { continue }
+            result.values[measure.name] = .some(try evaluator.businessValue(measure, db))
         }
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "DETACH DATABASE \(Self.schema)") }
+        for (index, group) in keyedMeasures.enumerated() where try InsightsStore.hasData(db, source: group.source) {
+            try fill(table: "keyed_\(index)", in: target, group.source, group.measures, db, into: &result)
+        }
         return result
     }
 
     /// One pass over `source` grouped by its customer key, with every measure's filtered parts as columns.
     private func fill(
-        table: String, _ source: SourceDefinition, _ measures: [(MeasureDefinition, KeyedMeasureQuery)], _ db: Database,
+        table: String, in target: String, _ source: SourceDefinition, _ measures: [(MeasureDefinition, KeyedMeasureQuery)], _ db: Database,
         into result: inout PrecomputedMeasures
     ) throws {
         var columns: [String] = []
@@ -97,7 +80,7 @@ struct MeasurePrecompute: Sendable {
         guard let key = measures.first.map({ $0.1.link.keyExpression }) else { return }
         try db.execute(
             sql: """
-                CREATE TABLE \(Self.schema).\(table) AS SELECT \(key) AS k, \(columns.joined(separator: ", "))
+                CREATE TABLE \(target).\(table) AS SELECT \(key) AS k, \(columns.joined(separator: ", "))
                 FROM \(source.tableName) \(FieldScope.activityAlias) NOT INDEXED GROUP BY \(key)
                 """,
             arguments: StatementArguments(arguments))

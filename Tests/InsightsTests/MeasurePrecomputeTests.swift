@@ -66,11 +66,14 @@ import Testing
         let scratch = fixture.folder.appendingPathComponent("scratch.sqlite").path
         let order = try DependencyOrder.resolve(Self.definition, file: "workspace.json")
         let storePath = await workspace.pool.path
-        let precompute = MeasurePrecompute(
-            definition: Self.definition, order: order, now: TestWorkspace.now, storePath: storePath, scratchPath: scratch)
+        let precompute = MeasurePrecompute(definition: Self.definition, order: order, now: TestWorkspace.now)
         #expect(precompute.keyedMeasures.count == 1 && precompute.keyedMeasures.first?.measures.count == 9)
         #expect(Set(precompute.directMeasures.map(\.name)) == ["Total revenue", "Average order value", "Largest order"])
-        let result = try precompute.run()
+        let result = try await DatabaseQueue(path: scratch).writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS store", arguments: [storePath])
+            try db.execute(sql: "CREATE TABLE main.src_orders AS SELECT * FROM store.src_orders")
+            return try precompute.run(db, target: "main")
+        }
         #expect(result.keyed.count == 9 && result.values.count == 3)
         #expect(result.values["Total revenue"] == 1100)
         let keys = try await DatabaseQueue(path: scratch).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM keyed_0") }

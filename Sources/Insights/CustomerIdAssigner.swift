@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// Gives every matched group a stable CustomerId and writes `unify_assign (rid, customer_id)`.
 ///
@@ -18,7 +19,7 @@ struct CustomerIdAssigner {
 
     /// Assigns ids to all groups and fills `unify_assign`; returns the number of profiles.
     func assign(_ db: Database, groups: inout UnionFind, recordCount: Int) throws -> Int {
-        var ids = [String?](repeating: nil, count: recordCount + 1)
+        var ids = GroupIds(recordCount: recordCount)
         var used = Set<String>()
         let previous = try Row.fetchCursor(db, sql: """
             SELECT r.rid, l.customer_id FROM unify_record r
@@ -28,14 +29,17 @@ struct CustomerIdAssigner {
         while let row = try previous.next() {
             let root = groups.root(row[0])
             let id: String = row[1]
-            if ids[root] == nil, used.insert(id).inserted { ids[root] = id }
+            if !ids.has(root), used.insert(id).inserted { try ids.set(root, id) }
         }
-        let leaders = try Row.fetchCursor(db, sql: "SELECT rid, source, record_key FROM unify_record ORDER BY rank, source, record_key")
+        let leaders = try db.makeStatement(sql: "SELECT rid, source, record_key FROM unify_record ORDER BY rank, source, record_key")
+        let handle = leaders.sqliteStatement
+        defer { sqlite3_reset(handle) }
         var profiles = 0
-        while let row = try leaders.next() {
-            let root = groups.root(row[0])
-            if ids[root] == nil {
-                ids[root] = uniqueId(Self.derivedId(source: row[1], key: row[2]), used: &used)
+        while try RawRows.next(leaders, db) {
+            let root = groups.root(Int(sqlite3_column_int64(handle, 0)))
+            if !ids.has(root) {
+                let source = RawRows.text(handle, 1) ?? ""
+                try ids.set(root, uniqueId(Self.derivedId(source: source, key: RawRows.text(handle, 2) ?? ""), used: &used))
                 profiles += 1
             }
         }
@@ -53,16 +57,44 @@ struct CustomerIdAssigner {
         return id
     }
 
-    private func writeAssignments(_ db: Database, ids: [String?], groups: inout UnionFind, recordCount: Int) throws {
+    private func writeAssignments(_ db: Database, ids: GroupIds, groups: inout UnionFind, recordCount: Int) throws {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.unify_assign")
         try db.execute(sql: "CREATE TEMP TABLE unify_assign (rid INTEGER PRIMARY KEY, customer_id TEXT NOT NULL)")
         let insert = try RawStatement(db, sql: "INSERT INTO unify_assign VALUES (?, ?)")
         guard recordCount > 0 else { return }
         for rid in 1...recordCount {
-            guard let id = ids[groups.root(rid)] else { continue }
+            guard let id = ids.id(of: groups.root(rid)) else { continue }
             insert.bind(rid, at: 1)
             insert.bind(id, at: 2)
             try insert.step()
         }
+    }
+}
+
+/// The CustomerId of each group root: a 4-byte slot per record pointing into one list of ids (one per profile).
+private struct GroupIds {
+    private var slots: [Int32]
+    private var ids: [String] = []
+
+    init(recordCount: Int) {
+        slots = Array(repeating: -1, count: recordCount + 1)
+    }
+
+    /// Whether `root` has an id.
+    func has(_ root: Int) -> Bool { slots[root] >= 0 }
+
+    /// The id of `root`, if any.
+    func id(of root: Int) -> String? {
+        let slot = slots[root]
+        return slot >= 0 ? ids[Int(slot)] : nil
+    }
+
+    /// Gives `root` the id `id`.
+    mutating func set(_ root: Int, _ id: String) throws {
+        guard let slot = Int32(exactly: ids.count) else {
+            throw InsightsError.queryFailed(source: "unification", reason: "more than \(Int32.max) profiles")
+        }
+        slots[root] = slot
+        ids.append(id)
     }
 }

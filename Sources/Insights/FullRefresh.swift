@@ -24,38 +24,95 @@ struct FullRefresh: Sendable {
     private var totalSteps: Int { definition.sources.count + 1 + order.count }
 
     /// Runs the whole pipeline; a failed source is reported and the rest uses its last good data.
+    ///
+    /// On two connections: activity sources are ingested into a scratch database, and the measures that need no
+    /// profiles computed there, while the writer ingests the customer sources and unifies; the writer then adopts
+    /// the activity tables and finishes the measures and segments.
     func run() throws -> FullRefreshSummary {
         let refreshId = UUID()
         let started = Date()
-        var succeeded: [String] = []
-        var failed: [String] = []
-        for (index, source) in definition.sources.enumerated() {
-            report(.source, source.name, index + 1)
-            let result = try SourceRefresher(source: source, folder: folder).refresh(pool, fullRefreshId: refreshId)
-            if result.succeeded { succeeded.append(source.name) } else { failed.append(source.name) }
-            hub.publish(result.succeeded ? .dataSourceRefreshSucceeded(result) : .dataSourceRefreshFailed(result))
+        var results: [SourceRefreshResult] = []
+        let customers = definition.sources.filter { $0.feeds != .activities }
+        let activities = definition.sources.filter { $0.feeds == .activities }
+        let scratch = folder.appendingPathComponent(".insights-refresh-\(refreshId.uuidString).sqlite").path
+        let ahead = activities.isEmpty ? nil : BackgroundJob { [self] in try workAhead(activities, scratch: scratch) }
+        defer {
+            _ = try? ahead?.wait()
+            try? FileManager.default.removeItem(atPath: scratch)
         }
+        for (index, source) in customers.enumerated() {
+            report(.source, source.name, index + 1)
+            results.append(try SourceRefresher(source: source, folder: folder).refresh(pool, fullRefreshId: refreshId))
+            publish(results[results.count - 1])
+        }
+        for (index, source) in activities.enumerated() { report(.source, source.name, customers.count + index + 1) }
         report(.unification, "unification", definition.sources.count + 1)
         let unification = try Unifier(definition: definition).run(pool, refreshId: refreshId)
+        var precomputed: PrecomputedMeasures?
+        var attached = false
+        defer {
+            if attached { try? pool.writeWithoutTransaction { db in try db.execute(sql: "DETACH DATABASE \(MeasurePrecompute.schema)") } }
+        }
+        if let work = try? ahead?.wait(), (try? attach(scratch)) != nil {
+            attached = true
+            precomputed = work.measures
+            for load in work.loaded {
+                results.append(try load.adopt(pool, schema: MeasurePrecompute.schema, fullRefreshId: refreshId))
+                publish(results[results.count - 1])
+            }
+        } else {
+            // Work ahead is an optimisation only: without it the activity sources are ingested here.
+            for source in activities {
+                results.append(try SourceRefresher(source: source, folder: folder).refresh(pool, fullRefreshId: refreshId))
+                publish(results[results.count - 1])
+            }
+        }
         hub.publish(.unificationCompleted(unification))
-        let (measures, segments) = try refreshInsights(refreshId: refreshId)
+        let (measures, segments) = try refreshInsights(refreshId: refreshId, precomputed: precomputed)
         let summary = FullRefreshSummary(
-            refreshId: refreshId, startedAt: started, finishedAt: Date(), sourcesSucceeded: succeeded,
-            sourcesFailed: failed, profiles: unification.profilesOut, measuresRefreshed: measures, segmentsRefreshed: segments)
+            refreshId: refreshId, startedAt: started, finishedAt: Date(), sourcesSucceeded: results.filter(\.succeeded).map(\.sourceName),
+            sourcesFailed: results.filter { !$0.succeeded }.map(\.sourceName), profiles: unification.profilesOut,
+            measuresRefreshed: measures, segmentsRefreshed: segments)
         try pool.write { db in try log(summary, db) }
         hub.publish(.fullRefreshCompleted(summary))
         return summary
     }
 
+    /// On a second connection to the scratch file: loads the activity sources, then computes the measures that
+    /// need no profiles from them.
+    private func workAhead(_ activities: [SourceDefinition], scratch: String) throws -> (loaded: [IngestAhead], measures: PrecomputedMeasures) {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192; PRAGMA temp.cache_size = -8192")
+        }
+        let queue = try DatabaseQueue(path: scratch, configuration: configuration)
+        return try queue.writeWithoutTransaction { db in
+            let loaded = activities.map { IngestAhead.load(SourceRefresher(source: $0, folder: folder), db) }
+            let precompute = MeasurePrecompute(definition: definition, order: order, now: now)
+            return (loaded, try precompute.run(db, target: "main"))
+        }
+    }
+
+    private func attach(_ scratch: String) throws {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS \(MeasurePrecompute.schema)", arguments: [scratch])
+        }
+    }
+
+    private func publish(_ result: SourceRefreshResult) {
+        hub.publish(result.succeeded ? .dataSourceRefreshSucceeded(result) : .dataSourceRefreshFailed(result))
+    }
+
     /// Evaluates measures and segments in dependency order; returns (business measures, segments) refreshed.
-    private func refreshInsights(refreshId: UUID) throws -> (Int, Int) {
+    private func refreshInsights(refreshId: UUID, precomputed: PrecomputedMeasures?) throws -> (Int, Int) {
         var events: [InsightsEvent] = []
+        let evaluator = MeasureEvaluator(definition: definition, now: now, precomputed: precomputed)
         try pool.write { db in
             events = []
             let history = InsightsHistory(db: db, refreshId: refreshId, now: Date())
             for (index, item) in order.enumerated() {
                 report(item.stage, item.name, definition.sources.count + 2 + index)
-                if let event = try evaluate(item, history: history, db) { events.append(event) }
+                if let event = try evaluate(item, evaluator: evaluator, history: history, db) { events.append(event) }
             }
         }
         for event in events { hub.publish(event) }
@@ -63,10 +120,9 @@ struct FullRefresh: Sendable {
         return (measures, events.count - measures)
     }
 
-    private func evaluate(_ item: InsightItem, history: InsightsHistory, _ db: Database) throws -> InsightsEvent? {
+    private func evaluate(_ item: InsightItem, evaluator: MeasureEvaluator, history: InsightsHistory, _ db: Database) throws -> InsightsEvent? {
         switch item {
         case .measure(let measure):
-            let evaluator = MeasureEvaluator(definition: definition, now: now)
             if measure.effectiveLevel == .customer {
                 try evaluator.storeCustomerValues(measure, db)
                 return nil

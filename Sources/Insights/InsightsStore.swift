@@ -11,7 +11,7 @@ enum InsightsStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp.cache_size = -65536")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp.cache_size = -32768")
         }
         let pool = try DatabasePool(path: folder.appendingPathComponent(fileName).path, configuration: configuration)
         try migrator.migrate(pool)

@@ -13,9 +13,12 @@ struct MeasureQuery {
 struct MeasureEvaluator {
     let definition: WorkspaceDefinition
     let now: Date
+    /// Work done ahead on a second connection (values and keyed tables), used instead of querying again.
+    var precomputed: PrecomputedMeasures? = nil
 
     /// The current value of a business measure (nil when the aggregate is empty or the source has no data yet).
     func businessValue(_ measure: MeasureDefinition, _ db: Database) throws -> Double? {
+        if let value = precomputed?.values[measure.name] { return value }
         guard let query = try query(for: measure, db) else { return nil }
         return try Double.fetchOne(db, sql: "SELECT \(query.aggregate) \(query.body)", arguments: StatementArguments(query.arguments))
     }
@@ -40,9 +43,10 @@ struct MeasureEvaluator {
         }
         guard let source = definition.source(named: measure.source), try InsightsStore.hasData(db, source: source) else { return nil }
         let table = "FROM \(source.tableName) \(FieldScope.activityAlias)"
-        guard let link = ActivityLink(source: source), needsCustomers(measure) else {
+        guard let link = ActivityLink(source: source), Self.needsCustomers(measure) else {
             return directQuery(measure, scope: scope, from: table, arguments: [])
         }
+        if let query = precomputed?.keyedQuery(measure, link: link) { return query }
         let keyed = KeyedMeasureQuery(measure: measure, source: source, link: link, scope: scope, definition: definition, now: now)
         if let query = keyed.query() { return query }
         let join = measure.effectiveLevel == .customer ? "JOIN" : "LEFT JOIN"
@@ -70,7 +74,7 @@ struct MeasureEvaluator {
     }
 
     /// Whether the measure needs activities joined to their profiles (customer level, customerId, measures or segments).
-    private func needsCustomers(_ measure: MeasureDefinition) -> Bool {
+    static func needsCustomers(_ measure: MeasureDefinition) -> Bool {
         let conditions = measure.filter?.conditions ?? []
         return measure.effectiveLevel == .customer || measure.column == MeasureDefinition.customerIdColumn || measure.segment != nil
             || conditions.contains { $0.field == MeasureDefinition.customerIdColumn || $0.measure != nil || $0.segment != nil }

@@ -46,13 +46,25 @@ struct SourceRefresher: Sendable {
     }
 
     private func ingest(_ db: Database, counts: inout IngestCounts) throws {
+        let stage = "stage_" + SQLName.sanitized(source.name)
+        try load(db, into: stage, counts: &counts)
+        try db.execute(sql: "DROP TABLE IF EXISTS \(source.tableName)")
+        try db.execute(sql: "ALTER TABLE \(stage) RENAME TO \(source.tableName)")
+    }
+
+    /// The column definitions of the source's table.
+    var columnsSQL: String {
+        source.columns.map { "\(SQLName.quoted($0.name)) \($0.type.sqlType)" }.joined(separator: ", ")
+    }
+
+    /// Creates `table` afresh in `db` and fills it with the source's rows, applying the bad-row policy.
+    func load(_ db: Database, into table: String, counts: inout IngestCounts) throws {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw InsightsError.fileMissing(source: source.name, path: url.path)
         }
-        let stage = "stage_" + SQLName.sanitized(source.name)
-        let columns = source.columns.map { "\(SQLName.quoted($0.name)) \($0.type.sqlType)" }.joined(separator: ", ")
+        let stage = table
         try db.execute(sql: "DROP TABLE IF EXISTS \(stage)")
-        try db.execute(sql: "CREATE TABLE \(stage) (\(columns))")
+        try db.execute(sql: "CREATE TABLE \(stage) (\(columnsSQL))")
         var sink = try RowSink(source: source, db: db, table: stage)
         defer { counts = sink.counts }
         switch source.kind {
@@ -62,11 +74,10 @@ struct SourceRefresher: Sendable {
         if source.rowsRequired, sink.counts.read - sink.counts.rejected == 0 {
             throw InsightsError.emptySource(source: source.name)
         }
-        try db.execute(sql: "DROP TABLE IF EXISTS \(source.tableName)")
-        try db.execute(sql: "ALTER TABLE \(stage) RENAME TO \(source.tableName)")
     }
 
-    private func log(_ result: SourceRefreshResult, fullRefreshId: UUID?, _ db: Database) throws {
+    /// Writes the outcome to the refresh log.
+    func log(_ result: SourceRefreshResult, fullRefreshId: UUID?, _ db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO refresh_log (id, source, full_refresh_id, started_at, finished_at, rows_read, rows_rejected, error)

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Applies per-source deduplication, then the ordered match rules to `unify_record`, joining records into groups:
-/// plain exact rules as one set-based SQL pass, the others pairwise inside blocks (`PairMatcher`).
+/// plain exact rules as one sorted pass each (`SortedKeyGrouper`), the others pairwise inside blocks (`PairMatcher`).
 struct UnificationMatcher {
     let unification: UnificationDefinition
     /// Source names in match order.
@@ -10,7 +10,7 @@ struct UnificationMatcher {
     /// Groups all records; returns the union-find structure and per-rule statistics (deduplication rules first).
     func match(_ db: Database, recordCount: Int) throws -> (UnionFind, [MatchRuleStats]) {
         var groups = UnionFind(count: recordCount)
-        _ = try apply(partition: "source, record_key", filter: "1", db, into: &groups)
+        _ = try SortedKeyGrouper(columns: ["source", "record_key"], filter: "1").apply(db, into: &groups)
         var plan = MatchPlan()
         var steps: [Step] = []
         for dedup in orderedDeduplication {
@@ -78,27 +78,8 @@ struct UnificationMatcher {
     private func applyPlain(_ rule: UnificationDefinition.MatchRule, _ db: Database, recordCount: Int, into groups: inout UnionFind) throws -> MatchRuleStats {
         let keys = rule.fields.compactMap { name in unification.fields.first { $0.name == name } }.map(UnificationStaging.keyColumn)
         let filter = keys.map { "\($0) IS NOT NULL" }.joined(separator: " AND ")
-        let (matched, merges) = try apply(partition: keys.joined(separator: ", "), filter: filter, db, into: &groups)
+        let (matched, merges) = try SortedKeyGrouper(columns: keys, filter: filter).apply(db, into: &groups)
         let rate = recordCount == 0 ? 0 : Double(matched) / Double(recordCount)
         return MatchRuleStats(rule: rule.name, matchedRecords: matched, merges: merges, matchRate: rate)
-    }
-
-    /// Unions every record with the first record sharing its key; returns (matched records, merges).
-    private func apply(partition: String, filter: String, _ db: Database, into groups: inout UnionFind) throws -> (Int, Int) {
-        let sql = """
-            SELECT rid, first_value(rid) OVER w, count(*) OVER w FROM unify_record
-            WHERE \(filter) WINDOW w AS (PARTITION BY \(partition) ORDER BY rid
-            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-            """
-        var matched = 0
-        var merges = 0
-        let cursor = try Row.fetchCursor(db, sql: sql)
-        while let row = try cursor.next() {
-            let size: Int = row[2]
-            guard size > 1 else { continue }
-            matched += 1
-            if groups.union(row[0], row[1]) { merges += 1 }
-        }
-        return (matched, merges)
     }
 }

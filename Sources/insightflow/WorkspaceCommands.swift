@@ -102,10 +102,14 @@ struct RefreshCommand: AsyncParsableCommand {
         return try await client.refresh(source: source)
     }
 
-    /// Progress on stderr for a full refresh run here (none with --json).
+    /// Progress on stderr for a full refresh run here (none with --json), each step with the seconds since the start.
     private var progressPrinter: (@Sendable (RefreshProgress) -> Void)? {
         guard !json, source == nil else { return nil }
-        return { progress in Self.printError("[\(progress.step)/\(progress.totalSteps)] \(progress.stage.rawValue): \(progress.item)") }
+        let started = Date()
+        return { progress in
+            let elapsed = String(format: "%.2f", Date().timeIntervalSince(started))
+            Self.printError("[\(progress.step)/\(progress.totalSteps)] +\(elapsed) s \(progress.stage.rawValue): \(progress.item)")
+        }
     }
 }
 

@@ -227,4 +227,36 @@ import Testing
         var times = [time, time]
         _ = utimensat(AT_FDCWD, url.path, &times, 0)
     }
+
+    /// The summary carries what the app shows without the flow: trigger kind and line, the connections the steps
+    /// use, and what a threshold trigger watches.
+    @Test func summariesCarryWhatTheAppShows() throws {
+        try makeThree()
+        let listing = summaries()
+        let email = try #require(listing.flows.first { $0.id == "segment-email" })
+        #expect(email.triggerKind == .segmentThresholdCrossed)
+        #expect(email.connections == ["Mail"])
+        #expect(email.watch == ThresholdWatch(subject: "High value customers", threshold: 100))
+        let flow = try store.load(id: "segment-email").flow
+        #expect(email.triggerLine == flow.trigger.map(StepSummary.oneLine))
+        let teams = try #require(listing.flows.first { $0.id == "teams-refresh-failed" })
+        #expect(teams.watch == nil && teams.connections == ["Teams outbox"] && teams.triggerKind == .dataSourceRefreshFailed)
+    }
+
+    /// An index decoded once is reused while its file keeps its stamp, and never once the file changed.
+    @Test func aDecodedIndexIsReusedOnlyWhileItsFileIsUnchanged() throws {
+        try makeThree()
+        _ = summaries()
+        let stamp = try #require(FileStamp.of(path: store.indexFile.path))
+        let old = try #require(FlowIndexFile.load(store.indexFile))
+        LastIndex.shared.remember(old, path: store.indexFile.path, stamp: stamp)
+        #expect(FlowIndexFile.load(store.indexFile, stamp: stamp) == old)
+        var changed = old
+        changed.entries.removeValue(forKey: "long.json")
+        try changed.write(to: store.indexFile)
+        let newStamp = try #require(FileStamp.of(path: store.indexFile.path))
+        #expect(newStamp != stamp)
+        #expect(FlowIndexFile.load(store.indexFile, stamp: newStamp)?.entries.count == 2)
+    }
 }
+

@@ -258,5 +258,18 @@ import Testing
         #expect(newStamp != stamp)
         #expect(FlowIndexFile.load(store.indexFile, stamp: newStamp)?.entries.count == 2)
     }
+
+    /// The index is read with the project's JSON reader: it gives exactly what `JSONDecoder` gives for the same
+    /// file (summaries with and without a watch, a broken file), and nil for a file of the wrong shape.
+    @Test func theFastReaderAgreesWithJSONDecoder() throws {
+        try makeThree()
+        try Data("{\"id\": 3".utf8).write(to: folder.appendingPathComponent("broken.json"))
+        _ = summaries()
+        let data = try Data(contentsOf: store.indexFile)
+        let reference = try JSONDecoder().decode(FlowIndexFile.self, from: data)
+        #expect(reference.entries.count == 4 && reference.entries["broken.json"]?.broken != nil)
+        #expect(FlowIndexDecoding.decode([UInt8](data)) == reference)
+        #expect(FlowIndexDecoding.decode(Array(#"{"format": 2, "checker": "x", "entries": {"a.json": {"racy": false}}}"#.utf8)) == nil)
+    }
 }
 

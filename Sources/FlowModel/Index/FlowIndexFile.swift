@@ -40,8 +40,7 @@ struct FlowIndexFile: Codable, Sendable, Equatable {
         if let stamp, let known = LastIndex.shared.index(path: url.path, stamp: stamp) { return known }
         let readAt = FileStamp.now()
         guard let data = FileManager.default.contents(atPath: url.path),
-              let index = try? JSONDecoder().decode(FlowIndexFile.self, from: data),
-              index.format == currentFormat else { return nil }
+              let index = FlowIndexDecoding.decode([UInt8](data)), index.format == currentFormat else { return nil }
         if let stamp, FileStamp.of(path: url.path) == stamp, !stamp.isRacy(readAt: readAt) {
             LastIndex.shared.remember(index, path: url.path, stamp: stamp)
         }

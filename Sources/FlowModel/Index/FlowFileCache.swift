@@ -47,8 +47,9 @@ public struct FlowFileCache: Sendable {
     mutating func list(_ store: FlowStore, skippingOff context: CheckContext? = nil, racyWindow: Int64) -> FlowListing {
         var kept: [String: Entry] = [:]
         var stale: [String] = []
+        let base = store.folder.path + "/"
         for name in store.flowFileNames() {
-            let stamp = FileStamp.of(path: store.folder.appendingPathComponent(name).path)
+            let stamp = FileStamp.of(path: base + name)
             if let stamp, let old = entries[name], !old.racy, old.stamp == stamp {
                 kept[name] = old
             } else {

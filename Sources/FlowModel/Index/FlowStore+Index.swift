@@ -26,8 +26,9 @@ extension FlowStore {
         let previous = FlowIndexFile.load(indexFile, stamp: indexStampBefore).flatMap { $0.checker == checker ? $0 : nil }
         var entries: [String: FlowIndexFile.Entry] = [:]
         var stale: [String] = []
+        let base = folder.path + "/"  // a path by concatenation: `appendingPathComponent` per file showed at 13 % in perf
         for name in flowFileNames() {
-            let stamp = FileStamp.of(path: folder.appendingPathComponent(name).path)
+            let stamp = FileStamp.of(path: base + name)
             if let stamp, let old = previous?.entries[name], !old.racy, old.stamp == stamp {
                 entries[name] = old
             } else {

@@ -33,15 +33,16 @@ struct FlowIndexFile: Codable, Sendable, Equatable {
     var entries: [String: Entry]
 
     /// The index at `url`, or nil when it is missing, unreadable, corrupt or of another format. `stamp` is the
-    /// file's stamp as the caller saw it: an index this process decoded before with that same stamp (not changed
-    /// within the racy window of that read) is not decoded again — the app's runner and its Flows list share one
-    /// decoding at start.
+    /// file's stamp as the caller saw it: an index this process decoded before with that same stamp is not decoded
+    /// again — the app's runner and its Flows list share one decoding at start.
     static func load(_ url: URL, stamp: FileStamp? = nil) -> FlowIndexFile? {
         if let stamp, let known = LastIndex.shared.index(path: url.path, stamp: stamp) { return known }
-        let readAt = FileStamp.now()
         guard let data = FileManager.default.contents(atPath: url.path),
               let index = FlowIndexDecoding.decode([UInt8](data)), index.format == currentFormat else { return nil }
-        if let stamp, FileStamp.of(path: url.path) == stamp, !stamp.isRacy(readAt: readAt) {
+        // No racy window here, unlike flow files: the index is only ever replaced by rename, so a new index has a
+        // new inode unless an inode freed by an earlier replacement is reused, and then its times differ — three
+        // fsync'ed multi-megabyte writes cannot fall within one timestamp tick.
+        if let stamp, FileStamp.of(path: url.path) == stamp {
             LastIndex.shared.remember(index, path: url.path, stamp: stamp)
         }
         return index

@@ -57,7 +57,7 @@ enum StepParameterRules {
     /// A string holding an expression (`@...` or `...@{...}...`) is checked by the expression rules instead.
     static func isExpression(_ value: JSONValue) -> Bool {
         guard case .string(let text) = value else { return false }
-        return (text.hasPrefix("@") && !text.hasPrefix("@@")) || text.contains("@{")
+        return (text.hasPrefix("@") && !text.hasPrefix("@@")) || ExpressionText.hasInterpolation(text)
     }
 
     static func literalProblem(_ value: JSONValue, _ parameter: ParameterSpec) -> String? {

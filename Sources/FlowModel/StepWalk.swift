@@ -1,18 +1,19 @@
 import FlowExpressions
 
-/// A step located in its flow: its JSON path, its scope (siblings) and its enclosing steps.
-public struct LocatedStep: Sendable {
-    public var step: Step
+/// A step located in its flow: its JSON path, its scope (siblings) and its enclosing steps. A class: the checker's
+/// rules pass each step around many times, and a reference costs one retain where a copy of the struct cost a dozen.
+public final class LocatedStep: Sendable {
+    public let step: Step
     /// JSON path components from the file root to the step object.
-    public var path: [JSONPath.Component]
+    public let path: [JSONPath.Component]
     /// Names of the enclosing container steps, outermost first.
-    public var ancestors: [String]
+    public let ancestors: [String]
     /// The label of the branch holding the step (`actions`, `else`, `cases.X`, `default`), nil at top level.
-    public var branch: String?
+    public let branch: String?
     /// The sibling steps of the same scope, in order (including this one).
-    public var siblings: [String]
+    public let siblings: [String]
     /// The step's index among `siblings`.
-    public var index: Int
+    public let index: Int
 
     /// The path as text (rendered once, when the flow is walked).
     public let pathText: String

@@ -74,7 +74,7 @@ import TerminalUI
     @Test func paletteOpenAndRerankAreFast() {
         let flows = (0..<1000).map { sampleFlow(id: "flow-\($0)", name: "Alert flow number \($0) for webshop refresh") }
         var state = DesignerState.canvas(for: SampleFlows.long(id: "bench", steps: 300), size: Size(width: 120, height: 40), theme: .plain)
-        state.flows = flows
+        state.flows = flows.map { FlowSummary($0, issues: []) }
         let clock = ContinuousClock()
         var entries: [PaletteEntry] = []
         var results: [PaletteRanking.Result] = []

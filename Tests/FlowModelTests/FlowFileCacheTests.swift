@@ -42,4 +42,39 @@ import Testing
         _ = cache.list(store)
         #expect(cache.lastFilesRead == 1)
     }
+
+    /// With a check context and many files to read, the listing goes through the flow index and leaves out the Off
+    /// flows it knows (their files found by id on demand); a flow turned On is read at the next listing.
+    @Test func offFlowsTheIndexKnowsAreLeftOutAndFoundOnDemand() throws {
+        for i in 0..<40 { try store.create(Fixtures.longFlow(id: "off-\(i)", steps: 3)) }
+        var on = Fixtures.teamsFlow()
+        on.state = .on
+        try store.create(on)
+        var cache = FlowFileCache()
+        let first = cache.list(store, skippingOff: CheckContext(), racyWindow: 0)
+        #expect(first.flows.map(\.flow.id) == ["teams-refresh-failed"])
+        #expect(cache.lastSkipped == 40 && cache.lastFilesRead == 1)
+        #expect(cache.skippedFile(id: "off-7", in: store) == folder.appendingPathComponent("off-7.json"))
+        #expect(cache.skippedFile(id: "teams-refresh-failed", in: store) == nil)
+        // The index now holds every file's summary: `flow list` and the app read none of them again.
+        #expect(store.summaries(context: CheckContext(), racyWindow: 0).filesRead == 0)
+
+        let off = try store.load(id: "off-3").flow
+        var turned = off
+        turned.state = .on
+        try store.save(turned, expectedVersion: off.version)
+        let second = cache.list(store, skippingOff: CheckContext(), racyWindow: 0)
+        #expect(cache.lastFilesRead == 1)
+        #expect(second.flows.map(\.flow.id).sorted() == ["off-3", "teams-refresh-failed"])
+        #expect(cache.skippedFile(id: "off-3", in: store) == nil)
+        #expect(cache.lastSkipped == 39)
+    }
+
+    /// Files the index does not trust (changed just now) are read in full, never left out on its word.
+    @Test func racyIndexEntriesAreNotLeftOut() throws {
+        for i in 0..<40 { try store.create(Fixtures.longFlow(id: "off-\(i)", steps: 2)) }
+        var cache = FlowFileCache()
+        let listing = cache.list(store, skippingOff: CheckContext())
+        #expect(listing.flows.count == 40 && cache.lastSkipped == 0)
+    }
 }

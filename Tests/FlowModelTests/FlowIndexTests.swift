@@ -227,4 +227,49 @@ import Testing
         var times = [time, time]
         _ = utimensat(AT_FDCWD, url.path, &times, 0)
     }
+
+    /// The summary carries what the app shows without the flow: trigger kind and line, the connections the steps
+    /// use, and what a threshold trigger watches.
+    @Test func summariesCarryWhatTheAppShows() throws {
+        try makeThree()
+        let listing = summaries()
+        let email = try #require(listing.flows.first { $0.id == "segment-email" })
+        #expect(email.triggerKind == .segmentThresholdCrossed)
+        #expect(email.connections == ["Mail"])
+        #expect(email.watch == ThresholdWatch(subject: "High value customers", threshold: 100))
+        let flow = try store.load(id: "segment-email").flow
+        #expect(email.triggerLine == flow.trigger.map(StepSummary.oneLine))
+        let teams = try #require(listing.flows.first { $0.id == "teams-refresh-failed" })
+        #expect(teams.watch == nil && teams.connections == ["Teams outbox"] && teams.triggerKind == .dataSourceRefreshFailed)
+    }
+
+    /// An index decoded once is reused while its file keeps its stamp, and never once the file changed.
+    @Test func aDecodedIndexIsReusedOnlyWhileItsFileIsUnchanged() throws {
+        try makeThree()
+        _ = summaries()
+        let stamp = try #require(FileStamp.of(path: store.indexFile.path))
+        let old = try #require(FlowIndexFile.load(store.indexFile))
+        LastIndex.shared.remember(old, path: store.indexFile.path, stamp: stamp)
+        #expect(FlowIndexFile.load(store.indexFile, stamp: stamp) == old)
+        var changed = old
+        changed.entries.removeValue(forKey: "long.json")
+        try changed.write(to: store.indexFile)
+        let newStamp = try #require(FileStamp.of(path: store.indexFile.path))
+        #expect(newStamp != stamp)
+        #expect(FlowIndexFile.load(store.indexFile, stamp: newStamp)?.entries.count == 2)
+    }
+
+    /// The index is read with the project's JSON reader: it gives exactly what `JSONDecoder` gives for the same
+    /// file (summaries with and without a watch, a broken file), and nil for a file of the wrong shape.
+    @Test func theFastReaderAgreesWithJSONDecoder() throws {
+        try makeThree()
+        try Data("{\"id\": 3".utf8).write(to: folder.appendingPathComponent("broken.json"))
+        _ = summaries()
+        let data = try Data(contentsOf: store.indexFile)
+        let reference = try JSONDecoder().decode(FlowIndexFile.self, from: data)
+        #expect(reference.entries.count == 4 && reference.entries["broken.json"]?.broken != nil)
+        #expect(FlowIndexDecoding.decode([UInt8](data)) == reference)
+        #expect(FlowIndexDecoding.decode(Array(#"{"format": 2, "checker": "x", "entries": {"a.json": {"racy": false}}}"#.utf8)) == nil)
+    }
 }
+

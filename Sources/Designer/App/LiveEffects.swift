@@ -17,7 +17,9 @@ enum LiveEffects {
         case .loadFeed(let limit): return services.runner.map { [.feedLoaded($0.feed(limit: limit))] } ?? []
         case .loadRuns(let flowId, let limit): return [.runsLoaded(services.runner?.runs(flowId: flowId, limit: limit) ?? [])]
         case .loadConnections, .saveConnection, .deleteConnection: return ConnectionEffects.perform(effect, services: services)
-        case .loadRunDetail(let id): return [.runDetailLoaded(services.runner?.detail(runId: id))]
+        case .loadRunDetail(let id):
+            let detail = services.runner?.detail(runId: id)
+            return [.runDetailLoaded(detail, flow: detail.flatMap { try? services.loadFlow(id: $0.run.flowId) })]
         case .loadRunPage(let query, let append): return [.runPageLoaded(query, services.runner?.runPage(query) ?? RunPage(), append: append)]
         case .loadHistoryFacts: return [.historyFactsLoaded(services.runner?.historyFacts())]
         case .loadComparison(let first, let second):

@@ -24,7 +24,9 @@ enum LiveUpdate {
                 return
             }
             if state.live.runs != runs { state.live.runs = runs }
-        case .runDetailLoaded(let detail): if state.live.detail != detail { state.live.detail = detail }
+        case .runDetailLoaded(let detail, let flow):
+            if state.live.detail != detail { state.live.detail = detail }
+            if state.live.detailFlow != flow { state.live.detailFlow = flow }
         case .runPageLoaded(let query, let page, let append): state.live.runList.apply(query, page, append: append)
         case .comparisonLoaded(let comparison): state.live.comparison = comparison
         case .historyFactsLoaded(let overview): state.live.history = overview

@@ -28,10 +28,10 @@ struct VersionHistoryScreen: Screen {
     var title: String { "History" }
 
     /// Loads the versions of `flow` and shows them.
-    static func open(_ flow: Flow, _ state: inout DesignerState) -> Transition {
-        if state.versions.flowId != flow.id { state.versions = VersionsState() }
-        state.perform(.history(.loadVersions(id: flow.id)))
-        return .push(VersionHistoryScreen(flowId: flow.id, flowName: flow.displayName))
+    static func open(id: String, name: String, _ state: inout DesignerState) -> Transition {
+        if state.versions.flowId != id { state.versions = VersionsState() }
+        state.perform(.history(.loadVersions(id: id)))
+        return .push(VersionHistoryScreen(flowId: id, flowName: name))
     }
     var bindings: [KeyHint] { Self.keys.hints }
 

@@ -36,7 +36,7 @@ struct ConnectorPageScreen: Screen {
 
     private var selectedKind: TriggerKind { Catalog.triggers[triggers.selectedIndex ?? 0].kind }
 
-    private func flows(_ state: DesignerState) -> [Flow] { state.flows.filter { $0.trigger?.kind == selectedKind } }
+    private func flows(_ state: DesignerState) -> [FlowSummary] { state.flows.filter { $0.triggerKind == selectedKind } }
 
     mutating func handle(_ key: Key, state: inout DesignerState) -> Transition {
         let area = bodyArea(state.size)
@@ -129,7 +129,7 @@ struct ConnectorPageScreen: Screen {
             buffer.put("none yet — press Enter to create one", x: listArea.x + 2, y: listArea.y, style: theme[.muted], limit: listArea.maxX)
             return
         }
-        var menu = MenuList(items: mine.map { MenuItem($0.displayName, detail: "\($0.state.rawValue) · \(StepSummary.oneLine($0.trigger ?? Trigger(kind: selectedKind)))") }, titleWidth: 34)
+        var menu = MenuList(items: mine.map { MenuItem($0.displayName, detail: "\($0.state.rawValue) · \($0.triggerLine ?? StepSummary.oneLine(Trigger(kind: selectedKind)))") }, titleWidth: 34)
         menu.selection = flowSelection
         menu.selection.index = flowSelection.resolved(mine.map(\.id))
         menu.selection.anchor = nil

@@ -127,7 +127,7 @@ struct FlowCanvasScreen: Screen, EditorScreen {
                 state.notify("A new flow has no versions yet: save it first (Ctrl-S)", .info)
                 return .stay
             }
-            return VersionHistoryScreen.open(document.flow, &state)
+            return VersionHistoryScreen.open(id: document.flow.id, name: document.flow.displayName, &state)
         case .mark: ErrorHandlingActions.toggleMark(&state)
         case .wrap: ErrorHandlingActions.wrap(&state)
         case .runAfter:

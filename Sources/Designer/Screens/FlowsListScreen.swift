@@ -42,20 +42,17 @@ struct FlowsListScreen: LiveScreen {
     /// The flows as rows, sorted by the chosen column (before the find text narrows them).
     func rows(_ state: DesignerState) -> [TableRow] {
         let column = table.sortColumn ?? 0
-        let rows = state.flows.map { TableRow(id: $0.id, cells(for: $0, state)) }
-        let sorted = rows.sorted { a, b in
-            let (x, y) = (sortKey(a, column, state), sortKey(b, column, state))
-            return x == y ? a.id < b.id : x < y
+        // Each row's sort key is computed once (not per comparison): the list may hold ten thousand flows.
+        let keyed = state.flows.map { flow -> (key: String, row: TableRow) in
+            let row = TableRow(id: flow.id, cells(for: flow, state))
+            return (column == 4 ? (flow.modifiedAt ?? "") : row.cells[column].lowercased(), row)
         }
+        let sorted = keyed.sorted { a, b in a.key == b.key ? a.row.id < b.row.id : a.key < b.key }.map(\.row)
         return table.sortDescending ? sorted.reversed() : sorted
     }
 
-    private func sortKey(_ row: TableRow, _ column: Int, _ state: DesignerState) -> String {
-        column == 4 ? (state.flows.first { $0.id == row.id }?.modifiedAt ?? "") : row.cells[column].lowercased()
-    }
-
-    private func cells(for flow: Flow, _ state: DesignerState) -> [String] {
-        let trigger = flow.trigger?.kind.map { Catalog.trigger($0).displayName } ?? flow.trigger?.type ?? "-"
+    private func cells(for flow: FlowSummary, _ state: DesignerState) -> [String] {
+        let trigger = flow.triggerKind.map { Catalog.trigger($0).displayName } ?? flow.triggerType ?? "-"
         // `12-05 07:57`: month, day and minute (at 80 columns the year left no room for the last run's time).
         let modified = flow.modifiedAt.map { String($0.prefix(16).dropFirst(5)).replacingOccurrences(of: "T", with: " ") } ?? "-"
         let lastRun = state.runs[flow.id].map { "\($0.status) \($0.time)" } ?? "never"
@@ -89,7 +86,7 @@ struct FlowsListScreen: LiveScreen {
                       answers: [.importFile, .cancel], input: TextField(), for: .importFlow)
         case .versions:
             guard let flow = selected else { return .stay }
-            return VersionHistoryScreen.open(flow, &state)
+            return VersionHistoryScreen.open(id: flow.id, name: flow.displayName, &state)
         case .open, .onOff, .rename, .copy, .delete, .export:
             guard let flow = selected else { return .stay }
             act(action, on: flow, &state)
@@ -97,7 +94,7 @@ struct FlowsListScreen: LiveScreen {
         return .stay
     }
 
-    private func act(_ action: Action, on flow: Flow, _ state: inout DesignerState) {
+    private func act(_ action: Action, on flow: FlowSummary, _ state: inout DesignerState) {
         switch action {
         case .open: state.perform(.openFlow(id: flow.id))
         case .onOff: state.perform(.setFlowState(id: flow.id, flow.state == .on ? .off : .on))

@@ -47,8 +47,9 @@ public struct RunSummary: Sendable, Hashable {
 /// runner). The app uses a real implementation; tests use `InMemoryDesignerServices`.
 @MainActor
 public protocol DesignerServices: AnyObject {
-    /// Every readable flow, plus messages about files that could not be read.
-    func listFlows() -> (flows: [Flow], problems: [String])
+    /// A summary of every readable flow (whole flows are loaded when opened), plus messages about files that
+    /// could not be read.
+    func listFlows() -> (flows: [FlowSummary], problems: [String])
     /// One flow by id.
     func loadFlow(id: String) throws(FlowStoreError) -> Flow
     /// Writes a new flow (version 1) under a free id derived from its name.

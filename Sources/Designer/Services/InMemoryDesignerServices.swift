@@ -28,8 +28,10 @@ public final class InMemoryDesignerServices: DesignerServices {
 
     public func writeClipboard(_ value: JSONValue) throws(FlowStoreError) { clipboard = value }
 
-    public func listFlows() -> (flows: [Flow], problems: [String]) {
-        (flows.values.sorted { ($0.displayName.lowercased(), $0.id) < ($1.displayName.lowercased(), $1.id) }, [])
+    public func listFlows() -> (flows: [FlowSummary], problems: [String]) {
+        let sorted = flows.values.sorted { ($0.displayName.lowercased(), $0.id) < ($1.displayName.lowercased(), $1.id) }
+        let context = CheckContext(connections: connectionKinds)
+        return (sorted.map { FlowSummary($0, issues: FlowChecker.check($0, context: context)) }, [])
     }
 
     public func loadFlow(id: String) throws(FlowStoreError) -> Flow {

@@ -28,9 +28,10 @@ public final class StoreDesignerServices: DesignerServices {
         self.runsProvider = runs
     }
 
-    public func listFlows() -> (flows: [Flow], problems: [String]) {
-        let listing = store.list()
-        return (listing.flows.map(\.flow), listing.broken.map(\.description))
+    /// The summaries from the flow index (`flows/.index.json`): only files changed since it was written are read.
+    public func listFlows() -> (flows: [FlowSummary], problems: [String]) {
+        let listing = store.summaries(context: CheckContext(connections: connectionKinds()))
+        return (listing.flows, listing.broken.map(\.description))
     }
 
     public func loadFlow(id: String) throws(FlowStoreError) -> Flow { try store.load(id: id).flow }

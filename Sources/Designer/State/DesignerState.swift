@@ -7,7 +7,7 @@ public struct DesignerState: Sendable {
     public var theme: Theme
     /// The screens, home first; the last one is shown.
     public internal(set) var stack: [any Screen]
-    public var flows: [Flow] = []
+    public var flows: [FlowSummary] = []
     public var flowProblems: [String] = []
     public var runs: [String: RunSummary] = [:]
     public var workspace = WorkspaceSnapshot()

@@ -60,7 +60,7 @@ public enum Message: Sendable {
     case start
     case key(Key)
     case resize(Size)
-    case flowsLoaded([Flow], problems: [String], runs: [String: RunSummary])
+    case flowsLoaded([FlowSummary], problems: [String], runs: [String: RunSummary])
     case workspaceLoaded(WorkspaceSnapshot, connections: [String: String], facts: [Fact])
     case flowOpened(Flow)
     case flowSaved(Flow, then: AfterSave)
@@ -74,7 +74,7 @@ public enum Message: Sendable {
     case revision(Int?)
     case feedLoaded(MonitorFeed)
     case runsLoaded([RunRecord])
-    case runDetailLoaded(RunDetail?)
+    case runDetailLoaded(RunDetail?, flow: Flow?)
     case runPageLoaded(RunQuery, RunPage, append: Bool)
     case comparisonLoaded(RunComparison?)
     case historyFactsLoaded(HistoryOverview?)

@@ -1,3 +1,4 @@
+import FlowModel
 import FlowRunner
 
 /// The data of the live screens, refreshed on the timer tick.
@@ -7,6 +8,8 @@ public struct LiveState: Sendable {
     public var feed = MonitorFeed()
     public var runs: [RunRecord] = []
     public var detail: RunDetail?
+    /// The flow of `detail` as stored now (its steps lay the run out), loaded with the detail; nil when gone.
+    public var detailFlow: Flow?
     public var system: SystemStatusView?
     /// Admin > Connections (secrets masked).
     public var connections: [ConnectionSummary] = []

@@ -14,13 +14,21 @@ extension FlowStore {
 
     /// `summaries(context:)` with another racy window (tests use 0 so files written a moment ago are trusted).
     func summaries(context: CheckContext, racyWindow: Int64) -> FlowSummaryListing {
+        let (entries, filesRead) = indexEntries(context: context, racyWindow: racyWindow)
+        return listing(of: entries, filesRead: filesRead)
+    }
+
+    /// The index's entries brought up to date (stale files read and checked, the index written back when anything
+    /// changed), and how many files were read.
+    func indexEntries(context: CheckContext, racyWindow: Int64) -> (entries: [String: FlowIndexFile.Entry], filesRead: Int) {
         let checker = CheckerIdentity.current(context)
         let indexStampBefore = FileStamp.of(path: indexFile.path)
-        let previous = FlowIndexFile.load(indexFile).flatMap { $0.checker == checker ? $0 : nil }
+        let previous = FlowIndexFile.load(indexFile, stamp: indexStampBefore).flatMap { $0.checker == checker ? $0 : nil }
         var entries: [String: FlowIndexFile.Entry] = [:]
         var stale: [String] = []
+        let base = folder.path + "/"  // a path by concatenation: `appendingPathComponent` per file showed at 13 % in perf
         for name in flowFileNames() {
-            let stamp = FileStamp.of(path: folder.appendingPathComponent(name).path)
+            let stamp = FileStamp.of(path: base + name)
             if let stamp, let old = previous?.entries[name], !old.racy, old.stamp == stamp {
                 entries[name] = old
             } else {
@@ -33,7 +41,7 @@ extension FlowStore {
         for case let (name, entry?) in fresh { entries[name] = entry }
         let index = FlowIndexFile(format: FlowIndexFile.currentFormat, checker: checker, entries: entries)
         if index != previous { writeIndex(index, ifStill: indexStampBefore) }
-        return listing(of: entries, filesRead: stale.count)
+        return (entries, stale.count)
     }
 
     /// The `.json` files of the folder (hidden files — the index, temp files — left out), sorted.

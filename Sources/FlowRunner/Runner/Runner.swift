@@ -76,7 +76,10 @@ public actor Runner {
     private(set) var reloadProblem: String?
 
     private func load() throws {
-        let listing = flowFiles.list(FlowStore(home: home))
+        // Off flows the flow index knows are left out (read when a run, a resubmit or a call needs one): a home of
+        // ten thousand flows starts with its On ones. The index is checked as the app and `flow list` check it.
+        let context = (try? ConnectionStore(home: home).checkContext()) ?? CheckContext(connections: [:])
+        let listing = flowFiles.list(FlowStore(home: home), skippingOff: context)
         brokenFlowFiles = listing.broken
         flows = Dictionary(listing.flows.map { ($0.flow.id, $0.flow) }, uniquingKeysWith: { first, _ in first })
         index = TriggerIndex(flows: listing.flows.map(\.flow))
@@ -145,7 +148,7 @@ public actor Runner {
     /// Queues a test run of a flow against a trigger body (optionally a dry run) and returns its id at once,
     /// so a caller can show the run playing out.
     public func startTest(flowId: String, triggerBody: JSONValue, dryRun: Bool, eventId: String? = nil) throws -> String {
-        let flow = try flows[flowId] ?? FlowStore(home: home).load(id: flowId).flow
+        let flow = try loadedFlow(flowId) ?? FlowStore(home: home).load(id: flowId).flow
         flows[flow.id] = flow
         let outputs: JSONValue = ["headers": ["x-insightflow-test": true], "body": triggerBody]
         let run = RunRecord(flowId: flow.id, flowName: flow.displayName, flowVersion: flow.version, eventId: eventId,
@@ -164,7 +167,7 @@ public actor Runner {
     /// Runs a previous run's flow again with the same trigger outputs; returns the new run id.
     public func resubmit(runId: String) throws -> String {
         guard let previous = try history.run(id: runId) else { throw RunnerError.runNotFound(runId) }
-        guard let flow = flows[previous.flowId] else { throw RunnerError.flowNotFound(previous.flowId) }
+        guard let flow = loadedFlow(previous.flowId) else { throw RunnerError.flowNotFound(previous.flowId) }
         let run = RunRecord(flowId: flow.id, flowName: flow.displayName, flowVersion: flow.version, eventId: previous.eventId,
                             triggerOutputs: previous.triggerOutputs, origin: .resubmit, dryRun: previous.dryRun)
         try history.insertRun(run)
@@ -221,8 +224,15 @@ public actor Runner {
         observeQueue()
     }
 
-    /// The loaded flow with this id (nil when it does not exist or its file is broken).
-    func loadedFlow(_ id: String) -> Flow? { flows[id] }
+    /// The flow with this id (nil when it does not exist or its file is broken): On flows (and files read since the last load) from memory; an Off flow the last load
+    /// left out is read from its file when first asked for, and kept until the next reload.
+    func loadedFlow(_ id: String) -> Flow? {
+        if let flow = flows[id] { return flow }
+        let store = FlowStore(home: home)
+        guard let file = flowFiles.skippedFile(id: id, in: store), let flow = try? store.read(file), flow.id == id else { return nil }
+        flows[id] = flow
+        return flow
+    }
 
     /// Every loaded flow.
     var loadedFlows: [Flow] { Array(flows.values) }
@@ -237,7 +247,7 @@ public actor Runner {
 
     private func launch(_ run: RunRecord) {
         observeLaunch(run)
-        guard let flow = flows[run.flowId] else {
+        guard let flow = loadedFlow(run.flowId) else {
             var orphan = run
             orphan.status = .failed
             orphan.errorMessage = "the flow '\(run.flowId)' no longer exists"

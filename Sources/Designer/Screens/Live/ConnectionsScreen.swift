@@ -25,7 +25,7 @@ struct ConnectionsScreen: Screen {
 
     /// The names of the flows with a step that sends through the connection `name`.
     static func flows(using name: String, in state: DesignerState) -> [String] {
-        state.flows.filter { flow in flow.definition.allSteps.contains { $0.step.inputs?["connection"]?.stringValue == name } }.map(\.displayName)
+        state.flows.filter { $0.connections.contains(name) }.map(\.displayName)
     }
 
     private func tableRect(_ area: Rect) -> Rect { area.inset(1).dropBottom(1) }

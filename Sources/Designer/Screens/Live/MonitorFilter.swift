@@ -10,7 +10,7 @@ struct MonitorFilter: Sendable, Hashable {
     var isEmpty: Bool { flowId == nil && eventType == nil && status == nil }
 
     /// "flow X · type Y · status Z", or "none".
-    func describe(flows: [Flow]) -> String {
+    func describe(flows: [FlowSummary]) -> String {
         var parts: [String] = []
         if let flowId { parts.append("flow " + (flows.first { $0.id == flowId }?.displayName ?? flowId)) }
         if let eventType { parts.append("type " + eventType.rawValue) }

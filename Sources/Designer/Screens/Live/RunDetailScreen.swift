@@ -76,7 +76,7 @@ struct RunDetailScreen: LiveScreen {
 
     /// The run's lines, laid out as its flow is drawn when the flow is known.
     static func rows(_ detail: RunDetail, _ state: DesignerState) -> [RunDetailRow] {
-        RunDetailRows.build(detail, flow: state.flows.first { $0.id == detail.run.flowId })
+        RunDetailRows.build(detail, flow: state.live.detailFlow.flatMap { $0.id == detail.run.flowId ? $0 : nil })
     }
 
     func render(into buffer: inout CellBuffer, area: Rect, state: DesignerState) {

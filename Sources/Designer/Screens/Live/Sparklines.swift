@@ -20,17 +20,15 @@ enum Sparklines {
     }
 
     /// The thresholds flows set on `subject` (flow name, threshold).
-    static func thresholds(_ subject: String, flows: [Flow]) -> [(String, Double)] {
+    static func thresholds(_ subject: String, flows: [FlowSummary]) -> [(String, Double)] {
         flows.compactMap { flow in
-            guard let trigger = flow.trigger, let kind = trigger.kind, kind.isThreshold, let parameter = kind.subjectParameter,
-                  trigger.parameter(parameter)?.stringValue == subject,
-                  let threshold = trigger.parameter("threshold")?.doubleValue else { return nil }
-            return (flow.displayName, threshold)
+            guard let watch = flow.watch, watch.subject == subject else { return nil }
+            return (flow.displayName, watch.threshold)
         }
     }
 
     /// Draws one line per subject (those a flow watches first): name, bars (over the threshold in warning colour), last value, thresholds.
-    static func render(_ feed: MonitorFeed, flows: [Flow], into buffer: inout CellBuffer, rect: Rect, theme: Theme) {
+    static func render(_ feed: MonitorFeed, flows: [FlowSummary], into buffer: inout CellBuffer, rect: Rect, theme: Theme) {
         let all = series(feed)
         let watched = all.filter { !thresholds($0.name, flows: flows).isEmpty }
         let ordered = watched + all.filter { thresholds($0.name, flows: flows).isEmpty }

@@ -92,6 +92,7 @@ let package = Package(
                 "FlowExpressions",
                 "Insights",
                 "FlowRunner",
+                "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

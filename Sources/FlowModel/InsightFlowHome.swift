@@ -33,4 +33,6 @@ public struct InsightFlowHome: Sendable, Hashable {
     public var connectionsFile: URL { url.appendingPathComponent("connections.json") }
     /// `outbox/`: messages written by outbox connections.
     public var outboxFolder: URL { url.appendingPathComponent("outbox", isDirectory: true) }
+    /// `shared-store.json`: which shared-store version each flow was last pulled or pushed at.
+    public var sharedStoreFile: URL { url.appendingPathComponent("shared-store.json") }
 }

@@ -24,7 +24,7 @@ public struct PostgresFlowStore: Sendable {
     /// (`nil` for a new flow). Returns the new version; throws when another save came first.
     public func save(id: String, documentJSON: String, expectedVersion: Int?, savedBy: String) async throws -> Int {
         let logger = self.logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await client.inTransaction(logger: logger) { connection in
             var newVersion: Int?
             if let expectedVersion {
                 for try await version in try await connection.query("""

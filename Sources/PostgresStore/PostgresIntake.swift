@@ -63,7 +63,7 @@ public struct PostgresIntake: Sendable {
     /// Stores `event` and queues a run for every match that fires; a redelivered event id changes nothing.
     public func accept(_ event: StoredEvent, matches: [IntakeMatch]) async throws -> IntakeOutcome {
         let logger = self.logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await client.inTransaction(logger: logger) { connection in
             var inserted = false
             for try await _ in try await connection.query("""
                 INSERT INTO insightflow_event (id, trigger_type, subject, payload, received_by)

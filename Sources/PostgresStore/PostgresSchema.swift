@@ -14,7 +14,7 @@ public enum PostgresSchema {
         migrations: [PostgresMigration] = PostgresMigrations.all,
         logger: Logger = Logger(label: "insightflow.postgres")
     ) async throws -> [Int] {
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.inTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLockKey))", logger: logger)
             try await connection.query("""
                 CREATE TABLE IF NOT EXISTS insightflow_schema_migration (

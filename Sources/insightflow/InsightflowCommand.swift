@@ -9,7 +9,7 @@ struct InsightflowCommand: AsyncParsableCommand {
         version: BuildInfo.versionLine,
         subcommands: [
             DesignerCommand.self, FlowCommand.self, EvalCommand.self, InitCommand.self, WorkspaceCommand.self, RefreshCommand.self,
-            SegmentsCommand.self, MeasuresCommand.self, ServeCommand.self, EmitCommand.self, RunsCommand.self,
+            SegmentsCommand.self, MeasuresCommand.self, ServeCommand.self, EmitCommand.self, RunsCommand.self, StoreCommand.self,
         ],
         defaultSubcommand: DesignerCommand.self
     )

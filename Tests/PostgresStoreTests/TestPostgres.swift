@@ -29,7 +29,7 @@ enum TestPostgres {
             .appendingPathComponent("scripts/postgres-cluster.sh").path
         let port = 55_000 + Int(getpid() % 5_000)
         let dir = "/tmp/insightflow-test-pg-\(getpid())"
-        let output = try run(["bash", script, "start", dir, String(port)])
+        try run(["bash", script, "start", dir, String(port)])
         clusterDir.withLock { $0 = dir }
         atexit {
             guard let dir = TestPostgres.clusterDir.withLock({ $0 }) else { return }
@@ -38,24 +38,33 @@ enum TestPostgres {
                 .appendingPathComponent("scripts/postgres-cluster.sh").path
             _ = try? TestPostgres.run(["bash", script, "stop", dir])
         }
-        return try PostgresStoreURL(output.trimmingCharacters(in: .whitespacesAndNewlines) + "?sslmode=disable")
+        return try PostgresStoreURL("postgres://postgres@127.0.0.1:\(port)/postgres?sslmode=disable")
     }
 
     fileprivate static let clusterDir = Mutex<String?>(nil)
 
-    fileprivate static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PostgresStoreError("\(arguments.joined(separator: " ")) failed with status \(process.terminationStatus)")
+    /// Runs the script with its output discarded and waits for it with `waitpid`. Not Foundation's `Process`: its
+    /// `waitUntilExit` was seen to wait forever for this script in the test process, and a pipe's write end can be
+    /// inherited by a process another test spawns at the same moment.
+    fileprivate static func run(_ arguments: [String]) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ)
+        guard spawned == 0 else {
+            throw PostgresStoreError("\(arguments.joined(separator: " ")) could not start (errno \(spawned))")
         }
-        return String(decoding: data, as: UTF8.self)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw PostgresStoreError("waiting for \(arguments.joined(separator: " ")) failed (errno \(errno))") }
+        }
+        guard status == 0 else {
+            throw PostgresStoreError("\(arguments.joined(separator: " ")) failed with wait status \(status)")
+        }
     }
 
     /// Runs `body` with a client on a fresh database of its own, which is dropped afterwards.

@@ -25,6 +25,12 @@ public enum PostgresSession {
         do {
             try await withThrowingTaskGroup(of: Bool.self) { group in
                 group.addTask {
+                    // One direct connection first: the pool would keep retrying a refused connection until the
+                    // deadline; this fails at once with the reason.
+                    let connection = try await PostgresConnection.connect(
+                        configuration: try url.connectionConfiguration(), id: 0, logger: logger)
+                    defer { Task { try? await connection.close() } }
+                    try await connection.query("SELECT 1", logger: logger)
                     try await client.query("SELECT 1", logger: logger)
                     return true
                 }

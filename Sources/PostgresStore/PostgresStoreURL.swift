@@ -83,4 +83,16 @@ public struct PostgresStoreURL: Sendable, Equatable {
         configuration.options.maximumConnections = 16
         return configuration
     }
+
+    /// The configuration of one direct connection (the session's first probe: fails at once when nothing listens).
+    public func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS
+        switch tlsMode {
+        case .disable: tls = .disable
+        case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        return PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: tls)
+    }
 }

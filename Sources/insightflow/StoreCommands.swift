@@ -17,12 +17,16 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The shared store, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require] (default: $INSIGHTFLOW_STORE).")
     var store: String?
 
-    /// The parsed address; a missing or bad one is a usage error naming the fix.
+    /// The parsed address; a missing or bad one is reported with the fix and exits with status 64 (usage).
     func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresStoreURL {
         guard let text = store ?? environment["INSIGHTFLOW_STORE"], !text.isEmpty else {
-            throw ValidationError("no shared store given; pass --store postgres://USER@HOST:5432/DATABASE or set INSIGHTFLOW_STORE")
+            FileHandle.standardError.write(Data("error: no shared store given; pass --store postgres://USER@HOST:5432/DATABASE or set INSIGHTFLOW_STORE\n".utf8))
+            throw ExitCode.validationFailure
         }
-        do { return try PostgresStoreURL(text) } catch { throw ValidationError("\(error)") }
+        do { return try PostgresStoreURL(text) } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.validationFailure
+        }
     }
 }
 

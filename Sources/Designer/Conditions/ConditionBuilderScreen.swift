@@ -47,6 +47,13 @@ struct ConditionBuilderScreen: Screen, EditorScreen, TextInputScreen {
     ])
 
     var title: String { "Condition builder" }
+
+    /// True when the rows, or the value being typed, differ from what the field held: Ctrl-C asks before quitting.
+    var hasUnappliedInput: Bool {
+        var current = self
+        current.commitEditor()
+        return current.group != opened
+    }
     var bindings: [KeyHint] { Self.keys.hints }
 
     private var lines: [ConditionLine] { group.lines }

@@ -32,7 +32,12 @@ struct TestRunFormScreen: Screen, TextInputScreen, EditorScreen {
         }
         fields.append(FormField(id: "dryRun", label: "Dry run (nothing is sent)", control: .checkbox(Checkbox("Dry run", isChecked: true))))
         form = FormModel(fields: fields)
+        openedTexts = form.fields.map(\.text)
     }
+
+    /// The fields' texts as opened: typed changes (or an event filled by Ctrl-P) make Ctrl-C ask before quitting.
+    let openedTexts: [String]
+    var hasUnappliedInput: Bool { form.fields.map(\.text) != openedTexts }
 
     var title: String { "Test" }
     var bindings: [KeyHint] { Self.keys.hints }

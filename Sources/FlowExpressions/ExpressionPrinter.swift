@@ -33,11 +33,17 @@ enum ExpressionPrinter {
         }
     }
 
-    /// `'text'` with each `'` doubled.
+    /// `'text'` with each `'` doubled, scalar by scalar: as Characters, a `'` followed by a combining mark is
+    /// another grapheme that `replacing("'", …)` missed, so the printed text did not parse back (found by fuzzing).
     static func printString(_ value: String, into text: inout String) {
         text += "'"
         if value.utf8.contains(UInt8(ascii: "'")) {
-            text += value.replacing("'", with: "''")
+            var scalars = String.UnicodeScalarView()
+            for scalar in value.unicodeScalars {
+                scalars.append(scalar)
+                if scalar == "'" { scalars.append(scalar) }
+            }
+            text += String(scalars)
         } else {
             text += value
         }

@@ -11,4 +11,14 @@ import Testing
             #expect(again == parsed, "\(text) → \(parsed.description)")
         }
     }
+
+    /// The same for `'` in a string literal: `''` + U+05B2 (a combining mark) printed as one `'` and the text read back
+    /// as another string (found by the fuzzer in CI).
+    @Test func combiningMarksAfterAQuoteInAStringLiteralStillRoundTrip() throws {
+        for text in ["@formatDateTime(triggerBody()?['when'], '''Day'' d ''of''\u{05B2}\u{FFFD}M')", "@concat('it''\u{0301}s')", "@{'''\u{0596}'}"] {
+            let parsed = try FlowString.parse(text)
+            let again = try FlowString.parse(parsed.description)
+            #expect(again == parsed, "\(text) → \(parsed.description)")
+        }
+    }
 }

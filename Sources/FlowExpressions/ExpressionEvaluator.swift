@@ -98,7 +98,7 @@ enum PropertyAccess {
     }
 
     static func describe(_ key: JSONValue) -> String {
-        if case .string(let s) = key { return "['\(s.replacing("'", with: "''"))']" }
+        if case .string(let s) = key { return "[\(Expression.stringLiteral(s))]" }
         return "[\(key.jsonText())]"
     }
 

@@ -6,6 +6,13 @@ extension Expression: CustomStringConvertible {
         ExpressionPrinter.print(self, into: &text)
         return text
     }
+
+    /// `value` as an expression string literal: `'text'` with each `'` doubled (scalar by scalar).
+    public static func stringLiteral(_ value: String) -> String {
+        var text = ""
+        ExpressionPrinter.printString(value, into: &text)
+        return text
+    }
 }
 
 /// Writes expressions as canonical text.

@@ -67,8 +67,8 @@ public enum DynamicContent {
         }
         if step.type == .parseJson {
             for property in JSONSchemaSubset(step.inputs?["schema"] ?? .null).topLevelProperties {
-                let quoted = property.name.replacing("'", with: "''")
-                options.append(DynamicContentOption(source: name, name: property.name, token: "@{body('\(name)')?['\(quoted)']}"))
+                let key = Expression.stringLiteral(property.name)
+                options.append(DynamicContentOption(source: name, name: property.name, token: "@{body('\(name)')?[\(key)]}"))
             }
         }
         return options

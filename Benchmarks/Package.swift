@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(path: ".."),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -59,6 +60,11 @@ let package = Package(
             name: "make-flow-home",
             dependencies: [.product(name: "FlowModel", package: root), .product(name: "FlowExpressions", package: root)],
             path: "Sources/make-flow-home"
+        ),
+        .executableTarget(
+            name: "store-queue",
+            dependencies: [.product(name: "PostgresStore", package: root), .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Sources/store-queue"
         ),
         .executableTarget(
             name: "flow-history",

@@ -24,6 +24,30 @@ import Testing
         }
     }
 
+    /// The one-statement path (no threshold match): an event no flow matches is still stored once; the runs of a
+    /// matching event name their flows and versions; a mix with a threshold match takes the locked path.
+    @Test func eventsWithoutThresholdsAreStoredWithTheirRunsInOneStatement() async throws {
+        try await TestPostgres.withDatabase { client, _ in
+            try await PostgresSchema.migrate(client)
+            let intake = PostgresIntake(client: client)
+            let unmatched = try await intake.accept(event("none"), matches: [])
+            #expect(unmatched.isNew && unmatched.runIds.isEmpty)
+            #expect(try await intake.accept(event("none"), matches: []).isNew == false)
+            let matched = try await intake.accept(event("two"), matches: [IntakeMatch(flowId: "teams", flowVersion: 7), IntakeMatch(flowId: "mail", flowVersion: 2)])
+            var rows: [String] = []
+            for try await (flow, version, status) in try await client.query(
+                "SELECT flow_id, flow_version, status FROM insightflow_run WHERE event_id = 'two' ORDER BY flow_id"
+            ).decode((String, Int, String).self) {
+                rows.append("\(flow) v\(version) \(status)")
+            }
+            #expect(rows == ["mail v2 Queued", "teams v7 Queued"])
+            #expect(matched.runIds.count == 2)
+            var events = 0
+            for try await count in try await client.query("SELECT count(*) FROM insightflow_event").decode(Int.self) { events = count }
+            #expect(events == 2)
+        }
+    }
+
     /// The reference behaviour of the threshold triggers: the first value is a baseline; a flow fires when the
     /// value goes from at most the threshold to above it, upward only.
     @Test func thresholdCrossingsFireUpwardOnlyAfterABaseline() async throws {

@@ -112,21 +112,8 @@ public struct PostgresIntake: Sendable {
         let flowIds = matches.map(\.flowId)
         let versions = matches.map(\.flowVersion)
         var inserted = false
-        for try await count in try await client.query("""
-            WITH event AS (
-                INSERT INTO insightflow_event (id, trigger_type, subject, payload, received_by)
-                VALUES (\(event.id), \(event.triggerType), \(event.subject), \(event.payloadJSON)::jsonb, \(event.receivedBy))
-                ON CONFLICT (id) DO NOTHING RETURNING id
-            ), runs AS (
-                INSERT INTO insightflow_run (id, flow_id, flow_version, event_id, status)
-                SELECT r.id, r.flow_id, r.flow_version, event.id, 'Queued'
-                FROM event, unnest(\(runIds)::text[], \(flowIds)::text[], \(versions)::integer[]) AS r(id, flow_id, flow_version)
-                RETURNING id
-            ), woken AS (
-                SELECT pg_notify(\(Self.runsChannel), '') FROM event WHERE EXISTS (SELECT 1 FROM runs)
-            )
-            SELECT (SELECT count(*) FROM event) + 0 * (SELECT count(*) FROM woken)
-            """, logger: logger).decode(Int.self) {
+        let statement = EventWithRuns(event: event, runIds: runIds, flowIds: flowIds, versions: versions)
+        for try await count in try await client.execute(statement, logger: logger) {
             inserted = count > 0
         }
         guard inserted else {
@@ -140,4 +127,43 @@ public struct PostgresIntake: Sendable {
         }
         return IntakeOutcome(isNew: true, runIds: runIds, observations: [:])
     }
+}
+
+/// An event, its runs and their wake-up as one statement (prepared once per connection): the intake's fast path.
+struct EventWithRuns: PostgresPreparedStatement {
+    static let sql = """
+        WITH event AS (
+            INSERT INTO insightflow_event (id, trigger_type, subject, payload, received_by)
+            VALUES ($1, $2, $3, $4::jsonb, $5)
+            ON CONFLICT (id) DO NOTHING RETURNING id
+        ), runs AS (
+            INSERT INTO insightflow_run (id, flow_id, flow_version, event_id, status)
+            SELECT r.id, r.flow_id, r.flow_version, event.id, 'Queued'
+            FROM event, unnest($6::text[], $7::text[], $8::integer[]) AS r(id, flow_id, flow_version)
+            RETURNING id
+        ), woken AS (
+            SELECT pg_notify('\(PostgresIntake.runsChannel)', '') FROM event WHERE EXISTS (SELECT 1 FROM runs)
+        )
+        SELECT (SELECT count(*) FROM event) + 0 * (SELECT count(*) FROM woken)
+        """
+    typealias Row = Int
+    var event: StoredEvent
+    var runIds: [String]
+    var flowIds: [String]
+    var versions: [Int]
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 8)
+        bindings.append(event.id)
+        bindings.append(event.triggerType)
+        bindings.append(event.subject)
+        bindings.append(event.payloadJSON)
+        bindings.append(event.receivedBy)
+        bindings.append(runIds)
+        bindings.append(flowIds)
+        bindings.append(versions)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Int { try row.decode(Int.self) }
 }

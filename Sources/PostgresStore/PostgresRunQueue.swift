@@ -76,7 +76,7 @@ public struct PostgresRunQueue: Sendable {
 
     /// Saves a run's progress; false when this node no longer holds the claim (the write is refused).
     public func checkpoint(_ claim: RunClaim, json: String) async throws -> Bool {
-        try await fencedUpdate(claim, set: "checkpoint = $4::jsonb", extra: json)
+        try await applied(FencedCheckpoint(runId: claim.runId, owner: owner, attempt: claim.attempt, checkpoint: json))
     }
 
     /// Ends a claimed run with `status` (Succeeded, Failed or Cancelled); false when the claim was lost.
@@ -84,23 +84,13 @@ public struct PostgresRunQueue: Sendable {
         guard ["Succeeded", "Failed", "Cancelled"].contains(status) else {
             throw PostgresStoreError("a run cannot finish as \(status); use Succeeded, Failed or Cancelled")
         }
-        return try await fencedUpdate(claim, set: "status = $4, finished_at = now(), lease_until = NULL", extra: status)
+        return try await applied(FencedFinish(runId: claim.runId, owner: owner, attempt: claim.attempt, status: status))
     }
 
-    /// One update that applies only while (owner, attempt) still holds the run's live lease.
-    private func fencedUpdate(_ claim: RunClaim, set assignment: String, extra: String) async throws -> Bool {
-        var bindings = PostgresBindings()
-        bindings.append(claim.runId)
-        bindings.append(owner)
-        bindings.append(claim.attempt)
-        bindings.append(extra)
-        let query = PostgresQuery(unsafeSQL: """
-            UPDATE insightflow_run SET \(assignment)
-            WHERE id = $1 AND lease_owner = $2 AND attempt = $3 AND status = 'Running' AND lease_until >= now()
-            RETURNING 1
-            """, binds: bindings)
+    /// Runs a fenced update (a named prepared statement, parsed once per connection) and says whether it applied.
+    private func applied<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> Bool where Statement.Row == Int {
         var applied = false
-        for try await _ in try await client.query(query, logger: logger) { applied = true }
+        for try await _ in try await client.execute(statement, logger: logger) { applied = true }
         return applied
     }
 
@@ -114,4 +104,43 @@ public struct PostgresRunQueue: Sendable {
         }
         return counts
     }
+}
+
+/// The fence of every write by a worker: it applies only while (owner, attempt) still holds the run's live lease.
+private let fence = "WHERE id = $1 AND lease_owner = $2 AND attempt = $3 AND status = 'Running' AND lease_until >= now() RETURNING 1"
+
+/// `checkpoint`'s update, prepared once per connection (the hottest statement: one per step).
+struct FencedCheckpoint: PostgresPreparedStatement {
+    static let sql = "UPDATE insightflow_run SET checkpoint = $4::jsonb " + fence
+    typealias Row = Int
+    var runId: String, owner: String, attempt: Int, checkpoint: String
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 4)
+        bindings.append(runId)
+        bindings.append(owner)
+        bindings.append(attempt)
+        bindings.append(checkpoint)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Int { try row.decode(Int.self) }
+}
+
+/// `finish`'s update, prepared once per connection.
+struct FencedFinish: PostgresPreparedStatement {
+    static let sql = "UPDATE insightflow_run SET status = $4, finished_at = now(), lease_until = NULL " + fence
+    typealias Row = Int
+    var runId: String, owner: String, attempt: Int, status: String
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 4)
+        bindings.append(runId)
+        bindings.append(owner)
+        bindings.append(attempt)
+        bindings.append(status)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Int { try row.decode(Int.self) }
 }

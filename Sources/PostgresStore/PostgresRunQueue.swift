@@ -76,7 +76,7 @@ public struct PostgresRunQueue: Sendable {
 
     /// Saves a run's progress; false when this node no longer holds the claim (the write is refused).
     public func checkpoint(_ claim: RunClaim, json: String) async throws -> Bool {
-        try await applied(FencedCheckpoint(runId: claim.runId, owner: owner, attempt: claim.attempt, checkpoint: json))
+        try await applied(FencedCheckpoint(runId: claim.runId, owner: owner, attempt: claim.attempt, value: json))
     }
 
     /// Ends a claimed run with `status` (Succeeded, Failed or Cancelled); false when the claim was lost.
@@ -84,11 +84,11 @@ public struct PostgresRunQueue: Sendable {
         guard ["Succeeded", "Failed", "Cancelled"].contains(status) else {
             throw PostgresStoreError("a run cannot finish as \(status); use Succeeded, Failed or Cancelled")
         }
-        return try await applied(FencedFinish(runId: claim.runId, owner: owner, attempt: claim.attempt, status: status))
+        return try await applied(FencedFinish(runId: claim.runId, owner: owner, attempt: claim.attempt, value: status))
     }
 
     /// Runs a fenced update (a named prepared statement, parsed once per connection) and says whether it applied.
-    private func applied<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> Bool where Statement.Row == Int {
+    private func applied(_ statement: some FencedUpdate) async throws -> Bool {
         var applied = false
         for try await _ in try await client.execute(statement, logger: logger) { applied = true }
         return applied
@@ -109,38 +109,37 @@ public struct PostgresRunQueue: Sendable {
 /// The fence of every write by a worker: it applies only while (owner, attempt) still holds the run's live lease.
 private let fence = "WHERE id = $1 AND lease_owner = $2 AND attempt = $3 AND status = 'Running' AND lease_until >= now() RETURNING 1"
 
-/// `checkpoint`'s update, prepared once per connection (the hottest statement: one per step).
-struct FencedCheckpoint: PostgresPreparedStatement {
-    static let sql = "UPDATE insightflow_run SET checkpoint = $4::jsonb " + fence
-    typealias Row = Int
-    var runId: String, owner: String, attempt: Int, checkpoint: String
+/// A fenced update by a worker: binds the run, the owner, the attempt and one value ($4).
+protocol FencedUpdate: PostgresPreparedStatement where Row == Int {
+    var runId: String { get }
+    var owner: String { get }
+    var attempt: Int { get }
+    var value: String { get }
+}
 
+extension FencedUpdate {
     func makeBindings() throws -> PostgresBindings {
         var bindings = PostgresBindings(capacity: 4)
         bindings.append(runId)
         bindings.append(owner)
         bindings.append(attempt)
-        bindings.append(checkpoint)
+        bindings.append(value)
         return bindings
     }
 
     func decodeRow(_ row: PostgresRow) throws -> Int { try row.decode(Int.self) }
 }
 
-/// `finish`'s update, prepared once per connection.
-struct FencedFinish: PostgresPreparedStatement {
+/// `checkpoint`'s update, prepared once per connection (the hottest statement: one per step); `value` is the JSON.
+struct FencedCheckpoint: FencedUpdate {
+    static let sql = "UPDATE insightflow_run SET checkpoint = $4::jsonb " + fence
+    typealias Row = Int
+    var runId: String, owner: String, attempt: Int, value: String
+}
+
+/// `finish`'s update, prepared once per connection; `value` is the final status.
+struct FencedFinish: FencedUpdate {
     static let sql = "UPDATE insightflow_run SET status = $4, finished_at = now(), lease_until = NULL " + fence
     typealias Row = Int
-    var runId: String, owner: String, attempt: Int, status: String
-
-    func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 4)
-        bindings.append(runId)
-        bindings.append(owner)
-        bindings.append(attempt)
-        bindings.append(status)
-        return bindings
-    }
-
-    func decodeRow(_ row: PostgresRow) throws -> Int { try row.decode(Int.self) }
+    var runId: String, owner: String, attempt: Int, value: String
 }

@@ -8,20 +8,10 @@ import TerminalUI
 
 /// The condition builder: rows of value ∘ operator ∘ value in And/Or groups, switchable to and from advanced mode.
 @MainActor @Suite struct ConditionBuilderJourneyTests {
-    private func countingFlow() -> Flow {
-        var flow = Flow(id: "sizes", displayName: "Sizes", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
-        flow.definition.actions["Count"] = Step(name: "Count", type: .compose, inputs: 150)
-        var check = Step(name: "Check", type: .condition, runAfter: ["Count": [.succeeded]])
-        check.actions = ["Big": Step(name: "Big", type: .compose, inputs: "big")]
-        check.elseActions = ["Small": Step(name: "Small", type: .compose, inputs: "small")]
-        flow.definition.actions["Check"] = check
-        return flow
-    }
-
     /// A person builds `Count > 100 and Count < 1000` as rows, saves (object form), switches to advanced mode
     /// (expression text), back to rows and saves again (the same object form); the test run takes the If branch.
     @Test func aConditionBuiltInRowsRoundTripsThroughAdvancedModeAndRuns() async throws {
-        let embedded = try await EmbeddedHome.open([countingFlow()])
+        let embedded = try await EmbeddedHome.open([conditionSampleFlow()])
         defer { embedded.close() }
         let session = embedded.session()
         session.send([.down, .down, .enter, .enter])  // Home › Flows › the flow's canvas
@@ -77,7 +67,7 @@ import TerminalUI
 
     /// Groups nest, the operator list wraps, a row is deleted, And/Or toggles; an empty value is refused naming the row.
     @Test func groupsDeletionAndAnEmptyValue() throws {
-        let (session, services) = makeSession(flows: [countingFlow()])
+        let (session, services) = makeSession(flows: [conditionSampleFlow()])
         session.send([.down, .down, .enter, .enter, .down, .down, .enter, .tab, .ctrl("g")])
         session.type("@outputs('Count')")
         session.send([.tab, .left, .left])  // equals → is not empty → is empty
@@ -102,7 +92,7 @@ import TerminalUI
 
     /// A condition basic mode cannot show stays in advanced mode, saying why; Esc in an unchanged builder changes nothing.
     @Test func anUnrepresentableConditionStaysInAdvancedMode() throws {
-        var flow = countingFlow()
+        var flow = conditionSampleFlow()
         flow.definition.actions["Check"]?.expression = .string("@not(greater(outputs('Count'), 3))")
         let (session, services) = makeSession(flows: [flow])
         session.send([.down, .down, .enter, .enter, .down, .down, .enter, .tab, .ctrl("g")])

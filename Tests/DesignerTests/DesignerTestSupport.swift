@@ -44,3 +44,14 @@ func sampleFlow(id: String = "teams-alert", name: String = "Teams alert") -> Flo
     flow.definition.actions["Compose"] = compose
     return flow
 }
+
+/// Count (150) then Check, an If with Big/Small branches and no condition yet: the condition builder's journeys.
+func conditionSampleFlow() -> Flow {
+    var flow = Flow(id: "sizes", displayName: "Sizes", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
+    flow.definition.actions["Count"] = Step(name: "Count", type: .compose, inputs: 150)
+    var check = Step(name: "Check", type: .condition, runAfter: ["Count": [.succeeded]])
+    check.actions = ["Big": Step(name: "Big", type: .compose, inputs: "big")]
+    check.elseActions = ["Small": Step(name: "Small", type: .compose, inputs: "small")]
+    flow.definition.actions["Check"] = check
+    return flow
+}

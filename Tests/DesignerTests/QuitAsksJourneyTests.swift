@@ -6,19 +6,10 @@ import TerminalUI
 /// Ctrl-C asks first wherever typed input would be lost: the condition builder and the test form, as the step and
 /// trigger forms already do (issue #18's remaining stumble).
 @MainActor @Suite struct QuitAsksJourneyTests {
-    private func conditionFlow() -> Flow {
-        var flow = Flow(id: "sizes", displayName: "Sizes", trigger: Trigger(kind: .dataSourceRefreshFailed, parameters: ["dataSource": "any"]))
-        flow.definition.actions["Count"] = Step(name: "Count", type: .compose, inputs: 150)
-        var check = Step(name: "Check", type: .condition, runAfter: ["Count": [.succeeded]])
-        check.actions = ["Big": Step(name: "Big", type: .compose, inputs: "big")]
-        flow.definition.actions["Check"] = check
-        return flow
-    }
-
     /// A value typed into a row (not yet applied) makes Ctrl-C ask; n keeps the builder and the text; after Ctrl-X
     /// (cancel) nothing is pending and Ctrl-C quits at once.
     @Test func ctrlCInTheConditionBuilderWithATypedValueAsksFirst() {
-        let (session, _) = makeSession(flows: [conditionFlow()], size: Size(width: 120, height: 40))
+        let (session, _) = makeSession(flows: [conditionSampleFlow()], size: Size(width: 120, height: 40))
         session.send([.down, .down, .enter, .enter, .down, .down])  // the canvas, Check selected
         #expect(session.state.document?.selected == "Check")
         session.send([.enter, .tab, .ctrl("g")])

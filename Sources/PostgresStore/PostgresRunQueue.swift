@@ -39,23 +39,9 @@ public struct PostgresRunQueue: Sendable {
     /// Claims up to `limit` runs, oldest first: queued ones, and running ones whose lease has expired.
     public func claim(limit: Int) async throws -> [RunClaim] {
         let limit = max(1, min(limit, 1000))
-        let rows = try await client.query("""
-            WITH picked AS (
-                SELECT id FROM insightflow_run
-                WHERE status = 'Queued' OR (status = 'Running' AND lease_until < now())
-                ORDER BY created_at, id
-                LIMIT \(limit)
-                FOR UPDATE SKIP LOCKED
-            )
-            UPDATE insightflow_run AS r
-            SET status = 'Running', attempt = r.attempt + 1, lease_owner = \(owner),
-                lease_until = now() + make_interval(secs => \(leaseSeconds)), started_at = coalesce(r.started_at, now())
-            FROM picked WHERE r.id = picked.id
-            RETURNING r.id, r.flow_id, r.flow_version, r.event_id, r.attempt, r.checkpoint::text
-            """, logger: logger)
         var claims: [RunClaim] = []
-        for try await (id, flow, version, event, attempt, checkpoint) in rows.decode((String, String, Int, String, Int, String?).self) {
-            claims.append(RunClaim(runId: id, flowId: flow, flowVersion: version, eventId: event, attempt: attempt, checkpoint: checkpoint))
+        for try await claim in try await client.execute(ClaimRuns(limit: limit, owner: owner, leaseSeconds: leaseSeconds), logger: logger) {
+            claims.append(claim)
         }
         return claims.sorted { $0.runId < $1.runId }
     }
@@ -142,4 +128,39 @@ struct FencedFinish: FencedUpdate {
     static let sql = "UPDATE insightflow_run SET status = $4, finished_at = now(), lease_until = NULL " + fence
     typealias Row = Int
     var runId: String, owner: String, attempt: Int, value: String
+}
+
+/// `claim`'s statement, prepared once per connection: the oldest claimable runs, locked without waiting, leased.
+struct ClaimRuns: PostgresPreparedStatement {
+    static let sql = """
+        WITH picked AS (
+            SELECT id FROM insightflow_run
+            WHERE status = 'Queued' OR (status = 'Running' AND lease_until < now())
+            ORDER BY created_at, id
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED
+        )
+        UPDATE insightflow_run AS r
+        SET status = 'Running', attempt = r.attempt + 1, lease_owner = $2,
+            lease_until = now() + make_interval(secs => $3), started_at = coalesce(r.started_at, now())
+        FROM picked WHERE r.id = picked.id
+        RETURNING r.id, r.flow_id, r.flow_version, r.event_id, r.attempt, r.checkpoint::text
+        """
+    typealias Row = RunClaim
+    var limit: Int
+    var owner: String
+    var leaseSeconds: Double
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 3)
+        bindings.append(limit)
+        bindings.append(owner)
+        bindings.append(leaseSeconds)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> RunClaim {
+        let (id, flow, version, event, attempt, checkpoint) = try row.decode((String, String, Int, String, Int, String?).self)
+        return RunClaim(runId: id, flowId: flow, flowVersion: version, eventId: event, attempt: attempt, checkpoint: checkpoint)
+    }
 }

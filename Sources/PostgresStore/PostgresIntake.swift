@@ -144,7 +144,7 @@ struct EventWithRuns: PostgresPreparedStatement {
         ), woken AS (
             SELECT pg_notify('\(PostgresIntake.runsChannel)', '') FROM event WHERE EXISTS (SELECT 1 FROM runs)
         )
-        SELECT (SELECT count(*) FROM event) + 0 * (SELECT count(*) FROM woken)
+        SELECT (SELECT count(*) FROM event) + 0 * (SELECT count(*) FROM woken) -- a CTE runs only when referenced
         """
     typealias Row = Int
     var event: StoredEvent
